@@ -289,6 +289,8 @@ export interface Finding {
   suppressionReason?: string;
   /** Service this finding is about (`database:postgres`), used by fingerprints and suppressions. */
   service?: string;
+  /** Environments involved (sorted), as the check reported them; suppressions match on them. */
+  environments?: Environment[];
 }
 
 export type CheckStatus = "pass" | "fail" | "unknown" | "not-applicable";

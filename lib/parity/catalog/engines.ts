@@ -23,6 +23,7 @@ export const ENGINES = {
   oracle: { kind: "database", label: "Oracle", granularity: "major" },
   mongodb: { kind: "database", label: "MongoDB", granularity: "minor" },
   cockroachdb: { kind: "database", label: "CockroachDB", granularity: "minor" },
+  dynamodb: { kind: "database", label: "DynamoDB", granularity: "major" },
   redis: { kind: "cache", label: "Redis", granularity: "major" },
   memcached: { kind: "cache", label: "Memcached", granularity: "minor" },
   rabbitmq: { kind: "broker", label: "RabbitMQ", granularity: "minor" },

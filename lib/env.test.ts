@@ -1,0 +1,66 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "./env";
+
+describe("parseEnv", () => {
+  it("applies defaults for the embedded mode", () => {
+    const env = parseEnv({});
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.PARITY_DATA_DIR).toBe(".data/pglite");
+    expect(env.PORT).toBe(3000);
+    expect(env.HOST).toBe("127.0.0.1");
+  });
+
+  it("treats an empty value as unset", () => {
+    expect(parseEnv({ DATABASE_URL: "" }).DATABASE_URL).toBeUndefined();
+  });
+
+  it.each([
+    [{ PORT: "abc" }, /PORT is invalid: it must be a number/],
+    [{ PORT: "70000" }, /PORT is invalid/],
+    [
+      { DATABASE_URL: "mysql://db/app" },
+      /DATABASE_URL is invalid: it must be a postgres:\/\/ or postgresql:\/\/ connection URL/,
+    ],
+    [{ GITHUB_API_URL: "not a url" }, /GITHUB_API_URL is invalid: it must be a URL/],
+    [{ LOG_LEVEL: "loud" }, /LOG_LEVEL is invalid: it must be one of debug, info, warn, error/],
+  ])("stops on %j with a sentence naming the variable", (source, message) => {
+    expect(() => parseEnv(source)).toThrow(EnvError);
+    expect(() => parseEnv(source)).toThrow(message);
+  });
+});
+
+/** lib/env.ts is the only reader of process.env in product code (app, components, lib, cli). */
+describe("process.env readers", () => {
+  const root = path.resolve(import.meta.dirname, "..");
+  const PRODUCT_DIRS = ["app", "components", "lib", "cli"];
+  // Next drops Node-only code from the edge bundle only behind this literal check.
+  const ALLOWED = new Map([["instrumentation.ts", /process\.env\.NEXT_RUNTIME === "nodejs"/]]);
+
+  function sourceFiles(dir: string): string[] {
+    return readdirSync(dir).flatMap((entry) => {
+      const full = path.join(dir, entry);
+      if (entry === "node_modules" || entry === "__fixtures__") return [];
+      if (statSync(full).isDirectory()) return sourceFiles(full);
+      return /\.(ts|tsx|mjs|js)$/.test(entry) && !/\.test\.tsx?$/.test(entry) ? [full] : [];
+    });
+  }
+
+  it("finds none outside lib/env.ts", () => {
+    const files = [
+      ...PRODUCT_DIRS.flatMap((dir) => sourceFiles(path.join(root, dir))),
+      path.join(root, "instrumentation.ts"),
+      path.join(root, "instrumentation-node.ts"),
+    ];
+    const offenders = files.filter((file) => {
+      const relative = path.relative(root, file);
+      if (relative === path.join("lib", "env.ts")) return false;
+      let text = readFileSync(file, "utf8");
+      const allowed = ALLOWED.get(relative);
+      if (allowed) text = text.replace(allowed, "");
+      return /process\.env\b/.test(text);
+    });
+    expect(offenders.map((file) => path.relative(root, file))).toEqual([]);
+  });
+});

@@ -1,0 +1,138 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import Ajv, { type ValidateFunction } from "ajv";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedAcme } from "./seed";
+import { type GitHubDouble, startGitHubDouble } from "./server";
+
+/**
+ * Every REST body the double sends is validated against the operation's success schema in
+ * GitHub's own OpenAPI description (@octokit/openapi), so the double cannot drift from the API.
+ */
+
+interface Operation {
+  responses: Record<string, { content?: Record<string, { schema: unknown }> }>;
+}
+interface OpenApi {
+  paths: Record<string, Record<string, Operation>>;
+}
+
+const require = createRequire(import.meta.url);
+const spec = JSON.parse(
+  readFileSync(require.resolve("@octokit/openapi/generated/api.github.com.deref.json"), "utf8"),
+) as OpenApi;
+
+const ajv = new Ajv({ strict: false, allErrors: true });
+ajv.addFormat("date-time", /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/);
+ajv.addFormat("uri", /^[a-z][a-z0-9+.-]*:\S*$/i);
+ajv.addFormat("uri-template", /^\S*$/);
+ajv.addFormat("email", /^\S+@\S+$/);
+ajv.addFormat("date", /^\d{4}-\d{2}-\d{2}$/);
+
+/** OpenAPI 3.0's `nullable` as JSON Schema: ajv refuses `nullable` without `type` and does not add
+ *  null to an `enum`, both of which GitHub's description uses. */
+function normalize(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(normalize);
+  if (!schema || typeof schema !== "object") return schema;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(schema)) out[key] = normalize(value);
+  if (out.nullable !== true) return out;
+  delete out.nullable;
+  if (Array.isArray(out.enum)) out.enum = [...out.enum, null];
+  if (typeof out.type === "string") return { ...out, type: [out.type, "null"] };
+  return { anyOf: [out, { type: "null" }] };
+}
+
+function validator(method: string, path: string, status: string): ValidateFunction {
+  const op = spec.paths[path]?.[method];
+  const schema = op?.responses[status]?.content?.["application/json"]?.schema;
+  if (!schema) throw new Error(`no ${status} schema for ${method} ${path}`);
+  return ajv.compile(normalize(schema) as object);
+}
+
+let double: GitHubDouble;
+const headers = { authorization: "token test-token", accept: "application/vnd.github+json" };
+
+beforeAll(async () => {
+  double = await startGitHubDouble({ world: seedAcme({ now: new Date("2025-06-30T12:00:00Z") }) });
+});
+afterAll(async () => {
+  await double.close();
+});
+
+async function getJson(path: string, init: RequestInit = {}): Promise<{ status: number; body: unknown }> {
+  const res = await fetch(`${double.url}${path}`, { ...init, headers: { ...headers, ...(init.headers ?? {}) } });
+  return { status: res.status, body: await res.json() };
+}
+
+describe("REST responses match GitHub's OpenAPI description", () => {
+  const storefront = "/repos/acme/storefront";
+  it.each([
+    ["/repos/{owner}/{repo}", storefront],
+    ["/repos/{owner}/{repo}/git/trees/{tree_sha}", `${storefront}/git/trees/main?recursive=1`],
+    ["/repos/{owner}/{repo}/commits", `${storefront}/commits?per_page=5`],
+    ["/repos/{owner}/{repo}/deployments", `${storefront}/deployments?per_page=5`],
+    ["/repos/{owner}/{repo}/actions/runs", `${storefront}/actions/runs?branch=main&status=success&per_page=5`],
+    ["/repos/{owner}/{repo}/releases", "/repos/acme/billing/releases?per_page=3"],
+    ["/repos/{owner}/{repo}/tags", "/repos/acme/billing/tags"],
+    ["/repos/{owner}/{repo}/contents/{path}", `${storefront}/contents/config/database.yml`],
+    ["/repos/{owner}/{repo}/contents/{path}", `${storefront}/contents/config`],
+    ["/repos/{owner}/{repo}/pulls/{pull_number}", `${storefront}/pulls/2`],
+    ["/repos/{owner}/{repo}/pulls/{pull_number}/files", `${storefront}/pulls/2/files`],
+    ["/rate_limit", "/rate_limit"],
+  ])("GET %s (%s)", async (operation, path) => {
+    const { status, body } = await getJson(path);
+    expect(status).toBe(200);
+    const validate = validator("get", operation, "200");
+    expect(validate(body), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+  });
+
+  it("serves blobs and deployment statuses in GitHub's shapes", async () => {
+    const tree = (await getJson(`${storefront}/git/trees/main?recursive=1`)).body as { tree: { path: string; sha: string }[] };
+    const sha = tree.tree.find((e) => e.path === "config/database.yml")?.sha;
+    const blob = await getJson(`${storefront}/git/blobs/${sha}`);
+    const validateBlob = validator("get", "/repos/{owner}/{repo}/git/blobs/{file_sha}", "200");
+    expect(validateBlob(blob.body), JSON.stringify(validateBlob.errors)).toBe(true);
+    const content = Buffer.from((blob.body as { content: string }).content, "base64").toString("utf8");
+    expect(content).toContain("adapter: sqlite3");
+
+    const deployments = (await getJson(`${storefront}/deployments?per_page=1`)).body as { id: number }[];
+    const statuses = await getJson(`${storefront}/deployments/${deployments[0]?.id}/statuses`);
+    const validateStatuses = validator("get", "/repos/{owner}/{repo}/deployments/{deployment_id}/statuses", "200");
+    expect(validateStatuses(statuses.body), JSON.stringify(validateStatuses.errors?.slice(0, 3))).toBe(true);
+  });
+
+  it("creates and updates issue comments and check runs in GitHub's shapes", async () => {
+    const post = (path: string, body: unknown, method = "POST") =>
+      getJson(path, { method, body: JSON.stringify(body), headers: { "content-type": "application/json" } });
+    const created = await post(`${storefront}/issues/2/comments`, { body: "<!-- parity --> hello" });
+    expect(created.status).toBe(201);
+    const validateComment = validator("post", "/repos/{owner}/{repo}/issues/{issue_number}/comments", "201");
+    expect(validateComment(created.body), JSON.stringify(validateComment.errors)).toBe(true);
+    const id = (created.body as { id: number }).id;
+    const updated = await post(`${storefront}/issues/comments/${id}`, { body: "edited" }, "PATCH");
+    expect((updated.body as { body: string }).body).toBe("edited");
+    const list = await getJson(`${storefront}/issues/2/comments`);
+    const validateList = validator("get", "/repos/{owner}/{repo}/issues/{issue_number}/comments", "200");
+    expect(validateList(list.body), JSON.stringify(validateList.errors)).toBe(true);
+
+    const check = await post(`${storefront}/check-runs`, { name: "Parity", head_sha: "abc", status: "in_progress" });
+    const validateCheck = validator("post", "/repos/{owner}/{repo}/check-runs", "201");
+    expect(validateCheck(check.body), JSON.stringify(validateCheck.errors?.slice(0, 3))).toBe(true);
+    const tooMany = Array.from({ length: 51 }, (_, i) => ({ path: "a", start_line: i + 1, end_line: i + 1 }));
+    const rejected = await post(`${storefront}/check-runs/${(check.body as { id: number }).id}`, { output: { annotations: tooMany } }, "PATCH");
+    expect(rejected.status).toBe(422);
+  });
+
+  it("issues installation tokens that list the installation's repositories", async () => {
+    const token = await getJson("/app/installations/1/access_tokens", { method: "POST" });
+    const validateToken = validator("post", "/app/installations/{installation_id}/access_tokens", "201");
+    expect(validateToken(token.body), JSON.stringify(validateToken.errors)).toBe(true);
+    const repos = await getJson("/installation/repositories", {
+      headers: { authorization: `token ${(token.body as { token: string }).token}` },
+    });
+    const validateRepos = validator("get", "/installation/repositories", "200");
+    expect(validateRepos(repos.body), JSON.stringify(validateRepos.errors?.slice(0, 3))).toBe(true);
+    expect((repos.body as { total_count: number }).total_count).toBe(6);
+  });
+});

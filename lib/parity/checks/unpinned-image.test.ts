@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { input, inventory, use } from "./test-helpers";
+import { unpinnedImage } from "./unpinned-image";
+
+const floating = (environment: "dev" | "ci" | "prod", engine = "redis", kind: "cache" | "database" = "cache") =>
+  use(environment, kind, engine, null, { pinned: false, raw: `image: ${engine}:latest` });
+const pinned = (environment: "dev" | "ci" | "prod", version: string, engine = "redis", kind: "cache" | "database" = "cache") =>
+  use(environment, kind, engine, version, { pinned: true });
+
+describe("unpinned-image", () => {
+  it.each([
+    {
+      name: "dev floats where CI pins",
+      uses: [floating("dev"), pinned("ci", "7")],
+      status: "fail",
+      score: 5,
+      findings: [["Redis image floats in dev; ci pins Redis 7", "medium", "cache:redis", ["dev", "ci"]]],
+    },
+    {
+      name: "dev floats while prod declares a managed version",
+      uses: [floating("dev", "postgres", "database"), use("prod", "database", "postgres", "16", { via: "resource" })],
+      status: "fail",
+      score: 5,
+      findings: [["PostgreSQL image floats in dev; prod pins PostgreSQL 16", "medium", "database:postgres", ["dev", "prod"]]],
+    },
+    {
+      name: "prod floats: high",
+      uses: [floating("prod")],
+      status: "fail",
+      score: 0,
+      findings: [["Redis image floats in prod: a restart can pull a new version", "high", "cache:redis", ["prod"]]],
+    },
+    {
+      name: "floating everywhere outside prod, nothing pins: nothing to disagree with",
+      uses: [floating("dev"), floating("ci")],
+      status: "pass",
+      score: 10,
+      findings: [],
+    },
+    {
+      name: "pinned everywhere",
+      uses: [pinned("dev", "7"), pinned("ci", "7"), pinned("prod", "7")],
+      status: "pass",
+      score: 10,
+      findings: [],
+    },
+    {
+      name: "no images at all (managed services only)",
+      uses: [use("prod", "cache", "redis", "7", { via: "resource" })],
+      status: "not-applicable",
+      score: null,
+      findings: [],
+    },
+  ])("$name", ({ uses, status, score, findings }) => {
+    const outcome = unpinnedImage.run(input(inventory({ uses })));
+    expect(outcome.status).toBe(status);
+    expect(outcome.score).toBe(score);
+    expect(outcome.findings.map((f) => [f.message, f.severity, f.service, f.environments])).toEqual(findings);
+  });
+
+  it("shows the floating and the pinning uses as evidence", () => {
+    const dev = floating("dev");
+    const ci = pinned("ci", "7");
+    const [finding] = unpinnedImage.run(input(inventory({ uses: [dev, ci] }))).findings;
+    expect(finding?.evidence.map((e) => [e.environment, e.file, e.line, e.value])).toEqual([
+      ["dev", "compose.yaml", dev.line, "image: redis:latest"],
+      ["ci", ".github/workflows/ci.yml", ci.line, "image: redis:7"],
+    ]);
+  });
+});

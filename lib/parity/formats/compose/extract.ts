@@ -1,0 +1,168 @@
+import { parseImageRef, resolveImage } from "../../catalog";
+import { isSecretKey, REDACTED, redactText, redactUrl } from "../../redact";
+import type { EnvKeyUse, ExtractContext, ExtractedUse, ExtractResult, FormatFile, LiteralSetting } from "../../types";
+import { connectionOf, hostOf, isPlaceholder } from "../env-file/connection";
+import { type ComposeModel, type ComposeService, loadCompose } from "./model";
+import { baseOf, dirOf, joinPath } from "./paths";
+
+const OVERRIDE = /^(.*)\.override\.ya?ml$/;
+const PROD_NAME = /(^|[.-])(prod|production)([.-]|$)/;
+export const COMPOSE_NAME = /^(docker-)?compose([.-].*)?\.ya?ml$|\.override\.ya?ml$/;
+
+/**
+ * Compose files: backing services from images, connection URLs from application services'
+ * `environment:`, and the merge Compose does of `docker-compose.override.yml` onto
+ * `docker-compose.yml` (https://docs.docker.com/compose/how-tos/multiple-compose-files/merge/):
+ * each file reports the values that stay effective after the merge, at the line where they are
+ * written, so a version bumped in the override is reported from the override only.
+ */
+export function extractCompose(file: FormatFile, ctx: ExtractContext): ExtractResult {
+  const model = loadCompose(file.path, file.content, ctx);
+  const problems = [...model.problems];
+  const override = loadOverride(file.path, ctx);
+  const partner = override ?? loadBase(file.path, ctx);
+  const included = model.includes.map((include) => {
+    const content = ctx.readFile(include.path);
+    return { ...include, model: content === undefined ? null : loadCompose(include.path, content, ctx, 1) };
+  });
+  const hosts = hostEngines([model, ...(partner ? [partner] : []), ...included.flatMap((entry) => entry.model ?? [])]);
+  const selfHosting = isSelfHosting(file.path, model, ctx);
+  const prod = selfHosting || PROD_NAME.test(baseOf(file.path));
+  const uses: ExtractedUse[] = [];
+  const envKeys: EnvKeyUse[] = [];
+  const literals: LiteralSetting[] = [];
+
+  for (const service of model.services) {
+    const overridden = override?.services.find((candidate) => candidate.name === service.name);
+    const replaced = Boolean(overridden && (overridden.image || overridden.build));
+    const image = replaced ? null : service.image;
+    const use = image && imageUse(service, image);
+    if (use) uses.push(use);
+    const resolved = resolveImage(service.image?.ref ?? "");
+    const app = service.build || !resolved || resolved.kind === "runtime";
+    const shadowed = new Set(overridden?.environment.map((setting) => setting.key));
+    for (const setting of service.environment) {
+      if (shadowed.has(setting.key)) continue;
+      const known = envKeys.some((key) => key.key === setting.key && key.line === setting.line);
+      if (app && !known) envKeys.push({ key: setting.key, line: setting.line, role: "reads" });
+      const connection = setting.value === null ? null : connectionOf(setting.key, setting.value);
+      if (connection && hosts.get(hostOf(setting.value ?? "")) !== connection.engine) {
+        uses.push({
+          kind: connection.kind,
+          engine: connection.engine,
+          version: null,
+          pinned: null,
+          line: setting.line,
+          raw: connection.raw,
+          via: "url",
+          name: service.name,
+          ...(connection.emulator ? { emulator: connection.emulator } : {}),
+        });
+      }
+      const literal = prod ? literalOf(setting.key, setting.written) : null;
+      if (literal) literals.push({ key: setting.key, line: setting.line, value: literal, environment: "prod" });
+    }
+  }
+
+  for (const include of included) {
+    if (!include.model) {
+      problems.push({ type: "skipped", line: include.line, message: `included file ${include.path} was not read` });
+      continue;
+    }
+    for (const service of include.model.services) {
+      const use = service.image && imageUse(service, { ...service.image, line: include.line });
+      if (use) uses.push({ ...use, raw: `include ${include.path}: ${use.raw}` });
+    }
+  }
+
+  const backing = uses.some((use) => use.via === "image" && use.kind !== "runtime");
+  return {
+    uses,
+    envKeys,
+    literals,
+    // A self-hosting (prod) definition runs services but is not how developers work.
+    providesDevEnvironment: backing && !prod,
+    ...(selfHosting ? { environment: "prod" as const } : {}),
+    problems,
+  };
+}
+
+function imageUse(service: ComposeService, image: NonNullable<ComposeService["image"]>): ExtractedUse | null {
+  const resolved = resolveImage(image.ref);
+  if (!resolved) return null;
+  // A service built from a Dockerfile runs that Dockerfile's runtime, reported by its format.
+  if (resolved.kind === "runtime" && service.build) return null;
+  const shown = image.raw === image.ref ? image.raw : `${image.raw} -> ${image.ref}`;
+  const profiles = service.profiles.length > 0 ? ` (profiles: ${service.profiles.join(", ")})` : "";
+  const origin = service.extendsFile ? ` (extends ${service.extendsFile})` : "";
+  return {
+    kind: resolved.kind,
+    engine: resolved.engine,
+    version: resolved.version,
+    pinned: resolved.pinned,
+    line: image.line,
+    raw: redactText(`image: ${shown}${profiles}${origin}`),
+    via: "image",
+    name: service.name,
+    ...(resolved.emulator ? { emulator: resolved.emulator } : {}),
+  };
+}
+
+/** The redacted form of a credential or credentialed URL written literally, else null. */
+function literalOf(key: string, written: string | null): string | null {
+  if (written === null || written.includes("$") || isPlaceholder(written)) return null;
+  if (isSecretKey(key)) return REDACTED;
+  if (/^[a-z][a-z0-9+.-]*:\/\/[^/@\s]*:[^@\s]+@/i.test(written.trim())) return redactUrl(written.trim());
+  return null;
+}
+
+/** Service name -> engine of its image: URLs to `db:5432` are that service, already reported. */
+function hostEngines(models: ComposeModel[]): Map<string, string> {
+  const hosts = new Map<string, string>();
+  for (const model of models) {
+    for (const service of model.services) {
+      const engine = resolveImage(service.image?.ref ?? "")?.engine;
+      if (engine) hosts.set(service.name.toLowerCase(), engine);
+    }
+  }
+  return hosts;
+}
+
+function loadOverride(path: string, ctx: ExtractContext): ComposeModel | null {
+  const name = baseOf(path);
+  if (OVERRIDE.test(name)) return null;
+  const stem = name.replace(/\.ya?ml$/, "");
+  return loadSibling(path, [`${stem}.override.yml`, `${stem}.override.yaml`], ctx);
+}
+
+function loadBase(path: string, ctx: ExtractContext): ComposeModel | null {
+  const stem = OVERRIDE.exec(baseOf(path))?.[1];
+  return stem ? loadSibling(path, [`${stem}.yml`, `${stem}.yaml`], ctx) : null;
+}
+
+function loadSibling(path: string, names: string[], ctx: ExtractContext): ComposeModel | null {
+  for (const name of names) {
+    const sibling = joinPath(dirOf(path), name);
+    const content = sibling ? ctx.readFile(sibling) : undefined;
+    if (sibling && content !== undefined) return loadCompose(sibling, content, ctx, 1);
+  }
+  return null;
+}
+
+/**
+ * A self-hosting definition (docs/parity-model.md §1): the application runs from a published
+ * image (not `build:`) with a restart policy, no service mounts source code, and the repository
+ * has another compose file (the development one).
+ */
+function isSelfHosting(path: string, model: ComposeModel, ctx: ExtractContext): boolean {
+  const app = model.services.some(
+    (service) =>
+      service.image &&
+      !service.build &&
+      service.restart &&
+      !resolveImage(service.image.ref) &&
+      parseImageRef(service.image.ref).name.includes("/"),
+  );
+  if (!app || model.services.some((service) => service.sourceMount)) return false;
+  return ctx.paths.some((other) => other !== path && COMPOSE_NAME.test(baseOf(other)) && !OVERRIDE.test(baseOf(other)));
+}

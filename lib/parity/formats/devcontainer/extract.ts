@@ -1,0 +1,128 @@
+import { findNodeAtLocation, type Node, type ParseError, parseTree, printParseErrorCode } from "jsonc-parser";
+import { normalizeVersion } from "../../catalog";
+import { redactText } from "../../redact";
+import type { ExtractedUse, ExtractResult, FormatFile, ServiceKind } from "../../types";
+import { dirOf, joinPath } from "../compose/paths";
+import { connectionOf } from "../env-file/connection";
+import { lineAt } from "../runtime-versions/extract";
+import { resolveDevImage } from "./images";
+
+/**
+ * Dev containers (https://containers.dev/implementors/json_reference/): JSONC with comments and
+ * trailing commas. The image and features say which runtimes and services developers get; a
+ * `dockerComposeFile` or `build.dockerfile` is pulled in as a dev definition via `references`.
+ */
+export function extractDevcontainer(file: FormatFile): ExtractResult {
+  const content = file.content;
+  const errors: ParseError[] = [];
+  const root = parseTree(content, errors, { allowTrailingComma: true, disallowComments: false });
+  const result: ExtractResult = {
+    uses: [],
+    references: [],
+    environment: "dev",
+    providesDevEnvironment: true,
+    problems: errors.map((error) => ({
+      type: "parse-error",
+      line: lineAt(content, error.offset),
+      message: `devcontainer.json: ${printParseErrorCode(error.error)}`,
+    })),
+  };
+  if (!root || root.type !== "object") return result;
+  const line = (node: Node) => lineAt(content, node.offset);
+  const dir = dirOf(file.path);
+
+  const image = findNodeAtLocation(root, ["image"]);
+  if (image?.type === "string") {
+    const service = resolveDevImage(String(image.value));
+    if (service) {
+      result.uses.push({
+        ...service,
+        line: line(image),
+        raw: redactText(`"image": "${image.value}"`),
+        via: "image",
+      });
+    }
+  }
+
+  for (const name of ["dockerComposeFile", "build.dockerfile"]) {
+    const node = findNodeAtLocation(root, name.split("."));
+    const list = node?.type === "array" ? (node.children ?? []) : node ? [node] : [];
+    for (const entry of list) {
+      const path = entry.type === "string" ? joinPath(dir, String(entry.value)) : null;
+      if (path) result.references?.push({ path, environment: "dev", line: line(entry) });
+    }
+  }
+
+  const features = findNodeAtLocation(root, ["features"]);
+  for (const property of features?.type === "object" ? (features.children ?? []) : []) {
+    const use = featureUse(property, line);
+    if (use) result.uses.push(use);
+  }
+
+  for (const block of ["containerEnv", "remoteEnv"]) {
+    const env = findNodeAtLocation(root, [block]);
+    for (const property of env?.type === "object" ? (env.children ?? []) : []) {
+      const [key, value] = property.children ?? [];
+      if (key?.type !== "string" || value?.type !== "string") continue;
+      const connection = connectionOf(String(key.value), String(value.value));
+      if (!connection) continue;
+      result.uses.push({
+        kind: connection.kind,
+        engine: connection.engine,
+        version: null,
+        pinned: null,
+        line: line(key),
+        raw: connection.raw,
+        via: "url",
+        ...(connection.emulator ? { emulator: connection.emulator } : {}),
+      });
+    }
+  }
+  return result;
+}
+
+/** Feature names (the last segment of the id) and the service each installs. */
+const FEATURES: { match: RegExp; kind: ServiceKind; engine: string }[] = [
+  { match: /^(node|nodejs)$/, kind: "runtime", engine: "node" },
+  { match: /^python$/, kind: "runtime", engine: "python" },
+  { match: /^ruby$/, kind: "runtime", engine: "ruby" },
+  { match: /^(go|golang)$/, kind: "runtime", engine: "go" },
+  { match: /^java$/, kind: "runtime", engine: "java" },
+  { match: /^php$/, kind: "runtime", engine: "php" },
+  { match: /^rust$/, kind: "runtime", engine: "rust" },
+  { match: /^dotnet$/, kind: "runtime", engine: "dotnet" },
+  { match: /^deno$/, kind: "runtime", engine: "deno" },
+  { match: /^bun$/, kind: "runtime", engine: "bun" },
+  { match: /^postgres(ql)?(-server)?$/, kind: "database", engine: "postgres" },
+  { match: /^(mysql|mysql-server)$/, kind: "database", engine: "mysql" },
+  { match: /^(mongodb|mongodb-server)$/, kind: "database", engine: "mongodb" },
+  { match: /^(redis|redis-server)$/, kind: "cache", engine: "redis" },
+  { match: /^(rabbitmq|rabbitmq-server)$/, kind: "broker", engine: "rabbitmq" },
+];
+
+/** Version option values that install no fixed version (`lts`) or nothing at all (`none`). */
+const FLOATING = /^(lts|latest|stable|current|os-provided|system)$/i;
+
+function featureUse(property: Node, line: (node: Node) => number): ExtractedUse | null {
+  const [key, options] = property.children ?? [];
+  if (key?.type !== "string") return null;
+  const id = String(key.value);
+  const name = (id.replace(/[:@][^/]*$/, "").split("/").at(-1) ?? "").toLowerCase();
+  const rule = FEATURES.find((candidate) => candidate.match.test(name));
+  if (!rule) return null;
+  // Legacy features take the version as a plain string; current ones as `{ "version": "20" }`.
+  const versionNode = options?.type === "string" ? options : options ? findNodeAtLocation(options, ["version"]) : undefined;
+  const written = versionNode?.type === "string" || versionNode?.type === "number" ? String(versionNode.value) : null;
+  if (written?.toLowerCase() === "none") return null;
+  const known = written !== null && !FLOATING.test(written) ? normalizeVersion(rule.engine, written) : null;
+  return {
+    kind: rule.kind,
+    engine: rule.engine,
+    version: known,
+    pinned: known !== null,
+    line: line(versionNode ?? key),
+    raw: redactText(written === null ? `"${id}"` : `"${id}": { "version": "${written}" }`),
+    via: "feature",
+    name: id,
+  };
+}

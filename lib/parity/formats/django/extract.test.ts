@@ -1,0 +1,115 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { ExtractContext, ExtractedUse } from "../../types";
+import { django } from "./index";
+
+const FIXTURES = join(__dirname, "__fixtures__");
+
+function walk(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const full = join(dir, name);
+      return statSync(full).isDirectory() ? walk(full) : [full];
+    });
+}
+
+function project(name: string) {
+  const root = join(FIXTURES, name);
+  const files = new Map(walk(root).map((full) => [relative(root, full), readFileSync(full, "utf8")]));
+  const ctx: ExtractContext = { paths: [...files.keys()], readFile: (path) => files.get(path) };
+  return { ctx, run: (path: string) => django.extract({ path, content: files.get(path) ?? "" }, ctx) };
+}
+
+function facts(uses: ExtractedUse[]) {
+  return uses.map((u) => [u.environment, u.kind, u.engine, u.line, u.via]);
+}
+
+const bakery = project("bakery");
+const dir = "config/settings/";
+
+describe("django settings package (base + environment modules)", () => {
+  it("spreads base.py to each importing environment, minus what that module overrides", () => {
+    const { uses, problems } = bakery.run(`${dir}base.py`);
+    expect(problems).toEqual([]);
+    expect(facts(uses)).toEqual([
+      ["dev", "database", "sqlite", 14, "default"],
+      ["dev", "storage", "local-disk", 25, "default"],
+      ["prod", "database", "sqlite", 14, "default"],
+      ["prod", "broker", "redis", 28, "default"],
+      ["test", "cache", "in-memory", 1, "default"],
+      ["test", "storage", "local-disk", 25, "default"],
+    ]);
+    expect(uses[0]?.raw).toBe('"default": env.db("DATABASE_URL", default="sqlite:///db.sqlite3"),');
+  });
+
+  it("reads LocMemCache and eager Celery in local.py", () => {
+    expect(facts(bakery.run(`${dir}local.py`).uses)).toEqual([
+      ["dev", "cache", "in-memory", 9, "setting"],
+      ["dev", "broker", "in-process", 14, "setting"],
+    ]);
+  });
+
+  it("reads Redis and S3 in production.py", () => {
+    expect(facts(bakery.run(`${dir}production.py`).uses)).toEqual([
+      ["prod", "cache", "redis", 11, "setting"],
+      ["prod", "storage", "s3", 19, "setting"],
+    ]);
+  });
+
+  it("reads the SQLite test database and eager tasks in test.py", () => {
+    expect(facts(bakery.run(`${dir}test.py`).uses)).toEqual([
+      ["test", "database", "sqlite", 8, "setting"],
+      ["test", "broker", "in-process", 13, "setting"],
+    ]);
+  });
+});
+
+describe("django single settings.py", () => {
+  const blog = project("blog");
+
+  it("records dj_database_url's fallback, the storage backend and the LocMemCache default, without an environment", () => {
+    const { uses } = blog.run("blog/settings.py");
+    expect(facts(uses)).toEqual([
+      [undefined, "database", "sqlite", 11, "default"],
+      [undefined, "storage", "local-disk", 14, "setting"],
+      [undefined, "cache", "in-memory", 1, "default"],
+    ]);
+  });
+});
+
+describe("django setting values", () => {
+  const ctx: ExtractContext = { paths: ["app/settings/prod.py"], readFile: () => undefined };
+
+  it.each([
+    ['    "ENGINE": "django.contrib.gis.db.backends.postgis",', "database", "postgres", "setting"],
+    ['    "ENGINE": "django.db.backends.mysql",', "database", "mysql", "setting"],
+    ['    "default": dj_database_url.parse("postgres://app:s3cret@db:5432/app"),', "database", "postgres", "url"],
+    ['    "BACKEND": "django.core.cache.backends.redis.RedisCache",', "cache", "redis", "setting"],
+    ['    "BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache",', "cache", "memcached", "setting"],
+    ['    "BACKEND": "django.core.cache.backends.dummy.DummyCache",', "cache", "in-memory", "setting"],
+  ])("reads %s", (line, kind, engine, via) => {
+    const setting = kind === "database" ? "DATABASES" : "CACHES";
+    const content = `${setting} = {\n  "default": {\n${line}\n  }\n}\n`;
+    const { uses } = django.extract({ path: "app/settings/prod.py", content }, ctx);
+    expect(facts(uses)).toEqual([["prod", kind, engine, 3, via]]);
+    expect(uses[0]?.raw).not.toContain("s3cret");
+  });
+
+  it.each([
+    ['CELERY_BROKER_URL = "amqp://guest:guest@rabbit:5672//"', "rabbitmq", "url"],
+    ['broker_url = os.environ.get("BROKER_URL", "redis://localhost:6379/0")', "redis", "default"],
+    ['CELERY_BROKER_URL = "memory://"', "in-process", "url"],
+    ["CELERY_TASK_ALWAYS_EAGER = True", "in-process", "setting"],
+  ])("reads the Celery broker from %s", (line, engine, via) => {
+    const { uses } = django.extract({ path: "app/settings/prod.py", content: `${line}\n` }, ctx);
+    expect(facts(uses)).toEqual([["prod", "broker", engine, 1, via]]);
+  });
+
+  it("ignores CELERY_TASK_ALWAYS_EAGER = False and commented settings", () => {
+    const content =
+      'CELERY_TASK_ALWAYS_EAGER = False\n# CACHES = {"default": {"BACKEND": "django_redis.cache.RedisCache"}}\n';
+    expect(django.extract({ path: "app/settings/prod.py", content }, ctx).uses).toEqual([]);
+  });
+});

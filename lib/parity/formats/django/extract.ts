@@ -1,0 +1,147 @@
+import type { Environment, ExtractContext, ExtractedUse, ExtractResult, FormatFile } from "../../types";
+import { type ScannedSettings, type SettingGroup, scanSettings, toUse } from "./python-settings";
+
+/** Settings module names to environments; shared modules (`base`, `settings`) map to null. */
+const MODULE_ENVIRONMENTS: Record<string, Environment> = {
+  local: "dev",
+  dev: "dev",
+  development: "dev",
+  test: "test",
+  tests: "test",
+  testing: "test",
+  ci: "ci",
+  staging: "staging",
+  stage: "staging",
+  production: "prod",
+  prod: "prod",
+};
+
+interface Target {
+  environment: Environment | undefined;
+  /** Groups a module closer to the environment assigns: base's value does not reach it. */
+  overridden: Set<SettingGroup>;
+}
+
+function moduleName(path: string): string {
+  return path.slice(path.lastIndexOf("/") + 1).replace(/\.py$/, "");
+}
+
+function directory(path: string): string {
+  return path.slice(0, path.lastIndexOf("/") + 1);
+}
+
+class SettingsTree {
+  private readonly cache = new Map<string, ScannedSettings>();
+
+  constructor(private readonly ctx: ExtractContext) {}
+
+  scan(path: string, content?: string): ScannedSettings | null {
+    const cached = this.cache.get(path);
+    if (cached) return cached;
+    const text = content ?? this.ctx.readFile(path);
+    if (text === undefined) return null;
+    const scanned = scanSettings(text);
+    this.cache.set(path, scanned);
+    return scanned;
+  }
+
+  /** Sibling modules that star-import `path` (`from .base import *`). */
+  importers(path: string): string[] {
+    const dir = directory(path);
+    const name = moduleName(path);
+    return this.ctx.paths.filter((other) => {
+      if (other === path || !other.endsWith(".py") || directory(other) !== dir) return false;
+      return this.scan(other)?.starImports.includes(name) ?? false;
+    });
+  }
+
+  /** Star imports of `path` that exist beside it. */
+  imports(path: string): string[] {
+    const dir = directory(path);
+    return (this.scan(path)?.starImports ?? [])
+      .map((name) => `${dir}${name}.py`)
+      .filter((p) => this.ctx.paths.includes(p));
+  }
+
+  /** Every environment this module's settings reach, with what closer modules override. */
+  targets(path: string, seen: Set<string> = new Set()): Target[] {
+    if (seen.has(path)) return [];
+    seen.add(path);
+    const result: Target[] = [];
+    const own = MODULE_ENVIRONMENTS[moduleName(path)];
+    if (own) result.push({ environment: own, overridden: new Set() });
+    for (const importer of this.importers(path)) {
+      const assigned = [...(this.scan(importer)?.assigned.keys() ?? [])];
+      for (const target of this.targets(importer, seen)) {
+        if (result.some((t) => t.environment === target.environment)) continue;
+        result.push({ environment: target.environment, overridden: new Set([...target.overridden, ...assigned]) });
+      }
+    }
+    if (result.length === 0 && !own && isShared(moduleName(path)))
+      result.push({ environment: undefined, overridden: new Set() });
+    return result;
+  }
+}
+
+function isShared(name: string): boolean {
+  return ["settings", "base", "common", "__init__", "defaults", "shared", "core"].includes(name);
+}
+
+function defaultUses(scanned: ScannedSettings, content: string): ExtractedUse[] {
+  // Defaults are Django's: only claim them for a module that is Django's (not a Flask config).
+  if (!/INSTALLED_APPS|^\s*(from|import)\s+django\b/m.test(content)) return [];
+  const uses: ExtractedUse[] = [];
+  if (!scanned.assigned.has("cache")) {
+    uses.push({
+      kind: "cache",
+      engine: "in-memory",
+      version: null,
+      pinned: null,
+      line: 1,
+      raw: "CACHES (unset: Django default LocMemCache)",
+      via: "default",
+    });
+  }
+  if (!scanned.assigned.has("storage")) {
+    uses.push({
+      kind: "storage",
+      engine: "local-disk",
+      version: null,
+      pinned: null,
+      line: scanned.mediaRootLine ?? 1,
+      raw: "STORAGES (unset: Django default FileSystemStorage under MEDIA_ROOT)",
+      via: "default",
+    });
+  }
+  return uses;
+}
+
+const DEFAULT_GROUP: Record<string, SettingGroup> = { cache: "cache", storage: "storage" };
+
+export function extractDjango(file: FormatFile, ctx: ExtractContext): ExtractResult {
+  try {
+    const tree = new SettingsTree(ctx);
+    const scanned = tree.scan(file.path, file.content);
+    if (!scanned) return { uses: [], problems: [] };
+    const name = moduleName(file.path);
+    const isRoot = tree.imports(file.path).length === 0;
+    const defaults = isRoot ? defaultUses(scanned, file.content) : [];
+    const uses: ExtractedUse[] = [];
+    for (const target of tree.targets(file.path)) {
+      const env = target.environment ? { environment: target.environment } : {};
+      for (const fact of scanned.facts) {
+        if (!target.overridden.has(fact.group)) uses.push(toUse(fact, { ...env, name }));
+      }
+      for (const use of defaults) {
+        const group = DEFAULT_GROUP[use.kind];
+        if (group && !target.overridden.has(group)) uses.push({ ...use, ...env, name });
+      }
+    }
+    return { uses, problems: [] };
+  } catch (error) {
+    return {
+      uses: [],
+      problems: [{ type: "parse-error", line: 1, message: `could not read settings: ${String(error).slice(0, 120)}` }],
+    };
+  }
+}

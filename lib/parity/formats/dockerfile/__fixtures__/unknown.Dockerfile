@@ -1,0 +1,2 @@
+ARG RUBY_VERSION
+FROM ruby:${RUBY_VERSION}-slim

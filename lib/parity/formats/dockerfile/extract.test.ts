@@ -1,0 +1,59 @@
+/// <reference types="vite/client" />
+import { describe, expect, it } from "vitest";
+import { extractDockerfile } from "./extract";
+
+const FILES = import.meta.glob<string>("./__fixtures__/*", { query: "?raw", import: "default", eager: true });
+
+function extract(name: string, path = `docker/${name}`) {
+  const content = FILES[`./__fixtures__/${name}`];
+  if (content === undefined) throw new Error(`missing fixture ${name}`);
+  return extractDockerfile({ path, content });
+}
+
+describe("dockerfile", () => {
+  it.each([
+    // name, engine, version, pinned, line, stage, environment
+    ["Dockerfile", "node", "20", true, 17, "runtime", undefined],
+    ["Dockerfile.dev", "node", "22", true, 1, "runtime stage", "dev"],
+    ["api.Dockerfile", "python", null, true, 5, "runtime stage", undefined],
+    ["worker.Dockerfile", "go", "1.22", true, 3, "worker", undefined],
+    ["unknown.Dockerfile", "ruby", null, false, 2, "runtime stage", undefined],
+  ])("%s runs %s %s", (name, engine, version, pinned, line, stage, environment) => {
+    const result = extract(name);
+    expect(result.uses).toHaveLength(1);
+    expect(result.uses[0]).toMatchObject({ kind: "runtime", engine, version, pinned, line, name: stage, via: "image" });
+    expect(result.environment).toBe(environment);
+    expect(result.problems).toEqual([]);
+  });
+
+  it("substitutes ARGs declared before FROM and follows stages back to their image", () => {
+    expect(extract("Dockerfile").uses[0]?.raw).toBe("FROM base AS runtime -> node:20-alpine");
+  });
+
+  it("ignores build stages when the runtime stage is not a language image", () => {
+    expect(extract("frontend.Dockerfile").uses).toEqual([]);
+  });
+
+  it.each([
+    ["Dockerfile.test", "test"],
+    ["ci.Dockerfile", "ci"],
+    ["Dockerfile.production", undefined],
+  ])("classifies %s as %s by its name", (path, environment) => {
+    const result = extractDockerfile({ path, content: "FROM node:20\n" });
+    expect(result.environment).toBe(environment);
+  });
+
+  it("reports a file without FROM and skips BuildKit ignore files", () => {
+    expect(extractDockerfile({ path: "Dockerfile", content: "RUN echo hi\n" }).problems).toEqual([
+      { type: "parse-error", line: 1, message: "no FROM instruction" },
+    ]);
+    expect(extractDockerfile({ path: "Dockerfile.dockerignore", content: "node_modules\n" })).toEqual({
+      uses: [],
+      problems: [],
+    });
+  });
+
+  it.each(["", "FROM", "FROM scratch\n", "FROM ${X}\n", "FROM a AS a\nFROM a\n"])("survives %j", (content) => {
+    expect(() => extractDockerfile({ path: "Dockerfile", content })).not.toThrow();
+  });
+});

@@ -1,0 +1,89 @@
+import { DockerfileParser, type From } from "dockerfile-ast";
+import { resolveImage } from "../../catalog";
+import { redactText } from "../../redact";
+import type { Environment, ExtractedUse, ExtractResult, FormatFile } from "../../types";
+import { interpolate } from "../compose/interpolate";
+import { baseOf } from "../compose/paths";
+
+/**
+ * The runtime of a Dockerfile is the image its last stage starts from (a `--target` chosen at
+ * build time cannot be known here). Build stages only compile: a node stage that builds assets
+ * for an nginx runtime is not what production runs, so they yield nothing. Only runtime images
+ * are reported: a `FROM postgres:16` Dockerfile is a service image whose environment depends on
+ * who builds it (often a dev compose `build:`), which the compose format already reports.
+ * https://docs.docker.com/reference/dockerfile/#understand-how-arg-and-from-interact
+ */
+export function extractDockerfile(file: FormatFile): ExtractResult {
+  const name = baseOf(file.path);
+  if (name.endsWith(".dockerignore")) return { uses: [], problems: [] };
+  const dockerfile = DockerfileParser.parse(file.content);
+  const args = new Map<string, string>();
+  for (const arg of dockerfile.getInitialARGs()) {
+    const property = arg.getProperty();
+    const value = property?.getValue();
+    // A default may use an earlier ARG (`ARG RUNTIME=${BASE}`).
+    if (property && value !== null && value !== undefined) args.set(property.getName(), interpolate(value, args));
+  }
+  const froms = dockerfile.getFROMs();
+  const environment = environmentOf(name);
+  const result: ExtractResult = { uses: [], problems: [], ...(environment ? { environment } : {}) };
+  const last = froms.at(-1);
+  if (!last) {
+    result.problems.push({ type: "parse-error", line: 1, message: "no FROM instruction" });
+    return result;
+  }
+  const runtime = resolveStage(froms, froms.length - 1, args);
+  if (!runtime) return result;
+  const service = resolveImage(runtime.image) ?? distroless(runtime.image);
+  if (!service || service.kind !== "runtime") return result;
+  const written = last.getArgumentsContent() ?? "";
+  const shown = runtime.from === last && runtime.image === written.split(/\s+/)[0] ? "" : ` -> ${runtime.image}`;
+  const use: ExtractedUse = {
+    kind: service.kind,
+    engine: service.engine,
+    version: service.version,
+    pinned: service.pinned,
+    line: lineOf(last),
+    raw: redactText(`FROM ${written}${shown}`),
+    via: "image",
+    name: last.getBuildStage() ?? "runtime stage",
+  };
+  result.uses.push(use);
+  return result;
+}
+
+/** Follows `FROM <earlier stage>` back to an image, substituting global ARGs. */
+function resolveStage(froms: From[], index: number, args: ReadonlyMap<string, string>, hops = 0): { image: string; from: From } | null {
+  const from = froms[index];
+  const written = from?.getImage();
+  if (!from || !written || hops > froms.length) return null;
+  const image = interpolate(written, args);
+  const stage = froms.findIndex((candidate, at) => at < index && candidate.getBuildStage()?.toLowerCase() === image.toLowerCase());
+  if (stage >= 0) return resolveStage(froms, stage, args, hops + 1);
+  if (image.toLowerCase() === "scratch") return null;
+  return { image, from };
+}
+
+function lineOf(from: From): number {
+  return from.getRange().start.line + 1;
+}
+
+/** Distroless runtime images carry the runtime in their name (`distroless/nodejs20-debian12`). */
+function distroless(image: string): ReturnType<typeof resolveImage> {
+  const match = /distroless\/(nodejs|python|java)(\d+)/.exec(image);
+  if (!match) return null;
+  const engine = ({ nodejs: "node", python: "python", java: "java" } as const)[match[1] as "nodejs" | "python" | "java"];
+  // `python3` names only the major; python compares by major.minor, so the version is unknown.
+  return { kind: "runtime", engine, version: engine === "python" ? null : (match[2] ?? null), pinned: true };
+}
+
+/** `Dockerfile.dev`, `dev.Dockerfile`, `Dockerfile.test`: the name says which environment. */
+function environmentOf(name: string): Environment | undefined {
+  const lower = name.toLowerCase();
+  const parts = lower.split(".").filter((part) => part !== "dockerfile");
+  if (parts.some((part) => ["dev", "development", "local", "devcontainer"].includes(part))) return "dev";
+  if (parts.some((part) => part === "test" || part === "e2e")) return "test";
+  if (parts.some((part) => part === "ci")) return "ci";
+  if (parts.some((part) => part === "staging")) return "staging";
+  return undefined;
+}

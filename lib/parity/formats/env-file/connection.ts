@@ -1,0 +1,67 @@
+import { resolveUrlScheme } from "../../catalog";
+import { redactUrl, redactValue } from "../../redact";
+import type { ServiceKind } from "../../types";
+
+/**
+ * Connection settings in environment variables, shared by `env-file`, `compose` and
+ * `devcontainer`. A URL with a known scheme names its engine (`postgres://`, `redis://`,
+ * `amqp://`); plain `http(s)://` endpoints name one only through their key (`S3_ENDPOINT`,
+ * `ELASTICSEARCH_URL`), since the scheme says nothing.
+ */
+
+export interface Connection {
+  kind: ServiceKind;
+  engine: string;
+  /** `KEY=value` with credentials redacted. */
+  raw: string;
+  /** Set when the host names a known emulator (`minio`, `localstack`). */
+  emulator?: string;
+}
+
+const HTTP_KEYS: { match: RegExp; kind: ServiceKind; engine: string }[] = [
+  { match: /(^|_)(S3|MINIO|R2)(_|$)|AWS_ENDPOINT_URL(_S3)?$|STORAGE_ENDPOINT/, kind: "storage", engine: "s3" },
+  { match: /(^|_)(SQS|ELASTICMQ)(_|$)/, kind: "broker", engine: "sqs" },
+  { match: /OPENSEARCH/, kind: "search", engine: "opensearch" },
+  { match: /ELASTIC(SEARCH)?(_|$)|(^|_)ES_(URL|HOST|HOSTS|ENDPOINT)$/, kind: "search", engine: "elasticsearch" },
+  { match: /MEILI/, kind: "search", engine: "meilisearch" },
+  { match: /TYPESENSE/, kind: "search", engine: "typesense" },
+  { match: /SOLR/, kind: "search", engine: "solr" },
+];
+
+const EMULATOR_HOSTS: { match: RegExp; emulator: string }[] = [
+  { match: /minio/i, emulator: "minio" },
+  { match: /localstack/i, emulator: "localstack" },
+  { match: /elasticmq/i, emulator: "elasticmq" },
+];
+
+/** The service a `KEY=value` pair connects to, or null when it is not a connection setting. */
+export function connectionOf(key: string, value: string): Connection | null {
+  const text = value.trim();
+  // A value that is only a variable (`${DATABASE_URL}`) names no engine; `mysql://u:${PW}@h` does.
+  if (!text || text.startsWith("$")) return null;
+  const scheme = resolveUrlScheme(text);
+  const raw = `${key}=${redactUrl(text)}`;
+  if (scheme) {
+    // `file:` is sqlite only as a database URL (Prisma `file:./dev.db`), not a path setting.
+    if (scheme.engine === "sqlite" && text.toLowerCase().startsWith("file:") && !/DATABASE|DB/i.test(key)) return null;
+    return { ...scheme, raw };
+  }
+  if (!/^https?:\/\//i.test(text)) return null;
+  const rule = HTTP_KEYS.find((candidate) => candidate.match.test(key.toUpperCase()));
+  if (!rule) return null;
+  const emulator = EMULATOR_HOSTS.find((candidate) => candidate.match.test(hostOf(text)))?.emulator;
+  return { kind: rule.kind, engine: rule.engine, raw: `${key}=${redactValue(key, redactUrl(text))}`, ...(emulator ? { emulator } : {}) };
+}
+
+/** Host of a URL, lower-cased, without credentials or port; empty when there is none. */
+export function hostOf(url: string): string {
+  const match = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?(\[[^\]]*\]|[^:/?#]*)/i.exec(url.trim());
+  return (match?.[1] ?? "").toLowerCase();
+}
+
+/** Values that only stand in for a secret in a template (`changeme`, `<your-key>`, `xxx`). */
+export function isPlaceholder(value: string): boolean {
+  const text = value.trim();
+  if (text === "" || text.includes("${") || /^\$[A-Za-z_]/.test(text)) return true;
+  return /^(<.*>|\[.*\]|x+|\*+|\.\.\.|changeme|change[-_]?me|your[-_].*|replace[-_]?me|todo|tbd|secret|password|null|none)$/i.test(text);
+}

@@ -1,0 +1,108 @@
+import type { Node } from "yaml";
+import { redactText } from "../../redact";
+import type { DeployJob, ExtractContext, ExtractedUse, ExtractResult, FormatFile, Problem } from "../../types";
+import {
+  getNode,
+  getPath,
+  isMap,
+  mapEntries,
+  parseYamlDocuments,
+  scalarText,
+  seqItems,
+} from "../kubernetes/yaml-nodes";
+import { matrixCombinations, resolveExpressions, type Scope } from "./expressions";
+import { containerUses, envUrlUses, setupStepUses } from "./job-uses";
+import { readStep, type StepFacts } from "./run-steps";
+import { inputDefaults, literalEnv, readTriggers, withEnv } from "./scope";
+
+/*
+ * A workflow's jobs are CI, except deploy jobs (recognised by structure: `environment:`, a deploy
+ * command or action). A deploy job's backing services and `docker compose` starts are not what
+ * CI tests against, so they are left out; the runtimes it builds with (setup-node...) are
+ * still CI tooling and are recorded with environment `ci` (they are what ships, when the deploy
+ * job builds the artifact).
+ */
+export function extractGithubActions(file: FormatFile, ctx: ExtractContext): ExtractResult {
+  const parsed = parseYamlDocuments(file.content);
+  if (parsed.problems.length > 0) return { uses: [], problems: parsed.problems };
+  const root = parsed.roots[0];
+  if (!isMap(root)) return { uses: [], problems: [] };
+  // YAML 1.1 parsers read `on` as true; the yaml package (1.2) keeps it, older files may quote it.
+  const on = getNode(root, "on") ?? getNode(root, "true");
+  const triggers = readTriggers(on);
+  const baseScope: Scope = {
+    combinations: null,
+    env: literalEnv(getNode(root, "env")),
+    inputs: inputDefaults(on),
+    lineOf: parsed.lineOf,
+  };
+  const workflowDir = scalarText(getPath(root, ["defaults", "run", "working-directory"])) ?? "";
+  const uses: ExtractedUse[] = [];
+  const problems: Problem[] = [];
+  const references: NonNullable<ExtractResult["references"]> = [];
+  const deployJobs: DeployJob[] = [];
+  let ciJobs = 0;
+  for (const { key: jobId, keyNode, value: job } of mapEntries(getNode(root, "jobs"))) {
+    if (!isMap(job)) continue;
+    const scope: Scope = {
+      ...withEnv(baseScope, getNode(job, "env")),
+      combinations: matrixCombinations(getPath(job, ["strategy", "matrix"])),
+    };
+    const facts: StepFacts = { uses: [], problems: [], references: [], deploys: [] };
+    const jobDir = scalarText(getPath(job, ["defaults", "run", "working-directory"])) ?? workflowDir;
+    containerUses(job, jobId, scope, facts);
+    for (const step of seqItems(getNode(job, "steps"))) {
+      const stepScope = withEnv(scope, getNode(step, "env"));
+      setupStepUses(step, jobId, stepScope, ctx, facts);
+      readStep(step, jobId, jobDir, stepScope, file.content, ctx, facts);
+      if (!getNode(step, "env")) continue;
+      envUrlUses(getNode(step, "env"), jobId, stepScope, facts);
+    }
+    const deploys = deployJobsOf(file.path, jobId, job, keyNode, scope, facts, triggers);
+    problems.push(...facts.problems);
+    if (deploys.length > 0) {
+      deployJobs.push(...deploys);
+      uses.push(...facts.uses.filter((use) => use.kind === "runtime"));
+      continue;
+    }
+    ciJobs++;
+    envUrlUses(getNode(job, "env"), jobId, scope, facts);
+    uses.push(...facts.uses);
+    for (const reference of facts.references) {
+      if (!references.some((r) => r.path === reference.path)) references.push(reference);
+    }
+  }
+  if (ciJobs > 0) {
+    const workflowFacts: StepFacts = { uses: [], problems: [], references: [], deploys: [] };
+    envUrlUses(getNode(root, "env"), "env", baseScope, workflowFacts);
+    uses.push(...workflowFacts.uses);
+  }
+  return { uses, deployJobs, references, problems };
+}
+
+/** Deploy jobs of one job: one per target environment (a matrix of environments gives several). */
+function deployJobsOf(
+  workflow: string,
+  jobId: string,
+  job: Node,
+  keyNode: Node,
+  scope: Scope,
+  facts: StepFacts,
+  triggers: readonly string[],
+): DeployJob[] {
+  const environmentNode = getNode(job, "environment");
+  const environmentText = scalarText(isMap(environmentNode) ? getNode(environmentNode, "name") : environmentNode);
+  const signal = facts.deploys[0];
+  if (!environmentText && !signal) return [];
+  const line = scope.lineOf(keyNode);
+  const base = { workflow, job: jobId, line, triggers: [...triggers] };
+  if (!environmentText) {
+    return [{ ...base, environment: signal?.environment ?? null, evidence: signal?.evidence ?? "" }];
+  }
+  const names = resolveExpressions(environmentText, scope)?.map((r) => r.value) ?? [null];
+  return names.map((name) => ({
+    ...base,
+    environment: name,
+    evidence: redactText(`environment: ${environmentText}${signal ? `; ${signal.evidence}` : ""}`),
+  }));
+}

@@ -1,0 +1,139 @@
+import type { ExtractContext } from "../../types";
+import { getNode, mapEntries, parseYamlDocuments, scalarText, seqItems } from "../kubernetes/yaml-nodes";
+import { dirname, joinPath } from "./paths";
+
+export const KUSTOMIZATION_NAMES = ["kustomization.yaml", "kustomization.yml", "Kustomization"] as const;
+
+/** One `images:` entry: how kustomize rewrites an image name, tag or digest. */
+export interface ImageOverride {
+  name: string;
+  newName?: string;
+  newTag?: string;
+  digest?: string;
+  /** Line of the field that sets the version (`newTag`, else `digest`, `newName`, `name`). */
+  line: number;
+}
+
+export interface ResourceEntry {
+  /** Repository path of the manifest file or of the nested kustomization file. */
+  path: string;
+  line: number;
+  /** True when the entry is a directory holding another kustomization (a base). */
+  nested: boolean;
+}
+
+export interface Kustomization {
+  resources: ResourceEntry[];
+  images: ImageOverride[];
+}
+
+export function isKustomizationPath(path: string): boolean {
+  const base = path.slice(path.lastIndexOf("/") + 1);
+  return (KUSTOMIZATION_NAMES as readonly string[]).includes(base);
+}
+
+function kustomizationIn(dir: string, ctx: ExtractContext): string | undefined {
+  return KUSTOMIZATION_NAMES.map((name) => (dir ? `${dir}/${name}` : name)).find((p) => ctx.paths.includes(p));
+}
+
+/** Parses a kustomization: `resources` (and deprecated `bases`) and `images`. */
+export function parseKustomization(path: string, content: string, ctx: ExtractContext) {
+  const parsed = parseYamlDocuments(content);
+  const root = parsed.roots[0];
+  const dir = dirname(path);
+  const resources: ResourceEntry[] = [];
+  for (const field of ["resources", "bases", "components"]) {
+    for (const item of seqItems(getNode(root, field))) {
+      const text = scalarText(item);
+      // Remote bases (`github.com/...`, `https://...`) are outside the snapshot.
+      if (!text || text.includes("://") || /^[\w.-]+\.(com|org|io)\//.test(text)) continue;
+      const target = joinPath(dir, text);
+      if (target === null) continue;
+      const nested = kustomizationIn(target, ctx);
+      resources.push({ path: nested ?? target, line: parsed.lineOf(item), nested: nested !== undefined });
+    }
+  }
+  const images: ImageOverride[] = [];
+  for (const item of seqItems(getNode(root, "images"))) {
+    const name = scalarText(getNode(item, "name"));
+    if (!name) continue;
+    const override: ImageOverride = { name, line: parsed.lineOf(item) };
+    for (const entry of mapEntries(item)) {
+      const value = scalarText(entry.value);
+      if (value === undefined) continue;
+      if (entry.key === "newName") override.newName = value;
+      if (entry.key === "newTag") override.newTag = value;
+      if (entry.key === "digest") override.digest = value;
+    }
+    const versionField = getNode(item, "newTag") ?? getNode(item, "digest") ?? getNode(item, "newName");
+    if (versionField) override.line = parsed.lineOf(versionField);
+    images.push(override);
+  }
+  return { kustomization: { resources, images } satisfies Kustomization, problems: parsed.problems };
+}
+
+function load(path: string, ctx: ExtractContext): Kustomization | undefined {
+  const content = ctx.readFile(path);
+  if (content === undefined) return undefined;
+  return parseKustomization(path, content, ctx).kustomization;
+}
+
+/** A manifest a kustomization renders, with the overrides of the kustomizations in between. */
+export interface RenderedFile {
+  path: string;
+  /** Line of the top kustomization's `resources` entry that pulls the file in. */
+  entryLine: number;
+  /** `images:` lists of nested kustomizations, innermost first (the top's own excluded). */
+  innerOverrides: ImageOverride[][];
+}
+
+/** Manifest files a kustomization renders, following nested kustomizations (cycles stop). */
+export function renderedFiles(kustomization: Kustomization, ctx: ExtractContext): RenderedFile[] {
+  const out: RenderedFile[] = [];
+  const walk = (k: Kustomization, entryLine: number | null, outer: ImageOverride[][], seen: Set<string>) => {
+    for (const entry of k.resources) {
+      const line = entryLine ?? entry.line;
+      if (!entry.nested) {
+        out.push({ path: entry.path, entryLine: line, innerOverrides: outer });
+        continue;
+      }
+      if (seen.has(entry.path)) continue;
+      const inner = load(entry.path, ctx);
+      if (!inner) continue;
+      walk(inner, line, [inner.images, ...outer], new Set([...seen, entry.path]));
+    }
+  };
+  walk(kustomization, null, [], new Set());
+  return out;
+}
+
+/** Paths of the kustomizations in the snapshot that pull another kustomization in (overlays). */
+function overlayBases(ctx: ExtractContext): { overlay: string; bases: string[] }[] {
+  const result: { overlay: string; bases: string[] }[] = [];
+  for (const path of ctx.paths.filter(isKustomizationPath)) {
+    const k = load(path, ctx);
+    const bases = k?.resources.filter((r) => r.nested).map((r) => r.path) ?? [];
+    if (bases.length > 0) result.push({ overlay: path, bases });
+  }
+  return result;
+}
+
+/** True when another kustomization pulls this one in: its consumers render it, not itself. */
+export function isConsumedKustomization(path: string, ctx: ExtractContext): boolean {
+  return overlayBases(ctx).some((o) => o.overlay !== path && o.bases.includes(path));
+}
+
+/**
+ * True when a manifest is part of a base that overlays render: the overlays report its images
+ * with their own overrides and environments, so the manifest alone must not (it would place the
+ * base's tag in an environment that never runs it).
+ */
+export function isRenderedByOverlay(path: string, ctx: ExtractContext): boolean {
+  for (const { bases } of overlayBases(ctx)) {
+    for (const base of bases) {
+      const k = load(base, ctx);
+      if (k && renderedFiles(k, ctx).some((f) => f.path === path)) return true;
+    }
+  }
+  return false;
+}

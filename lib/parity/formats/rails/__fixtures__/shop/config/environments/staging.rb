@@ -1,0 +1,3 @@
+Rails.application.configure do
+  config.active_job.queue_adapter = :solid_queue
+end

@@ -1,0 +1,98 @@
+/// <reference types="vite/client" />
+import { describe, expect, it } from "vitest";
+import { extractRuntimeVersions } from "./extract";
+import { nodeVersion, plainVersion, rangeVersion } from "./versions";
+
+const FILES = import.meta.glob<string>(["./__fixtures__/**/*", "./__fixtures__/**/.*"], {
+  query: "?raw",
+  import: "default",
+  eager: true,
+});
+
+function extract(path: string) {
+  const content = FILES[`./__fixtures__/${path}`];
+  if (content === undefined) throw new Error(`missing fixture ${path}`);
+  return extractRuntimeVersions({ path, content });
+}
+
+describe("runtime-versions", () => {
+  it.each([
+    // path, engine, version, pinned, line, environment
+    ["web/.nvmrc", "node", "20", true, 1, undefined],
+    ["web/.node-version", "node", "20", true, 2, undefined],
+    ["api/.python-version", "python", "3.11", true, 1, undefined],
+    [".ruby-version", "ruby", "3.2", true, 1, undefined],
+    ["api/runtime.txt", "python", "3.11", true, 1, "prod"],
+    ["worker/go.mod", "go", "1.22", true, 5, undefined],
+    ["web/package.json", "node", "18", false, 9, undefined],
+    ["package.json", "node", "20", true, 6, undefined],
+  ])("%s -> %s %s", (path, engine, version, pinned, line, environment) => {
+    const result = extract(path);
+    expect(result.problems).toEqual([]);
+    expect(result.uses).toHaveLength(1);
+    expect(result.uses[0]).toMatchObject({ kind: "runtime", engine, version, pinned, line });
+    expect(result.uses[0]?.environment).toBe(environment);
+  });
+
+  it("reads every known tool of .tool-versions, taking the first version", () => {
+    const result = extract(".tool-versions");
+    expect(result.uses.map(({ engine, version, line }) => [engine, version, line])).toEqual([
+      ["node", "20", 2],
+      ["python", "3.12", 3],
+      ["ruby", "3.3", 4],
+      ["go", "1.22", 5],
+      ["java", "21", 6],
+    ]);
+    expect(result.uses.every((use) => use.via === "version-file" && use.pinned)).toBe(true);
+  });
+
+  it("takes the go directive when there is no toolchain line", () => {
+    const result = extractRuntimeVersions({ path: "go.mod", content: "module x\n\ngo 1.21.5 // minimum\n" });
+    expect(result.uses[0]).toMatchObject({ engine: "go", version: "1.21", line: 3, raw: "go 1.21.5" });
+  });
+
+  it("reports a broken package.json with its line", () => {
+    const result = extractRuntimeVersions({ path: "package.json", content: '{\n  "engines": {\n    "node": 20\n  \n' });
+    expect(result.uses).toEqual([]);
+    expect(result.problems[0]).toMatchObject({ type: "parse-error", line: 5 });
+  });
+
+  it.each(["", "\n\n", "# only a comment\n", "system\n"])("survives .nvmrc %j", (content) => {
+    const result = extractRuntimeVersions({ path: ".nvmrc", content });
+    expect(result.uses.every((use) => use.version === null)).toBe(true);
+  });
+});
+
+describe("versions", () => {
+  it.each([
+    ["lts/iron", "20", true],
+    ["lts/hydrogen", "18", true],
+    ["lts/*", null, false],
+    ["lts/unknown", null, false],
+    ["node", null, false],
+    ["v22.1.0", "22", true],
+    ["18", "18", true],
+  ])("node %s -> %s", (text, version, pinned) => {
+    expect(nodeVersion(text)).toEqual({ version, pinned });
+  });
+
+  it.each([
+    ["java", "adoptopenjdk-openj9-11.0.16+101", "11"],
+    ["java", "corretto-17.0.10.7.1", "17"],
+    ["python", "pypy3.10-7.3.15", null],
+    ["go", "go1.22.3", "1.22"],
+    ["ruby", "latest", null],
+  ])("%s %s -> %s", (engine, text, version) => {
+    expect(plainVersion(engine, text).version).toBe(version);
+  });
+
+  it.each([
+    [">=18.17 <21", "18"],
+    ["^20.10.0", "20"],
+    ["18.x || 20.x", "18"],
+    ["*", null],
+    ["not a range", null],
+  ])("engines %s -> %s", (range, version) => {
+    expect(rangeVersion("node", range)).toEqual({ version, pinned: false });
+  });
+});

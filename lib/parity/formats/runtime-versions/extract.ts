@@ -1,0 +1,136 @@
+import { findNodeAtLocation, type Node, type ParseError, parseTree, printParseErrorCode } from "jsonc-parser";
+import type { ExtractedUse, ExtractResult, FormatFile, Problem } from "../../types";
+import { baseOf } from "../compose/paths";
+import { nodeVersion, plainVersion, type RuntimeVersion, rangeVersion } from "./versions";
+
+/**
+ * Runtime version files. Environments follow path classification (a version file is what a
+ * developer's version manager installs: dev), with two exceptions written on the use:
+ * - `runtime.txt` is read by Heroku-style buildpacks at deploy time: prod.
+ * - `package.json` `engines.node` is left to classification too: it constrains every
+ *   environment, but Parity compares what runs, and what runs in prod is already said by the
+ *   Dockerfile or platform config; hosts that read `engines` (Heroku, Render) have their own
+ *   formats that can claim it for prod.
+ */
+export function extractRuntimeVersions(file: FormatFile): ExtractResult {
+  const name = baseOf(file.path);
+  if (name === "package.json") return fromPackageJson(file.content);
+  if (name === "go.mod") return { uses: fromGoMod(file.content), problems: [] };
+  if (name === ".tool-versions") return { uses: fromToolVersions(file.content), problems: [] };
+  if (name === ".sdkmanrc") return { uses: fromSdkman(file.content), problems: [] };
+  const single = SINGLE_FILES[name];
+  if (!single) return { uses: [], problems: [] };
+  const first = firstLine(file.content);
+  if (!first) return { uses: [], problems: [] };
+  const version = single.engine === "node" ? nodeVersion(first.text) : plainVersion(single.engine, first.text);
+  const use = runtimeUse(single.engine, version, first.line, `${name}: ${first.text}`);
+  return { uses: [single.environment ? { ...use, environment: single.environment } : use], problems: [] };
+}
+
+const SINGLE_FILES: Record<string, { engine: string; environment?: "prod" }> = {
+  ".nvmrc": { engine: "node" },
+  ".node-version": { engine: "node" },
+  ".python-version": { engine: "python" },
+  ".ruby-version": { engine: "ruby" },
+  ".java-version": { engine: "java" },
+  ".go-version": { engine: "go" },
+  "runtime.txt": { engine: "python", environment: "prod" },
+};
+
+/** asdf / mise plugin names (https://github.com/asdf-vm/asdf-plugins). */
+const TOOLS: Record<string, string> = {
+  nodejs: "node",
+  node: "node",
+  python: "python",
+  ruby: "ruby",
+  golang: "go",
+  go: "go",
+  java: "java",
+  php: "php",
+  elixir: "elixir",
+  bun: "bun",
+  deno: "deno",
+  rust: "rust",
+  dotnet: "dotnet",
+  "dotnet-core": "dotnet",
+};
+
+function runtimeUse(engine: string, version: RuntimeVersion, line: number, raw: string): ExtractedUse {
+  return { kind: "runtime", engine, version: version.version, pinned: version.pinned, line, raw, via: "version-file" };
+}
+
+/** The first line that is not blank or a comment (pyenv and nvm allow `#` comments). */
+function firstLine(content: string): { text: string; line: number } | null {
+  const lines = content.split(/\r\n|\n|\r/);
+  for (let index = 0; index < lines.length; index++) {
+    const text = (lines[index] ?? "").replace(/#.*$/, "").trim();
+    if (text) return { text, line: index + 1 };
+  }
+  return null;
+}
+
+function fromToolVersions(content: string): ExtractedUse[] {
+  return content.split(/\r\n|\n|\r/).flatMap((raw, index) => {
+    const [tool, first] = raw.replace(/#.*$/, "").trim().split(/\s+/);
+    const engine = TOOLS[tool ?? ""];
+    if (!engine || !first) return [];
+    // Several versions may follow a tool; the first is the one asdf selects.
+    const version = engine === "node" ? nodeVersion(first) : plainVersion(engine, first);
+    return [runtimeUse(engine, version, index + 1, `.tool-versions: ${tool} ${first}`)];
+  });
+}
+
+function fromSdkman(content: string): ExtractedUse[] {
+  return content.split(/\r\n|\n|\r/).flatMap((raw, index) => {
+    const match = /^\s*java\s*=\s*(\S+)/.exec(raw);
+    return match?.[1] ? [runtimeUse("java", plainVersion("java", match[1]), index + 1, `.sdkmanrc: java=${match[1]}`)] : [];
+  });
+}
+
+/** `toolchain go1.22.3` is what builds and runs the module; `go 1.22` is its minimum. */
+function fromGoMod(content: string): ExtractedUse[] {
+  let go: ExtractedUse | null = null;
+  let toolchain: ExtractedUse | null = null;
+  content.split(/\r\n|\n|\r/).forEach((raw, index) => {
+    const text = raw.replace(/\/\/.*$/, "").trim();
+    const directive = /^go\s+(\S+)$/.exec(text)?.[1];
+    if (directive) go = runtimeUse("go", plainVersion("go", directive), index + 1, `go ${directive}`);
+    const chain = /^toolchain\s+(\S+)$/.exec(text)?.[1];
+    if (chain && chain !== "default") toolchain = runtimeUse("go", plainVersion("go", chain), index + 1, `toolchain ${chain}`);
+  });
+  const chosen = toolchain ?? go;
+  return chosen ? [chosen] : [];
+}
+
+function fromPackageJson(content: string): ExtractResult {
+  const errors: ParseError[] = [];
+  const root = parseTree(content, errors, { allowTrailingComma: true, disallowComments: false });
+  const problems: Problem[] = errors.map((error) => ({
+    type: "parse-error",
+    line: lineAt(content, error.offset),
+    message: `package.json: ${printParseErrorCode(error.error)}`,
+  }));
+  if (!root) return { uses: [], problems };
+  // Volta pins the exact toolchain developers get; when present it says more than `engines`.
+  const volta = stringAt(root, ["volta", "node"]);
+  if (volta) {
+    const line = lineAt(content, volta.offset);
+    return { uses: [runtimeUse("node", nodeVersion(volta.value), line, `"volta": { "node": "${volta.value}" }`)], problems };
+  }
+  const engines = stringAt(root, ["engines", "node"]);
+  if (!engines) return { uses: [], problems };
+  const use = runtimeUse("node", rangeVersion("node", engines.value), lineAt(content, engines.offset), `"engines": { "node": "${engines.value}" }`);
+  return { uses: [{ ...use, via: "setting" }], problems };
+}
+
+function stringAt(root: Node, path: string[]): { value: string; offset: number } | null {
+  const node = findNodeAtLocation(root, path);
+  return node && node.type === "string" && typeof node.value === "string" ? { value: node.value, offset: node.offset } : null;
+}
+
+/** 1-based line of a parser offset. */
+export function lineAt(content: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < content.length; i++) if (content[i] === "\n") line++;
+  return line;
+}

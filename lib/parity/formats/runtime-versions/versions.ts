@@ -1,0 +1,60 @@
+import semver from "semver";
+import { normalizeVersion } from "../../catalog";
+
+/** A runtime version as a file writes it, reduced to the model's granularity. */
+export interface RuntimeVersion {
+  version: string | null;
+  /** False when the file names a moving target (`lts/*`, `latest`, `system`, `node`). */
+  pinned: boolean;
+}
+
+/** Node release lines by LTS codename (https://github.com/nodejs/Release#release-schedule). */
+const NODE_LTS: Record<string, string> = {
+  argon: "4",
+  boron: "6",
+  carbon: "8",
+  dubnium: "10",
+  erbium: "12",
+  fermium: "14",
+  gallium: "16",
+  hydrogen: "18",
+  iron: "20",
+  jod: "22",
+  krypton: "24",
+};
+
+const FLOATING = /^(latest|stable|system|current|node|lts|lts\/\*|\*|ref:.*|path:.*)$/i;
+
+/** `v20.11.0`, `20`, `lts/iron` -> 20; `lts/*`, `node` -> unknown and floating. */
+export function nodeVersion(text: string): RuntimeVersion {
+  const value = text.trim().toLowerCase();
+  const lts = /^lts\/([a-z]+)$/.exec(value)?.[1];
+  if (lts) {
+    const major = NODE_LTS[lts];
+    return major ? { version: major, pinned: true } : { version: null, pinned: false };
+  }
+  return plainVersion("node", value);
+}
+
+/** Any `1.2.3`-like text (leading `v`, `ruby-`, `python-`, `go` prefixes allowed). */
+export function plainVersion(engine: string, text: string): RuntimeVersion {
+  const value = text.trim();
+  if (!value || FLOATING.test(value)) return { version: null, pinned: false };
+  const match = /^(?:[a-z][a-z0-9]*-)*(?:v|go)?(\d+(?:\.\d+)*)/i.exec(value);
+  if (!match) return { version: null, pinned: false };
+  return { version: normalizeVersion(engine, match[1]), pinned: true };
+}
+
+/**
+ * `engines.node` is a range: the lowest version it allows is the one a developer may run, so
+ * `>=18.17 <21` counts as 18 (`semver.minVersion`). A range is a constraint, never a pin.
+ */
+export function rangeVersion(engine: string, range: string): RuntimeVersion {
+  try {
+    const min = semver.minVersion(range.trim());
+    if (!min || range.trim() === "*" || range.trim() === "") return { version: null, pinned: false };
+    return { version: normalizeVersion(engine, `${min.major}.${min.minor}`), pinned: false };
+  } catch {
+    return { version: null, pinned: false };
+  }
+}

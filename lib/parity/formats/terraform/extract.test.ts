@@ -1,0 +1,101 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { resolveImage, versionDistance } from "../../catalog";
+import type { ExtractContext, ExtractResult } from "../../types";
+import { terraformEnvironment } from "./extract";
+import { terraformFormat } from "./index";
+
+const fixture = (name: string) => readFileSync(new URL(`./__fixtures__/${name}`, import.meta.url), "utf8");
+
+/** A snapshot of the fixtures folder under `infra/`. */
+const FILES = new Map(
+  ["aurora/main.tf", "prod/main.tf", "prod/variables.tf", "prod/terraform.tfvars", "staging/main.tf", "broken.tf"].map(
+    (name) => [`infra/${name}`, fixture(name)] as const,
+  ),
+);
+const ctx: ExtractContext = { paths: [...FILES.keys()], readFile: (path) => FILES.get(path) };
+const run = (path: string): ExtractResult => terraformFormat.extract({ path, content: FILES.get(path) ?? "" }, ctx);
+const facts = (result: ExtractResult) =>
+  result.uses.map((u) => [u.name, u.kind, u.engine, u.version, u.line, u.environment ?? result.environment]);
+
+describe("terraform format", () => {
+  it("reads Aurora PostgreSQL 15 and skips cluster instances (same database)", () => {
+    const result = run("infra/aurora/main.tf");
+    expect(result.problems).toEqual([]);
+    expect(facts(result)).toEqual([["aws_rds_cluster.shop", "database", "postgres", "15", 6, "prod"]]);
+    expect(result.uses[0]).toMatchObject({ raw: 'engine_version          = "15.4"', via: "resource" });
+  });
+
+  it("puts Aurora 15 one major behind compose's postgres:16", () => {
+    const aurora = run("infra/aurora/main.tf").uses[0];
+    const compose = resolveImage(/image: (\S+)/.exec(fixture("aurora/docker-compose.yml"))?.[1] ?? "");
+    expect(compose).toMatchObject({ engine: "postgres", version: "16" });
+    expect(aurora?.engine).toBe(compose?.engine);
+    expect(versionDistance(aurora?.version ?? null, compose?.version ?? null)).toBe(1);
+  });
+
+  it("reads every managed service of a production stack, resolving var., local. and tfvars", () => {
+    const result = run("infra/prod/main.tf");
+    expect(result.problems).toEqual([]);
+    expect(facts(result)).toEqual([
+      ["aws_elasticache_replication_group.cache", "cache", "redis", "7", 17, "prod"],
+      ["aws_elasticache_serverless_cache.flags", "cache", "redis", "8", 24, "prod"],
+      ["aws_s3_bucket.uploads", "storage", "s3", null, 27, "prod"],
+      ["aws_sqs_queue.orders", "broker", "sqs", null, 31, "prod"],
+      ["aws_mq_broker.events", "broker", "rabbitmq", "3.13", 39, "prod"],
+      ["aws_msk_cluster.stream", "broker", "kafka", "3", 49, "prod"],
+      ["aws_opensearch_domain.search", "search", "opensearch", "2", 60, "prod"],
+      ["aws_dynamodb_table.idempotency", "database", "dynamodb", null, 63, "prod"],
+      ["aws_lambda_function.thumbnails", "runtime", "node", "20", 75, "prod"],
+      ["module.db", "database", "postgres", "15", 87, "prod"],
+      ["module.legacy", "database", "mysql", "8.0", 96, "prod"],
+    ]);
+  });
+
+  it("shows what a reference resolved to in raw", () => {
+    const cache = run("infra/prod/main.tf").uses[0];
+    expect(cache?.raw).toBe('engine_version       = var.redis_version (= "7.1")');
+  });
+
+  it("falls back to the variable default when no tfvars overrides it", () => {
+    const files = new Map(FILES);
+    files.delete("infra/prod/terraform.tfvars");
+    const local: ExtractContext = { paths: [...files.keys()], readFile: (path) => files.get(path) };
+    const result = terraformFormat.extract({ path: "infra/prod/main.tf", content: fixture("prod/main.tf") }, local);
+    expect(result.uses[0]?.version).toBe("6");
+    expect(result.uses.find((u) => u.name === "module.legacy")?.version).toBeNull();
+  });
+
+  it("reads GCP and Azure services and classifies a staging path as staging", () => {
+    const result = run("infra/staging/main.tf");
+    expect(facts(result)).toEqual([
+      ["google_sql_database_instance.main", "database", "postgres", "15", 3, "staging"],
+      ["google_redis_instance.cache", "cache", "redis", "7", 13, "staging"],
+      ["google_storage_bucket.media", "storage", "gcs", null, 16, "staging"],
+      ["azurerm_postgresql_flexible_server.reports", "database", "postgres", "16", 25, "staging"],
+      ["aws_elasticsearch_domain.legacy", "search", "elasticsearch", "7", 31, "staging"],
+      ["aws_elasticache_cluster.sessions", "cache", "memcached", "1.6", 37, "staging"],
+    ]);
+  });
+
+  it("reports a syntax error with its line and still reads the rest", () => {
+    const result = run("infra/broken.tf");
+    expect(result.problems).toEqual([{ type: "parse-error", line: 5, message: "terraform: HCL syntax error" }]);
+    expect(result.uses.map((u) => u.name)).toContain("aws_s3_bucket.after_error");
+  });
+
+  it("never throws on garbage and ignores downloaded modules", () => {
+    expect(() => terraformFormat.extract({ path: "x.tf", content: '}{ "\u0000 <<EOF' }, ctx)).not.toThrow();
+    expect(run("infra/.terraform/modules/db/main.tf")).toEqual({ uses: [], problems: [] });
+  });
+
+  it.each([
+    ["infra/main.tf", "prod"],
+    ["envs/staging/main.tf", "staging"],
+    ["stage/rds.tf", "staging"],
+    ["envs/dev/main.tf", undefined],
+    ["main.tf", "prod"],
+  ])("classifies %s as %s", (path, environment) => {
+    expect(terraformEnvironment(path)).toBe(environment);
+  });
+});

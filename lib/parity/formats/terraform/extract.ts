@@ -1,0 +1,103 @@
+import { normalizeVersion } from "../../catalog";
+import { redactText } from "../../redact";
+import type { Environment, ExtractContext, ExtractedUse, ExtractResult, FormatFile } from "../../types";
+import { basename, dirname, stagingOrProd } from "../platform-helpers";
+import { attributeText, evaluate, type HclAttribute, type HclBlock, type HclFile, parseHcl, type Scope } from "./hcl";
+import { moduleRule, RESOURCE_RULES, type ResourceFact } from "./resources";
+
+/** Files Terraform loads on its own next to the .tf files: their values override defaults. */
+function isAutoVars(name: string): boolean {
+  return name === "terraform.tfvars" || name.endsWith(".auto.tfvars");
+}
+
+/**
+ * A Terraform module is a directory: `var.x` resolves from a `variable "x"` default in any .tf
+ * file beside this one, overridden by `terraform.tfvars` / `*.auto.tfvars`; `local.x` from any
+ * `locals` block there. Per-environment var files (`prod.tfvars`) are chosen at plan time: unread.
+ */
+function directoryScope(file: FormatFile, parsed: HclFile, ctx: ExtractContext): Scope {
+  const dir = dirname(file.path);
+  const files: HclFile[] = [parsed];
+  const tfvars: HclFile[] = [];
+  for (const path of ctx.paths) {
+    if (path === file.path || dirname(path) !== dir) continue;
+    const name = basename(path);
+    if (!path.endsWith(".tf") && !isAutoVars(name)) continue;
+    const content = ctx.readFile(path);
+    if (content === undefined) continue;
+    (path.endsWith(".tf") ? files : tfvars).push(parseHcl(content));
+  }
+  const scope: Scope = { variables: new Map(), locals: new Map() };
+  for (const hcl of files) {
+    for (const block of hcl.blocks) {
+      const name = block.labels[0];
+      const value = block.attributes.get("default");
+      if (block.type === "variable" && name && value) scope.variables.set(name, value);
+      if (block.type === "locals") for (const [key, attr] of block.attributes) scope.locals.set(key, attr);
+    }
+  }
+  tfvars.sort((a, b) => a.source.length - b.source.length);
+  for (const hcl of tfvars) for (const [key, attr] of hcl.attributes) scope.variables.set(key, attr);
+  return scope;
+}
+
+const OTHER_ENVIRONMENT = /(^|[^a-z0-9])(dev|development|test|testing|qa|uat|preprod|sandbox|local|ci|e2e)([^a-z0-9]|$)/i;
+
+/**
+ * Terraform code is production unless its path names staging (`envs/staging/`, `stage/`).
+ * A path that names another environment (`envs/dev/`) is left to path classification.
+ */
+export function terraformEnvironment(path: string): Environment | undefined {
+  if (stagingOrProd(path) === "staging") return "staging";
+  return OTHER_ENVIRONMENT.test(dirname(path)) ? undefined : "prod";
+}
+
+function useOf(block: HclBlock, fact: ResourceFact, scope: Scope, name: string): ExtractedUse {
+  const attr = fact.at.map((arg) => block.attributes.get(arg)).find((a): a is HclAttribute => a !== undefined);
+  let raw = attr ? attributeText(attr) : `${block.type} ${block.labels.map((l) => `"${l}"`).join(" ")}`;
+  const resolved = attr ? evaluate(attr, scope) : null;
+  // Show the value a reference resolved to beside the reference itself.
+  const expression = attr ? attr.file.source.slice(attr.expr.from, attr.expr.to) : "";
+  if (resolved !== null && /\b(var|local)\./.test(expression)) raw += ` (= "${resolved}")`;
+  const version = fact.version !== null ? normalizeVersion(fact.engine, fact.version) : null;
+  return {
+    kind: fact.kind,
+    engine: fact.engine,
+    version,
+    pinned: null,
+    line: attr?.line ?? block.line,
+    raw: redactText(raw).slice(0, 200),
+    via: "resource",
+    name,
+  };
+}
+
+/**
+ * Terraform (`**\/*.tf`), parsed with a real HCL grammar (see hcl.ts): managed resources of the
+ * clouds' database, cache, broker, storage and search services, registry modules that wrap them,
+ * and Lambda runtimes. Versions come from the arguments, resolved through `var.`/`local.` when
+ * the value is visible in the directory. Data sources and providers are not services.
+ */
+export function extractTerraform(file: FormatFile, ctx: ExtractContext): ExtractResult {
+  if (/(^|\/)\.terraform\//.test(file.path)) return { uses: [], problems: [] };
+  const parsed = parseHcl(file.content);
+  const scope = directoryScope(file, parsed, ctx);
+  const uses: ExtractedUse[] = [];
+  for (const block of parsed.blocks) {
+    const read = (arg: string) => {
+      const attr = block.attributes.get(arg);
+      return attr ? evaluate(attr, scope) : null;
+    };
+    if (block.type === "resource" && block.labels.length >= 2) {
+      const [type, label] = block.labels as [string, string];
+      const fact = RESOURCE_RULES[type]?.(read) ?? null;
+      if (fact) uses.push(useOf(block, fact, scope, `${type}.${label}`));
+    } else if (block.type === "module" && block.labels[0]) {
+      const rule = moduleRule(read("source") ?? "");
+      const fact = rule?.(read) ?? null;
+      if (fact) uses.push(useOf(block, fact, scope, `module.${block.labels[0]}`));
+    }
+  }
+  const environment = terraformEnvironment(file.path);
+  return { uses, ...(environment ? { environment } : {}), problems: parsed.problems };
+}

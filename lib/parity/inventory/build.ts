@@ -1,0 +1,138 @@
+import { FORMATS } from "../formats/index";
+import { formatsFor } from "../formats/registry";
+import { scrubMessage } from "../scrub";
+import type {
+  Environment,
+  ExtractContext,
+  ExtractResult,
+  Format,
+  Inventory,
+  ParityConfig,
+  RepoSnapshot,
+} from "../types";
+import { ENVIRONMENTS, SERVICE_KINDS } from "../types";
+import { classifyByRules, configuredEnvironments, isIgnoredPath } from "./classify";
+import { type PlacedUse, placeResult, problemOf } from "./place";
+import { type Prepared, prepareContent } from "./prepare";
+import { applyReferences, normalizePath, type Reference } from "./references";
+
+/** Files no rule, format or config places are what a developer runs: dev (documented). */
+const FALLBACK: readonly Environment[] = ["dev"];
+
+function fileEnvironments(path: string, config: ParityConfig | null, result: ExtractResult): Environment[] {
+  const configured = configuredEnvironments(path, config);
+  if (configured) return configured;
+  if (result.environment && (ENVIRONMENTS as readonly string[]).includes(result.environment)) {
+    return [result.environment];
+  }
+  const byPath = classifyByRules(path);
+  return byPath.length > 0 ? byPath : [...FALLBACK];
+}
+
+function runFormat(format: Format, path: string, content: string, ctx: ExtractContext): ExtractResult {
+  try {
+    const result = format.extract({ path, content }, ctx);
+    if (typeof result !== "object" || result === null) throw new Error("extract returned no result");
+    return result;
+  } catch (error) {
+    // A buggy format must cost one file, never the audit.
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      uses: [],
+      problems: [
+        { type: "parse-error", line: 1, message: `${format.id}: could not read the file (${scrubMessage(reason)})` },
+      ],
+    };
+  }
+}
+
+const envIndex = (environment: Environment) => ENVIRONMENTS.indexOf(environment);
+const kindIndex = (kind: string) => (SERVICE_KINDS as readonly string[]).indexOf(kind);
+
+function sortInventory(inventory: Inventory): void {
+  inventory.uses.sort(
+    (a, b) =>
+      envIndex(a.environment) - envIndex(b.environment) ||
+      kindIndex(a.kind) - kindIndex(b.kind) ||
+      a.engine.localeCompare(b.engine) ||
+      a.file.localeCompare(b.file) ||
+      a.line - b.line,
+  );
+  inventory.files.sort((a, b) => a.path.localeCompare(b.path) || a.format.localeCompare(b.format));
+  inventory.problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  inventory.devEnvironmentFiles.sort();
+}
+
+/**
+ * Runs every claimed file of the snapshot through every format that matches it and places each
+ * use in its environments. Never throws: unreadable files and failing formats become problems.
+ */
+export function buildInventory(
+  snapshot: RepoSnapshot,
+  config: ParityConfig | null,
+  formats: readonly Format[] = FORMATS,
+): Inventory {
+  const inventory: Inventory = {
+    uses: [],
+    files: [],
+    envKeys: [],
+    literals: [],
+    deployJobs: [],
+    devEnvironmentFiles: [],
+    problems: [],
+    paths: snapshot.paths,
+  };
+  const prepared = new Map<string, Prepared>();
+  const read = (path: string): Prepared | undefined => {
+    const cached = prepared.get(path);
+    if (cached) return cached;
+    const raw = snapshot.files.get(path);
+    if (typeof raw !== "string") return undefined;
+    const result = prepareContent(raw);
+    prepared.set(path, result);
+    return result;
+  };
+  const ctx: ExtractContext = {
+    paths: snapshot.paths,
+    readFile(path) {
+      const file = read(normalizePath(path));
+      return file?.ok ? file.content : undefined;
+    },
+  };
+
+  const out = { placed: [] as PlacedUse[], inventory };
+  const references: Reference[] = [];
+  const skippedBySource = new Map((snapshot.skipped ?? []).map((skip) => [skip.path, skip.reason]));
+  const allPaths = [...new Set([...snapshot.paths, ...snapshot.files.keys()])];
+
+  for (const path of allPaths) {
+    if (isIgnoredPath(path, config)) continue;
+    const matching = formatsFor(path, formats);
+    if (matching.length === 0) continue;
+    const sourceSkip = skippedBySource.get(path);
+    if (sourceSkip !== undefined) {
+      inventory.problems.push(problemOf(path, { type: "skipped", line: 1, message: `skipped: ${sourceSkip}` }));
+      continue;
+    }
+    const file = read(path);
+    if (!file) continue;
+    if (!file.ok) {
+      inventory.problems.push(problemOf(path, { type: "skipped", line: 1, message: `skipped: ${file.reason}` }));
+      continue;
+    }
+    for (const format of matching) {
+      const result = runFormat(format, path, file.content, ctx);
+      const environments = fileEnvironments(path, config, result);
+      const seen = placeResult(out, path, format, result, environments);
+      inventory.files.push({ path, format: format.id, environments: ENVIRONMENTS.filter((env) => seen.has(env)) });
+      for (const reference of Array.isArray(result.references) ? result.references : []) {
+        references.push({ from: path, ...reference });
+      }
+    }
+  }
+
+  applyReferences(out, references, (path) => isIgnoredPath(path, config));
+  inventory.uses = out.placed.map((placed) => placed.use);
+  sortInventory(inventory);
+  return inventory;
+}

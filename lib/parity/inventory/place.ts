@@ -1,0 +1,108 @@
+import { scrub, scrubMessage } from "../scrub";
+import type { Environment, ExtractedUse, ExtractResult, Format, Inventory, Problem, ServiceUse } from "../types";
+import { ENVIRONMENTS, SERVICE_KINDS } from "../types";
+
+/** A placed use and whether its environment came from the file (references may re-place those). */
+export interface PlacedUse {
+  use: ServiceUse;
+  fromFile: boolean;
+}
+
+function safeLine(line: unknown): number {
+  return typeof line === "number" && Number.isFinite(line) && line >= 1 ? Math.floor(line) : 1;
+}
+
+function isEnvironment(value: unknown): value is Environment {
+  return typeof value === "string" && (ENVIRONMENTS as readonly string[]).includes(value);
+}
+
+/** Formats are code of varying care: anything malformed is dropped rather than trusted. */
+function isUse(value: unknown): value is ExtractedUse {
+  if (typeof value !== "object" || value === null) return false;
+  const use = value as Partial<ExtractedUse>;
+  return (
+    typeof use.engine === "string" &&
+    use.engine !== "" &&
+    typeof use.kind === "string" &&
+    (SERVICE_KINDS as readonly string[]).includes(use.kind)
+  );
+}
+
+function toServiceUse(use: ExtractedUse, environment: Environment, file: string, format: string): ServiceUse {
+  const placed: ServiceUse = {
+    environment,
+    kind: use.kind,
+    engine: use.engine,
+    version: typeof use.version === "string" ? scrub(use.version) : null,
+    pinned: typeof use.pinned === "boolean" ? use.pinned : null,
+    file,
+    line: safeLine(use.line),
+    raw: scrub(typeof use.raw === "string" ? use.raw : ""),
+    via: use.via,
+    format,
+  };
+  if (use.name) placed.name = scrub(use.name);
+  if (use.emulator) placed.emulator = scrub(use.emulator);
+  return placed;
+}
+
+export function problemOf(file: string, problem: Partial<Problem>): Inventory["problems"][number] {
+  return {
+    file,
+    type: problem.type === "skipped" ? "skipped" : "parse-error",
+    line: safeLine(problem.line),
+    message: scrubMessage(typeof problem.message === "string" ? problem.message : "unreadable"),
+  };
+}
+
+/** Everything one format said about one file, placed in environments, appended to `out`. */
+export function placeResult(
+  out: { placed: PlacedUse[]; inventory: Inventory },
+  path: string,
+  format: Format,
+  result: ExtractResult,
+  fileEnvironments: readonly Environment[],
+): Set<Environment> {
+  const { inventory } = out;
+  const seen = new Set<Environment>(fileEnvironments);
+  for (const use of Array.isArray(result.uses) ? result.uses : []) {
+    if (!isUse(use)) continue;
+    if (isEnvironment(use.environment)) {
+      out.placed.push({ use: toServiceUse(use, use.environment, path, format.id), fromFile: false });
+      seen.add(use.environment);
+      continue;
+    }
+    for (const environment of fileEnvironments) {
+      out.placed.push({ use: toServiceUse(use, environment, path, format.id), fromFile: true });
+    }
+  }
+  for (const key of result.envKeys ?? []) {
+    const environments = isEnvironment(key.environment) ? [key.environment] : fileEnvironments;
+    for (const environment of environments) {
+      inventory.envKeys.push({ ...key, key: scrub(key.key), line: safeLine(key.line), file: path, environment });
+    }
+  }
+  for (const literal of result.literals ?? []) {
+    const environments = isEnvironment(literal.environment) ? [literal.environment] : fileEnvironments;
+    for (const environment of environments) {
+      inventory.literals.push({
+        ...literal,
+        key: scrub(literal.key),
+        value: scrub(literal.value),
+        line: safeLine(literal.line),
+        file: path,
+        environment,
+      });
+    }
+  }
+  for (const job of result.deployJobs ?? []) {
+    inventory.deployJobs.push({ ...job, line: safeLine(job.line), evidence: scrub(job.evidence) });
+  }
+  if (result.providesDevEnvironment && !inventory.devEnvironmentFiles.includes(path)) {
+    inventory.devEnvironmentFiles.push(path);
+  }
+  for (const problem of Array.isArray(result.problems) ? result.problems : []) {
+    inventory.problems.push(problemOf(path, problem));
+  }
+  return seen;
+}

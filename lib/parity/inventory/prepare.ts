@@ -1,0 +1,34 @@
+/*
+ * What a file must look like before a format sees it. Sources hand the engine strings; a source
+ * that met invalid UTF-8 decodes it with replacement characters (TextDecoder's default), so
+ * U+FFFD or a lone surrogate in the content means "not valid UTF-8" and the file is skipped.
+ */
+
+export const MAX_FILE_BYTES = 1024 * 1024;
+
+export type Prepared = { ok: true; content: string } | { ok: false; reason: string };
+
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4;
+      index++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+export function prepareContent(raw: string): Prepared {
+  // UTF-8 never takes fewer bytes than UTF-16 code units, so the length alone rules out huge files.
+  if (raw.length > MAX_FILE_BYTES || utf8Length(raw) > MAX_FILE_BYTES) {
+    return { ok: false, reason: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
+  }
+  if (raw.includes("\u0000")) return { ok: false, reason: "binary content (NUL byte)" };
+  if (raw.includes("\uFFFD") || /\p{Cs}/u.test(raw)) return { ok: false, reason: "not valid UTF-8" };
+  const content = raw.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  return { ok: true, content };
+}

@@ -1,0 +1,61 @@
+import type { Environment, Inventory } from "../types";
+import { ENVIRONMENTS } from "../types";
+import type { PlacedUse } from "./place";
+
+export interface Reference {
+  from: string;
+  path: string;
+  environment: Environment;
+  line: number;
+}
+
+/** `./a/../b/c.yml` -> `b/c.yml`: references are written as the referencing tool resolves them. */
+export function normalizePath(path: string): string {
+  const parts: string[] = [];
+  for (const segment of path.replace(/\\/g, "/").split("/")) {
+    if (segment === "" || segment === ".") continue;
+    if (segment === "..") parts.pop();
+    else parts.push(segment);
+  }
+  return parts.join("/");
+}
+
+function sameUse(a: PlacedUse["use"], b: PlacedUse["use"]): boolean {
+  return (
+    a.environment === b.environment &&
+    a.file === b.file &&
+    a.line === b.line &&
+    a.format === b.format &&
+    a.kind === b.kind &&
+    a.engine === b.engine
+  );
+}
+
+/**
+ * A file another file starts takes on that environment too (a compose file CI runs is a CI
+ * definition): its file-placed uses are copied into the referenced environment. One level only:
+ * a reference's environment is what the referencing file means, not a chain.
+ */
+export function applyReferences(
+  out: { placed: PlacedUse[]; inventory: Inventory },
+  references: readonly Reference[],
+  isIgnored: (path: string) => boolean,
+): void {
+  for (const reference of references) {
+    if (!(ENVIRONMENTS as readonly string[]).includes(reference.environment)) continue;
+    const target = normalizePath(reference.path);
+    if (target === reference.from || isIgnored(target)) continue;
+    const sources = out.placed.filter((placed) => placed.fromFile && placed.use.file === target);
+    for (const source of sources) {
+      const copy = { ...source.use, environment: reference.environment };
+      if (out.placed.some((placed) => sameUse(placed.use, copy))) continue;
+      out.placed.push({ use: copy, fromFile: false });
+    }
+    for (const file of out.inventory.files) {
+      if (file.path !== target || file.environments.includes(reference.environment)) continue;
+      file.environments = ENVIRONMENTS.filter(
+        (env) => env === reference.environment || file.environments.includes(env),
+      );
+    }
+  }
+}

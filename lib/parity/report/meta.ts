@@ -1,0 +1,26 @@
+import { type CheckMeta, PARSE_ERROR_CHECK } from "../check-meta";
+import type { Report } from "../types";
+
+export interface RenderOptions {
+  /** Check metadata (title, rationale, remediation); the public entry passes ALL_CHECKS. */
+  checks?: readonly CheckMeta[];
+}
+
+/** Metadata for every check a report mentions, the engine's own parse-error check included. */
+export function metaIndex(checks: readonly CheckMeta[] | undefined): Map<string, CheckMeta> {
+  const index = new Map<string, CheckMeta>([[PARSE_ERROR_CHECK.id, PARSE_ERROR_CHECK]]);
+  for (const check of checks ?? []) index.set(check.id, check);
+  return index;
+}
+
+export function formatScore(score: number | null): string {
+  return score === null ? "n/a" : String(Math.round(score));
+}
+
+export function levelName(level: Report["level"]): string {
+  return level === null ? "none yet" : level[0]?.toUpperCase() + level.slice(1);
+}
+
+export function location(file: string, line: number): string {
+  return `${file}:${line}`;
+}

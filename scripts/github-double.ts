@@ -1,0 +1,20 @@
+import { seedAcme } from "../lib/github-double/seed";
+import { startGitHubDouble } from "../lib/github-double/server";
+
+/** Starts the GitHub double with the `acme` demo organisation: `tsx scripts/github-double.ts [--port N]`. */
+function portArg(argv: readonly string[]): number {
+  const index = argv.indexOf("--port");
+  const value = index >= 0 ? argv[index + 1] : argv.find((a) => a.startsWith("--port="))?.slice(7);
+  const port = value === undefined ? 4010 : Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0-65535, got ${value}`);
+  return port;
+}
+
+const world = seedAcme({ now: new Date() });
+const double = await startGitHubDouble({ world, port: portArg(process.argv.slice(2)) });
+console.log(`GITHUB_API_URL=${double.url}`);
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    double.close().finally(() => process.exit(0));
+  });
+}

@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+/**
+ * `npm start`: builds when the sources are newer than the last build, then serves the app with
+ * `next start` on 127.0.0.1. The database (embedded PGlite unless DATABASE_URL is set) is opened
+ * and migrated by instrumentation.ts when the server starts.
+ *
+ * Options: --port N (default $PORT or 3000), --rebuild (force a build).
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+
+const root = path.resolve(import.meta.dirname, "..");
+const { values } = parseArgs({
+  options: { port: { type: "string" }, rebuild: { type: "boolean", default: false } },
+});
+
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "drizzle",
+  "next.config.ts",
+  "postcss.config.mjs",
+  "package-lock.json",
+  "tsconfig.json",
+  "instrumentation.ts",
+];
+const SKIP = new Set(["node_modules", ".next", "__fixtures__", ".data"]);
+
+function newestMtime(target) {
+  if (!existsSync(target)) return 0;
+  const stat = statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = 0;
+  for (const entry of readdirSync(target)) {
+    if (SKIP.has(entry) || entry.endsWith(".test.ts")) continue;
+    newest = Math.max(newest, newestMtime(path.join(target, entry)));
+  }
+  return newest;
+}
+
+function needsBuild() {
+  const buildId = path.join(root, ".next", "BUILD_ID");
+  if (values.rebuild || !existsSync(buildId)) return true;
+  const built = statSync(buildId).mtimeMs;
+  return SOURCES.some((source) => newestMtime(path.join(root, source)) > built);
+}
+
+// Validate the environment before anything else: a bad value stops here with a sentence naming it.
+const { register } = await import("tsx/esm/api");
+register();
+const { parseEnv } = await import("../lib/env.ts");
+try {
+  parseEnv(process.env);
+} catch (error) {
+  console.error(`parity: cannot start. ${error.message}`);
+  process.exit(1);
+}
+
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+
+if (needsBuild()) {
+  console.log("parity: building the app (sources changed since the last build)…");
+  const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, env, stdio: "inherit" });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const port = values.port ?? process.env.PORT ?? "3000";
+const host = process.env.HOST || "127.0.0.1";
+console.log(`parity: serving http://${host === "0.0.0.0" ? "localhost" : host}:${port}`);
+const server = spawn(process.execPath, [nextBin, "start", "--hostname", host, "--port", port], {
+  cwd: root,
+  env,
+  stdio: "inherit",
+});
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));
