@@ -15,6 +15,8 @@ const schema = z.object({
   GITHUB_API_URL: z.string().url("must be a URL such as https://api.github.com").default("https://api.github.com"),
   GITHUB_TOKEN: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"], "must be one of debug, info, warn, error").default("info"),
+  /** https://no-color.org: any value turns ANSI colour off in the CLI. */
+  NO_COLOR: z.string().optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

@@ -11,7 +11,7 @@ import {
   runJson,
   tagJson,
 } from "./shapes";
-import type { World, WorldRepo } from "./world";
+import type { World, WorldCommit, WorldRepo } from "./world";
 
 /** One REST route's answer before the server adds ETag, rate-limit and pagination headers. */
 export interface RestAnswer {
@@ -141,34 +141,60 @@ function routeRepo(world: World, repo: WorldRepo, rest: string[], req: RestReque
   return notFound;
 }
 
-function tree(world: World, repo: WorldRepo, ref: string, req: RestRequest): RestAnswer {
-  const commit = world.resolveCommit(repo, ref);
-  if (!commit) return notFound;
-  const recursive = req.query.has("recursive");
+function directories(files: Iterable<string>): Set<string> {
   const dirs = new Set<string>();
-  for (const path of commit.files.keys()) {
+  for (const path of files) {
     const parts = path.split("/");
     for (let i = 1; i < parts.length; i += 1) dirs.add(parts.slice(0, i).join("/"));
   }
-  const entries: Record<string, unknown>[] = [];
-  for (const dir of [...dirs].sort()) {
-    if (!recursive && dir.includes("/")) continue;
-    const sha = createHash("sha1").update(`${commit.treeSha}:${dir}`).digest("hex");
-    entries.push({ path: dir, mode: "040000", type: "tree", sha, url: `${req.api}/repos/${repo.fullName}/git/trees/${sha}` });
+  return dirs;
+}
+
+function subtreeSha(treeSha: string, dir: string): string {
+  return createHash("sha1").update(`${treeSha}:${dir}`).digest("hex");
+}
+
+/** A commit's root tree by ref, or a subdirectory's tree by its sha. */
+function findTree(world: World, repo: WorldRepo, ref: string): { commit: WorldCommit; dir: string } | undefined {
+  const commit = world.resolveCommit(repo, ref);
+  if (commit) return { commit, dir: "" };
+  for (const candidate of repo.commits.values()) {
+    for (const dir of directories(candidate.files.keys())) {
+      if (subtreeSha(candidate.treeSha, dir) === ref) return { commit: candidate, dir };
+    }
   }
-  for (const [path, sha] of [...commit.files.entries()].sort(([x], [y]) => (x < y ? -1 : 1))) {
-    if (!recursive && path.includes("/")) continue;
+  return undefined;
+}
+
+function tree(world: World, repo: WorldRepo, ref: string, req: RestRequest): RestAnswer {
+  const found = findTree(world, repo, ref);
+  if (!found) return notFound;
+  const { commit, dir: base } = found;
+  const prefix = base ? `${base}/` : "";
+  const recursive = req.query.has("recursive");
+  const inside = (path: string) => path.startsWith(prefix) && (recursive || !path.slice(prefix.length).includes("/"));
+  const entries: Record<string, unknown>[] = [];
+  for (const dir of directories(commit.files.keys())) {
+    if (!inside(dir)) continue;
+    const sha = subtreeSha(commit.treeSha, dir);
+    const path = dir.slice(prefix.length);
+    entries.push({ path, mode: "040000", type: "tree", sha, url: `${req.api}/repos/${repo.fullName}/git/trees/${sha}` });
+  }
+  for (const [full, sha] of commit.files) {
+    if (!inside(full)) continue;
     const size = world.blobs.get(sha)?.length ?? 0;
+    const path = full.slice(prefix.length);
     entries.push({ path, mode: "100644", type: "blob", sha, size, url: `${req.api}/repos/${repo.fullName}/git/blobs/${sha}` });
   }
   entries.sort((x, y) => (String(x.path) < String(y.path) ? -1 : 1));
   const max = req.maxTreeEntries;
   const truncated = max !== null && entries.length > max;
+  const sha = base ? subtreeSha(commit.treeSha, base) : commit.treeSha;
   return {
     status: 200,
     body: {
-      sha: commit.treeSha,
-      url: `${req.api}/repos/${repo.fullName}/git/trees/${commit.treeSha}`,
+      sha,
+      url: `${req.api}/repos/${repo.fullName}/git/trees/${sha}`,
       tree: truncated ? entries.slice(0, max) : entries,
       truncated,
     },

@@ -146,8 +146,10 @@ export async function startGitHubDouble(options: DoubleOptions = {}): Promise<Gi
         },
       );
       const errors = result.errors?.map((e) => {
-        const json = e.toJSON() as Record<string, unknown> & { extensions?: { type?: string } };
-        return json.extensions?.type ? { ...json, type: json.extensions.type } : json;
+        // GitHub puts the error's type at the top level (`"type": "NOT_FOUND"`).
+        const json = e.toJSON();
+        const type = json.extensions?.type;
+        return typeof type === "string" ? { ...json, type } : json;
       });
       return send(200, { ...(result.data !== undefined ? { data: result.data } : {}), ...(errors ? { errors } : {}) }, {}, charged);
     }

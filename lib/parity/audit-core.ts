@@ -115,7 +115,9 @@ export function runAudit(snapshot: RepoSnapshot, config: ParityConfig | null, no
     const meta: CheckMeta = toCheckMeta(check);
     const drafts = Array.isArray(outcome.findings) ? outcome.findings : [];
     findings.push(...drafts.map((draft) => toFinding(meta, draft)));
-    Object.assign(metrics, outcome.metrics ?? {});
+    for (const [key, value] of Object.entries(outcome.metrics ?? {})) {
+      metrics[key] = typeof value === "string" ? scrubMessage(value) : typeof value === "number" ? value : null;
+    }
   }
   const parseFindings = problemFindings(inventory.problems, inventory.files);
   findings.push(...parseFindings);

@@ -32,7 +32,7 @@ function stripComments(source: string): string {
 }
 
 /** Problems in one source file; `file` is repository-relative (for resolving relative imports). */
-export function impurities(file: string, source: string): string[] {
+function impurities(file: string, source: string): string[] {
   const code = stripComments(source);
   const found: string[] = [];
   for (const match of code.matchAll(SPECIFIER)) {

@@ -1,9 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { ALL_CHECKS } from "./checks/index";
-import { adjustForSuppressions, gapScore, levelOf, overallScore, type LevelCheck, scoreReport } from "./score";
-import type { CheckResult, CheckStatus, Finding, Gap, Severity } from "./types";
+import { adjustForSuppressions, gapScore, type LevelCheck, levelOf, overallScore, scoreReport } from "./score";
+import type { CheckResult, CheckStatus, Finding, Gap, Level, Severity } from "./types";
 
-function result(id: string, gap: Gap, severity: Severity, status: CheckStatus, score: number | null, summary = ""): CheckResult {
+function result(
+  id: string,
+  gap: Gap,
+  severity: Severity,
+  status: CheckStatus,
+  score: number | null,
+  summary = "",
+): CheckResult {
   return { id, gap, severity, status, score, summary };
 }
 
@@ -84,8 +91,15 @@ function ladder(statuses: Record<string, CheckStatus | undefined>) {
 
 const allPass = { "dev-env": "pass", db: "pass", svc: "pass", freq: "pass", ver: "pass", case: "fail" } as const;
 
+interface LadderRow {
+  name: string;
+  statuses: Record<string, CheckStatus | undefined>;
+  level: Level | null;
+  next: { level: Level; needs: string[] } | null;
+}
+
 describe("levelOf", () => {
-  it.each([
+  it.each<LadderRow>([
     { name: "everything passes: gold, nothing next", statuses: allPass, level: "gold", next: null },
     {
       name: "a failing bronze check: no level, bronze needs it",
@@ -135,11 +149,36 @@ describe("adjustForSuppressions", () => {
   const failing = result("service-version", "tools", "medium", "fail", 0, "2 differences");
 
   it.each([
-    { name: "all suppressed: passes with 10", findings: [finding("service-version", "medium", true), finding("service-version", "high", true)], status: "pass", score: 10 },
-    { name: "suppressed plus info: passes", findings: [finding("service-version", "high", true), finding("service-version", "info", false)], status: "pass", score: 10 },
-    { name: "part suppressed: the active penalties count", findings: [finding("service-version", "high", true), finding("service-version", "medium", false)], status: "fail", score: 5 },
-    { name: "nothing suppressed: unchanged", findings: [finding("service-version", "high", false)], status: "fail", score: 0 },
-    { name: "another check's suppressions do not apply", findings: [finding("db-engine", "high", true)], status: "fail", score: 0 },
+    {
+      name: "all suppressed: passes with 10",
+      findings: [finding("service-version", "medium", true), finding("service-version", "high", true)],
+      status: "pass",
+      score: 10,
+    },
+    {
+      name: "suppressed plus info: passes",
+      findings: [finding("service-version", "high", true), finding("service-version", "info", false)],
+      status: "pass",
+      score: 10,
+    },
+    {
+      name: "part suppressed: the active penalties count",
+      findings: [finding("service-version", "high", true), finding("service-version", "medium", false)],
+      status: "fail",
+      score: 5,
+    },
+    {
+      name: "nothing suppressed: unchanged",
+      findings: [finding("service-version", "high", false)],
+      status: "fail",
+      score: 0,
+    },
+    {
+      name: "another check's suppressions do not apply",
+      findings: [finding("db-engine", "high", true)],
+      status: "fail",
+      score: 0,
+    },
   ])("$name", ({ findings, status, score }) => {
     const [adjusted] = adjustForSuppressions([failing], findings);
     expect([adjusted?.status, adjusted?.score]).toEqual([status, score]);

@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { dbEngine } from "./db-engine";
 import { input, inventory, use } from "./test-helpers";
 
-const prodPg = use("prod", "database", "postgres", "16", { raw: "engine_version: 16.3", via: "resource", file: "infra/rds.tf" });
+const prodPg = use("prod", "database", "postgres", "16", {
+  raw: "engine_version: 16.3",
+  via: "resource",
+  file: "infra/rds.tf",
+});
 
 describe("db-engine", () => {
   it.each([
@@ -63,7 +67,11 @@ describe("db-engine", () => {
   });
 
   it("lists every use that shows the difference as evidence, with files and lines", () => {
-    const dev = use("dev", "database", "sqlite", null, { file: "config/database.yml", line: 3, raw: "adapter: sqlite3" });
+    const dev = use("dev", "database", "sqlite", null, {
+      file: "config/database.yml",
+      line: 3,
+      raw: "adapter: sqlite3",
+    });
     const [finding] = dbEngine.run(input(inventory({ uses: [dev, prodPg] }))).findings;
     expect(finding?.evidence).toEqual([
       { environment: "dev", file: "config/database.yml", line: 3, value: "adapter: sqlite3" },

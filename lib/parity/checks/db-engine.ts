@@ -25,7 +25,7 @@ export const dbEngine = {
   title: "Same database engine in dev, test and prod",
   rationale:
     "An ORM hides most engine differences, not all of them. SQLite compares strings case-insensitively " +
-    "for LIKE, so a search for \"john\" finds \"John\" locally and nothing on PostgreSQL; it does not " +
+    'for LIKE, so a search for "john" finds "John" locally and nothing on PostgreSQL; it does not ' +
     "enforce VARCHAR lengths, so 1000 characters fit in a VARCHAR(50) until production rejects them. " +
     "Date handling, JSON operators and transaction isolation differ; SQLite locks the whole file on " +
     "writes where PostgreSQL locks rows; window functions, CTEs, concurrent index creation and " +

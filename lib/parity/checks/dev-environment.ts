@@ -32,7 +32,7 @@ export const devEnvironment = {
   rationale:
     "Without a compose file or devcontainer every developer installs the backing services by hand, from " +
     "a wiki, at whatever version their package manager offers, or skips them and uses a stand-in. " +
-    "Machines drift apart and from production, new people lose days to setup, and \"works on my machine\" " +
+    'Machines drift apart and from production, new people lose days to setup, and "works on my machine" ' +
     "becomes literally true. A definition in the repository gives everyone the same services with one " +
     "command and is reviewed like code.",
   remediation:

@@ -26,25 +26,37 @@ describe("env-config", () => {
       parts: { literals: [literal("DATABASE_URL", "postgres://app:***@db.internal/app")] },
       status: "fail",
       score: 0,
-      findings: [["DATABASE_URL is written as a literal in prod config (config/production.rb)", "high", "config:DATABASE_URL"]],
+      findings: [
+        ["DATABASE_URL is written as a literal in prod config (config/production.rb)", "high", "config:DATABASE_URL"],
+      ],
     },
     {
       name: "a host literal is medium",
       parts: { literals: [literal("REDIS_HOST", "cache.internal")] },
       status: "fail",
       score: 5,
-      findings: [["REDIS_HOST is written as a literal in prod config (config/production.rb)", "medium", "config:REDIS_HOST"]],
+      findings: [
+        ["REDIS_HOST is written as a literal in prod config (config/production.rb)", "medium", "config:REDIS_HOST"],
+      ],
     },
     {
       name: "no .env.example at all documents what prod reads (medium)",
       parts: { envKeys: reads("DATABASE_URL", "REDIS_URL", "PORT") },
       status: "fail",
       score: 5,
-      findings: [["No .env.example documents the 2 variables prod reads (DATABASE_URL, REDIS_URL)", "medium", "config:env-example"]],
+      findings: [
+        [
+          "No .env.example documents the 2 variables prod reads (DATABASE_URL, REDIS_URL)",
+          "medium",
+          "config:env-example",
+        ],
+      ],
     },
     {
       name: "a few undocumented variables are low",
-      parts: { envKeys: [...reads("DATABASE_URL", "REDIS_URL", "S3_BUCKET"), ...documents("DATABASE_URL", "REDIS_URL")] },
+      parts: {
+        envKeys: [...reads("DATABASE_URL", "REDIS_URL", "S3_BUCKET"), ...documents("DATABASE_URL", "REDIS_URL")],
+      },
       status: "fail",
       score: 7.5,
       findings: [["1 of 3 variables prod reads are undocumented: S3_BUCKET", "low", "config:env-example"]],
@@ -58,7 +70,9 @@ describe("env-config", () => {
     },
     {
       name: "literals outside prod are not this check's business",
-      parts: { literals: [{ ...literal("DATABASE_URL", "postgres://dev:***@localhost/app"), environment: "dev" as const }] },
+      parts: {
+        literals: [{ ...literal("DATABASE_URL", "postgres://dev:***@localhost/app"), environment: "dev" as const }],
+      },
       status: "pass",
       score: 10,
       findings: [],
@@ -76,7 +90,9 @@ describe("env-config", () => {
   });
 
   it("never shows a secret value in evidence", () => {
-    const outcome = envConfig.run(input(inventory({ files: prodFiles, literals: [literal("SECRET_KEY_BASE", "abc123")] })));
+    const outcome = envConfig.run(
+      input(inventory({ files: prodFiles, literals: [literal("SECRET_KEY_BASE", "abc123")] })),
+    );
     expect(outcome.findings[0]?.evidence).toEqual([
       { environment: "prod", file: "config/production.rb", line: 5, value: "***" },
     ]);
@@ -85,7 +101,9 @@ describe("env-config", () => {
 
   it("lists the first five undocumented keys and counts the rest", () => {
     const keys = ["A_URL", "B_URL", "C_URL", "D_URL", "E_URL", "F_URL", "G_URL"];
-    const outcome = envConfig.run(input(inventory({ files: prodFiles, envKeys: [...reads(...keys), ...documents("OTHER")] })));
+    const outcome = envConfig.run(
+      input(inventory({ files: prodFiles, envKeys: [...reads(...keys), ...documents("OTHER")] })),
+    );
     expect(outcome.findings[0]?.message).toBe(
       "7 of 7 variables prod reads are undocumented: A_URL, B_URL, C_URL, D_URL, E_URL and 2 more",
     );

@@ -3,7 +3,20 @@ import type { Check, CheckInput, CheckOutcome, Evidence, FindingDraft, Inventory
 import { hasEnvironment, outcome } from "./shared";
 
 /** Set by the platform or the process manager, not by the team: nothing to document. */
-const PLATFORM_KEYS = new Set(["PORT", "HOST", "HOSTNAME", "HOME", "PATH", "PWD", "TZ", "CI", "NODE_ENV", "RAILS_ENV", "RACK_ENV", "DYNO"]);
+const PLATFORM_KEYS = new Set([
+  "PORT",
+  "HOST",
+  "HOSTNAME",
+  "HOME",
+  "PATH",
+  "PWD",
+  "TZ",
+  "CI",
+  "NODE_ENV",
+  "RAILS_ENV",
+  "RACK_ENV",
+  "DYNO",
+]);
 const PLATFORM_PREFIXES = ["FLY_", "RENDER_", "VERCEL_", "RAILWAY_", "HEROKU_", "K_", "GITHUB_", "KUBERNETES_"];
 
 function isPlatformKey(key: string): boolean {
@@ -23,7 +36,12 @@ function literalFindings(inventory: Inventory): FindingDraft[] {
   const secret = new Set<string>();
   for (const literal of inventory.literals) {
     if (literal.environment !== "prod") continue;
-    const evidence = { environment: literal.environment, file: literal.file, line: literal.line, value: redactValue(literal.key, literal.value) };
+    const evidence = {
+      environment: literal.environment,
+      file: literal.file,
+      line: literal.line,
+      value: redactValue(literal.key, literal.value),
+    };
     byKey.set(literal.key, [...(byKey.get(literal.key) ?? []), evidence]);
     if (isSecretKey(literal.key) || literal.value.includes(REDACTED)) secret.add(literal.key);
   }

@@ -43,7 +43,12 @@ describe("runtime-version", () => {
     },
     {
       name: "a CI matrix including prod's version passes",
-      uses: [use("ci", "runtime", "node", "18"), use("ci", "runtime", "node", "20"), use("ci", "runtime", "node", "22"), prodNode],
+      uses: [
+        use("ci", "runtime", "node", "18"),
+        use("ci", "runtime", "node", "20"),
+        use("ci", "runtime", "node", "22"),
+        prodNode,
+      ],
       status: "pass",
       score: 10,
       findings: [],

@@ -17,7 +17,10 @@ function run({ inventory }: CheckInput): CheckOutcome {
       // environment that runs none of prod's runtimes is running the application on another one.
       if (uses.some((use) => prodEngines.has(use.engine))) continue;
       findings.push(
-        ...diffEngines("runtime", environment, uses, prod).map((finding) => ({ ...finding, severity: "high" as const })),
+        ...diffEngines("runtime", environment, uses, prod).map((finding) => ({
+          ...finding,
+          severity: "high" as const,
+        })),
       );
     }
   }

@@ -9,7 +9,10 @@ describe("service-engine", () => {
   it.each([
     {
       name: "in-memory cache in dev against Redis in prod",
-      uses: [use("dev", "cache", "in-memory", null, { raw: "config.cache_store = :memory_store", via: "setting" }), prodRedis],
+      uses: [
+        use("dev", "cache", "in-memory", null, { raw: "config.cache_store = :memory_store", via: "setting" }),
+        prodRedis,
+      ],
       status: "fail",
       score: 0,
       findings: [["in-memory cache in dev, Redis 7 in prod", "high", "cache:redis", ["dev", "prod"]]],
@@ -23,7 +26,10 @@ describe("service-engine", () => {
     },
     {
       name: "eager tasks in CI against RabbitMQ in prod",
-      uses: [use("ci", "broker", "in-process", null, { raw: "CELERY_TASK_ALWAYS_EAGER=True" }), use("prod", "broker", "rabbitmq", "3.13")],
+      uses: [
+        use("ci", "broker", "in-process", null, { raw: "CELERY_TASK_ALWAYS_EAGER=True" }),
+        use("prod", "broker", "rabbitmq", "3.13"),
+      ],
       status: "fail",
       score: 0,
       findings: [["in-process jobs in ci, RabbitMQ 3.13 in prod", "high", "broker:rabbitmq", ["ci", "prod"]]],
@@ -92,6 +98,8 @@ describe("service-engine", () => {
     const dev = use("dev", "cache", "in-memory");
     const a = serviceEngine.run(input(inventory({ uses: [dev, prodRedis] })));
     const b = serviceEngine.run(input(inventory({ uses: [dev, { ...prodRedis, file: "fly.toml", line: 40 }] })));
-    expect(b.findings.map((f) => [f.service, f.environments])).toEqual(a.findings.map((f) => [f.service, f.environments]));
+    expect(b.findings.map((f) => [f.service, f.environments])).toEqual(
+      a.findings.map((f) => [f.service, f.environments]),
+    );
   });
 });

@@ -57,7 +57,10 @@ describe("service-missing-in-dev", () => {
   });
 
   it("compares when dev files exist even if they declare no services", () => {
-    const inv = inventory({ uses: [prodPg], files: [file(".env.example", "env-file", "dev"), file("k8s/db.yaml", "kubernetes", "prod")] });
+    const inv = inventory({
+      uses: [prodPg],
+      files: [file(".env.example", "env-file", "dev"), file("k8s/db.yaml", "kubernetes", "prod")],
+    });
     const outcome = serviceMissingInDev.run(input(inv));
     expect(outcome.status).toBe("fail");
     expect(outcome.findings[0]?.evidence).toEqual([

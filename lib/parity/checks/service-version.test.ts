@@ -82,7 +82,11 @@ describe("service-version", () => {
   it("keeps the fingerprint inputs when only the versions change", () => {
     const run = (dev: string) =>
       serviceVersion
-        .run(input(inventory({ uses: [use("dev", "database", "postgres", dev), use("prod", "database", "postgres", "16")] })))
+        .run(
+          input(
+            inventory({ uses: [use("dev", "database", "postgres", dev), use("prod", "database", "postgres", "16")] }),
+          ),
+        )
         .findings.map((f) => [f.service, f.environments]);
     expect(run("14")).toEqual(run("15"));
   });

@@ -1,12 +1,5 @@
 import { defaultConfig } from "../config/index";
-import type {
-  CheckInput,
-  ClassifiedFile,
-  Environment,
-  Inventory,
-  ServiceKind,
-  ServiceUse,
-} from "../types";
+import type { CheckInput, ClassifiedFile, Environment, Inventory, ServiceKind, ServiceUse } from "../types";
 
 /** Where each environment's facts typically live, so evidence looks like a real repository's. */
 const DEFAULT_FILES: Record<Environment, { file: string; format: string }> = {

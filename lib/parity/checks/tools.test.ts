@@ -44,7 +44,12 @@ describe("the tools checks registry", () => {
   it("every check answers not-applicable on an empty inventory, without throwing", () => {
     for (const check of TOOLS_CHECKS) {
       const outcome = check.run(input(inventory()));
-      expect([check.id, outcome.status, outcome.score, outcome.findings]).toEqual([check.id, "not-applicable", null, []]);
+      expect([check.id, outcome.status, outcome.score, outcome.findings]).toEqual([
+        check.id,
+        "not-applicable",
+        null,
+        [],
+      ]);
     }
   });
 });

@@ -4,8 +4,12 @@ import { unpinnedImage } from "./unpinned-image";
 
 const floating = (environment: "dev" | "ci" | "prod", engine = "redis", kind: "cache" | "database" = "cache") =>
   use(environment, kind, engine, null, { pinned: false, raw: `image: ${engine}:latest` });
-const pinned = (environment: "dev" | "ci" | "prod", version: string, engine = "redis", kind: "cache" | "database" = "cache") =>
-  use(environment, kind, engine, version, { pinned: true });
+const pinned = (
+  environment: "dev" | "ci" | "prod",
+  version: string,
+  engine = "redis",
+  kind: "cache" | "database" = "cache",
+) => use(environment, kind, engine, version, { pinned: true });
 
 describe("unpinned-image", () => {
   it.each([
@@ -21,7 +25,9 @@ describe("unpinned-image", () => {
       uses: [floating("dev", "postgres", "database"), use("prod", "database", "postgres", "16", { via: "resource" })],
       status: "fail",
       score: 5,
-      findings: [["PostgreSQL image floats in dev; prod pins PostgreSQL 16", "medium", "database:postgres", ["dev", "prod"]]],
+      findings: [
+        ["PostgreSQL image floats in dev; prod pins PostgreSQL 16", "medium", "database:postgres", ["dev", "prod"]],
+      ],
     },
     {
       name: "prod floats: high",

@@ -1,5 +1,5 @@
 import type { Check, CheckInput, CheckOutcome, FindingDraft, ServiceUse } from "../types";
-import { BACKING_KINDS, NON_PROD, describeUses, engineName, evidenceList, joinWords, outcome, usesOf } from "./shared";
+import { BACKING_KINDS, describeUses, engineName, evidenceList, joinWords, NON_PROD, outcome, usesOf } from "./shared";
 
 const ORDER = [...NON_PROD, "prod"] as const;
 

@@ -1,7 +1,38 @@
 import type { Format } from "../types";
+import { composeFormat } from "./compose";
+import { devcontainerFormat } from "./devcontainer";
+import { dockerfileFormat } from "./dockerfile";
+import { envFileFormat } from "./env-file";
+import { flyFormat } from "./fly";
+import { githubActionsFormat } from "./github-actions";
+import { helmFormat } from "./helm";
+import { herokuFormat } from "./heroku";
+import { kubernetesFormat } from "./kubernetes";
+import { kustomizeFormat } from "./kustomize";
+import { railwayFormat } from "./railway";
+import { renderFormat } from "./render";
+import { runtimeVersionsFormat } from "./runtime-versions";
+import { serverlessFormat } from "./serverless";
+import { terraformFormat } from "./terraform";
 
 /**
  * The formats registry: adding a format is adding a folder under lib/parity/formats/ and one
  * line here. Order does not matter: a path may be claimed by several formats.
  */
-export const FORMATS: readonly Format[] = [];
+export const FORMATS: readonly Format[] = [
+  composeFormat,
+  dockerfileFormat,
+  envFileFormat,
+  runtimeVersionsFormat,
+  devcontainerFormat,
+  githubActionsFormat,
+  kubernetesFormat,
+  kustomizeFormat,
+  helmFormat,
+  flyFormat,
+  renderFormat,
+  herokuFormat,
+  railwayFormat,
+  serverlessFormat,
+  terraformFormat,
+];

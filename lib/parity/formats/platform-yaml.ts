@@ -73,7 +73,11 @@ export function entries(node: unknown): { key: string; keyNode: Node; value: Nod
   const out: { key: string; keyNode: Node; value: Node | undefined }[] = [];
   for (const item of (node as YAMLMap).items) {
     if (!isPair(item) || !isScalar(item.key)) continue;
-    out.push({ key: String(item.key.value), keyNode: item.key as Node, value: (item.value as Node | null) ?? undefined });
+    out.push({
+      key: String(item.key.value),
+      keyNode: item.key as Node,
+      value: (item.value as Node | null) ?? undefined,
+    });
   }
   return out;
 }

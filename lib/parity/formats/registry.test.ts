@@ -3,8 +3,19 @@ import type { Format } from "../types";
 import { claimedPaths, formatsFor } from "./registry";
 
 const noop = () => ({ uses: [], problems: [] });
-const compose: Format = { id: "compose", title: "Compose", patterns: ["**/{docker-,}compose*.{yml,yaml}"], reads: ["**/.env"], extract: noop };
-const devcontainer: Format = { id: "devcontainer", title: "Dev container", patterns: [".devcontainer/**/*.json", "**/.devcontainer.json"], extract: noop };
+const compose: Format = {
+  id: "compose",
+  title: "Compose",
+  patterns: ["**/{docker-,}compose*.{yml,yaml}"],
+  reads: ["**/.env"],
+  extract: noop,
+};
+const devcontainer: Format = {
+  id: "devcontainer",
+  title: "Dev container",
+  patterns: [".devcontainer/**/*.json", "**/.devcontainer.json"],
+  extract: noop,
+};
 const formats = [compose, devcontainer];
 
 const PATHS = [

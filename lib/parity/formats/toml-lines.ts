@@ -98,7 +98,7 @@ export function tomlKeyLines(text: string): Map<string, number> {
       return;
     }
     const key = readKey(trimmed);
-    if (!key || !key.rest.startsWith("=")) return;
+    if (!key?.rest.startsWith("=")) return;
     const path = [...prefix, ...key.parts].join(".");
     if (!lines.has(path)) lines.set(path, lineNo);
     const scan = scanValue(key.rest.slice(1));

@@ -59,16 +59,31 @@ describe("buildInventory", () => {
       { path: "docker-compose.prod.yml", format: "lines", environments: ["prod"] },
       { path: "docker-compose.yml", format: "lines", environments: ["dev", "test"] },
     ]);
-    expect(inventory.uses[0]).toMatchObject({ format: "lines", via: "image", pinned: true, raw: "service postgres 16" });
+    expect(inventory.uses[0]).toMatchObject({
+      format: "lines",
+      via: "image",
+      pinned: true,
+      raw: "service postgres 16",
+    });
   });
 
   it("lets content classification override the path, and config override both", () => {
-    const selfHosting: Format = { ...lines, id: "self", extract: (file) => ({ ...lines.extract(file, ctxStub), environment: "prod" }) };
+    const selfHosting: Format = {
+      ...lines,
+      id: "self",
+      extract: (file) => ({ ...lines.extract(file, ctxStub), environment: "prod" }),
+    };
     const files = { "docker-compose.yml": "service postgres 16\n", "ops/db.svc": "service mysql 8.0\n" };
     const byContent = buildInventory(snapshot(files), null, [selfHosting]);
-    expect(byContent.uses.map((use) => `${use.environment}:${use.file}`)).toEqual(["prod:ops/db.svc", "prod:docker-compose.yml"]);
+    expect(byContent.uses.map((use) => `${use.environment}:${use.file}`)).toEqual([
+      "prod:ops/db.svc",
+      "prod:docker-compose.yml",
+    ]);
 
-    const config = { ...defaultConfig(), environments: { staging: ["docker-compose.yml"], ci: ["ops/**"], prod: ["ops/**"] } };
+    const config = {
+      ...defaultConfig(),
+      environments: { staging: ["docker-compose.yml"], ci: ["ops/**"], prod: ["ops/**"] },
+    };
     const byConfig = buildInventory(snapshot(files), config, [selfHosting]);
     expect(byConfig.uses.map((use) => `${use.environment}:${use.file}`)).toEqual([
       "ci:ops/db.svc",
@@ -84,7 +99,9 @@ describe("buildInventory", () => {
 
   it("drops ignored files", () => {
     const config = { ...defaultConfig(), environments: { ignore: ["examples/**"] } };
-    const inventory = buildInventory(snapshot({ "examples/docker-compose.yml": "service mysql 5.7\n" }), config, [lines]);
+    const inventory = buildInventory(snapshot({ "examples/docker-compose.yml": "service mysql 5.7\n" }), config, [
+      lines,
+    ]);
     expect(inventory.uses).toEqual([]);
     expect(inventory.files).toEqual([]);
   });
@@ -98,13 +115,23 @@ describe("buildInventory", () => {
         uses: [],
         references: [{ path: "./docker-compose.yml", environment: "ci", line: 9 }],
         deployJobs: [
-          { workflow: "ci.yml", job: "deploy", line: 20, environment: "production", evidence: "flyctl deploy", triggers: ["push"] },
+          {
+            workflow: "ci.yml",
+            job: "deploy",
+            line: 20,
+            environment: "production",
+            evidence: "flyctl deploy",
+            triggers: ["push"],
+          },
         ],
         problems: [],
       }),
     };
     const inventory = buildInventory(
-      snapshot({ ".github/workflows/ci.yml": "name: ci\n", "docker-compose.yml": "service postgres 16\nservice sqlite 3 env=test\n" }),
+      snapshot({
+        ".github/workflows/ci.yml": "name: ci\n",
+        "docker-compose.yml": "service postgres 16\nservice sqlite 3 env=test\n",
+      }),
       null,
       [lines, workflow],
     );
@@ -113,7 +140,11 @@ describe("buildInventory", () => {
       "test:sqlite:2",
       "ci:postgres:1",
     ]);
-    expect(inventory.files.find((file) => file.path === "docker-compose.yml")?.environments).toEqual(["dev", "test", "ci"]);
+    expect(inventory.files.find((file) => file.path === "docker-compose.yml")?.environments).toEqual([
+      "dev",
+      "test",
+      "ci",
+    ]);
     expect(inventory.deployJobs).toHaveLength(1);
   });
 
@@ -130,7 +161,9 @@ describe("buildInventory", () => {
         problems: [{ type: "parse-error", line: 7, message: "bad indentation\n  7 | password: hunter2" }],
       }),
     };
-    const inventory = buildInventory(snapshot({ ".env.example": "A=1\n", "k8s/app.yaml": "kind: Secret\n" }), null, [rich]);
+    const inventory = buildInventory(snapshot({ ".env.example": "A=1\n", "k8s/app.yaml": "kind: Secret\n" }), null, [
+      rich,
+    ]);
     expect(inventory.envKeys.map((key) => `${key.environment}:${key.role}:${key.file}`)).toEqual([
       "dev:documents:.env.example",
       "prod:reads:k8s/app.yaml",
@@ -169,12 +202,23 @@ describe("buildInventory", () => {
   ])("skips %s with a stated reason", (_name, content, reason) => {
     const inventory = buildInventory(snapshot({ "a.svc": content }), null, [lines]);
     expect(inventory.uses).toEqual([]);
-    expect(inventory.problems).toEqual([{ file: "a.svc", type: "skipped", line: 1, message: expect.stringMatching(reason) }]);
+    expect(inventory.problems).toEqual([
+      { file: "a.svc", type: "skipped", line: 1, message: expect.stringMatching(reason) },
+    ]);
   });
 
   it("reports files the source skipped", () => {
     const inventory = buildInventory(
-      snapshot({}, { paths: ["big.svc", "not-claimed.bin"], skipped: [{ path: "big.svc", reason: "too large" }, { path: "not-claimed.bin", reason: "binary" }] }),
+      snapshot(
+        {},
+        {
+          paths: ["big.svc", "not-claimed.bin"],
+          skipped: [
+            { path: "big.svc", reason: "too large" },
+            { path: "not-claimed.bin", reason: "binary" },
+          ],
+        },
+      ),
       null,
       [lines],
     );
@@ -183,8 +227,17 @@ describe("buildInventory", () => {
 
   it("strips a BOM and normalises CRLF before the format reads the file", () => {
     let seen = "";
-    const spy: Format = { ...lines, id: "spy", extract: (file, ctx) => ((seen = file.content), lines.extract(file, ctx)) };
-    const inventory = buildInventory(snapshot({ "a.svc": "\uFEFFservice postgres 16\r\nservice redis 7\r\n" }), null, [spy]);
+    const spy: Format = {
+      ...lines,
+      id: "spy",
+      extract(file, ctx) {
+        seen = file.content;
+        return lines.extract(file, ctx);
+      },
+    };
+    const inventory = buildInventory(snapshot({ "a.svc": "\uFEFFservice postgres 16\r\nservice redis 7\r\n" }), null, [
+      spy,
+    ]);
     expect(seen).toBe("service postgres 16\nservice redis 7\n");
     expect(inventory.uses.map((use) => use.line)).toEqual([1, 2]);
   });
@@ -197,7 +250,20 @@ describe("buildInventory", () => {
       reads: [".env"],
       extract: (_file, ctx) => {
         const env = ctx.readFile("./.env") ?? "";
-        return { uses: [{ kind: "database", engine: "postgres", version: env.trim().split("=")[1] ?? null, pinned: true, line: 1, raw: "x", via: "image" }], problems: [] };
+        return {
+          uses: [
+            {
+              kind: "database",
+              engine: "postgres",
+              version: env.trim().split("=")[1] ?? null,
+              pinned: true,
+              line: 1,
+              raw: "x",
+              via: "image",
+            },
+          ],
+          problems: [],
+        };
       },
     };
     const inventory = buildInventory(snapshot({ "docker-compose.yml": "", ".env": "\uFEFFPG=16\r\n" }), null, [reader]);
@@ -211,7 +277,15 @@ describe("buildInventory", () => {
       patterns: ["*.svc"],
       extract: () => ({
         uses: [
-          { kind: "database", engine: "postgres", version: "16", pinned: true, line: 0, raw: "url: postgres://app:s3cr3t-pw@db/app", via: "url" },
+          {
+            kind: "database",
+            engine: "postgres",
+            version: "16",
+            pinned: true,
+            line: 0,
+            raw: "url: postgres://app:s3cr3t-pw@db/app",
+            via: "url",
+          },
           { kind: "nonsense", engine: "x" } as never,
         ],
         problems: [],

@@ -22,7 +22,7 @@ const META = [
   },
 ];
 
-export const REPORT: Report = {
+const REPORT: Report = {
   schemaVersion: 1,
   engineVersion: "0.1.0",
   repository: "acme/shop",

@@ -71,6 +71,7 @@ export interface RawDeployment {
   environment: string | null;
   commitOid: string;
   createdAt: string;
+  updatedAt?: string;
   creator: { login: string; __typename?: string } | null;
   /** Newest first, as GitHub returns them. */
   statuses: { nodes: ({ state: string; createdAt: string } | null)[] | null } | null;

@@ -37,7 +37,7 @@ export function snapshotQuery(oids: readonly string[]): string {
     deployments(first: 100, orderBy: { field: CREATED_AT, direction: DESC }) {
       pageInfo { hasNextPage }
       nodes {
-        databaseId environment commitOid createdAt
+        databaseId environment commitOid createdAt updatedAt
         creator { __typename login }
         statuses(first: 10) { nodes { state createdAt } }
       }

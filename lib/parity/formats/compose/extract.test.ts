@@ -1,4 +1,5 @@
 /// <reference types="vite/client" />
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: fixtures spell Compose and Dockerfile `${VAR}` syntax literally
 import { describe, expect, it } from "vitest";
 import type { ExtractedUse } from "../../types";
 import { extractCompose } from "./extract";

@@ -105,7 +105,11 @@ function applyExtends(read: Reader, service: ComposeService, entry: Entry, hops:
     const target = joinPath(dirOf(read.path), file);
     const content = target ? read.ctx.readFile(target) : undefined;
     if (!target || content === undefined || read.depth >= MAX_DEPTH) {
-      read.problems.push({ type: "skipped", line: lineOf(read.lines, entry.keyNode), message: `extends file ${file} was not read` });
+      read.problems.push({
+        type: "skipped",
+        line: lineOf(read.lines, entry.keyNode),
+        message: `extends file ${file} was not read`,
+      });
       return service;
     }
     const found = loadCompose(target, content, read.ctx, read.depth + 1).services.find((s) => s.name === baseName);
@@ -159,7 +163,8 @@ function readEnvironment(read: Reader, node: Node | null | undefined): EnvSettin
 }
 
 /** Mount targets where an image keeps its application code. */
-const APP_DIRS = /^\/(app|code|src|srv|workspace|workspaces|usr\/src\/app|var\/www(\/html)?|opt\/app|home\/[^/]+\/app)\/?$/;
+const APP_DIRS =
+  /^\/(app|code|src|srv|workspace|workspaces|usr\/src\/app|var\/www(\/html)?|opt\/app|home\/[^/]+\/app)\/?$/;
 
 function isSourceMount(read: Reader, node: Node | null): boolean {
   const short = text(node);

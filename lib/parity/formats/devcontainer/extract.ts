@@ -27,7 +27,7 @@ export function extractDevcontainer(file: FormatFile): ExtractResult {
       message: `devcontainer.json: ${printParseErrorCode(error.error)}`,
     })),
   };
-  if (!root || root.type !== "object") return result;
+  if (root?.type !== "object") return result;
   const line = (node: Node) => lineAt(content, node.offset);
   const dir = dirOf(file.path);
 
@@ -107,11 +107,17 @@ function featureUse(property: Node, line: (node: Node) => number): ExtractedUse 
   const [key, options] = property.children ?? [];
   if (key?.type !== "string") return null;
   const id = String(key.value);
-  const name = (id.replace(/[:@][^/]*$/, "").split("/").at(-1) ?? "").toLowerCase();
+  const name = (
+    id
+      .replace(/[:@][^/]*$/, "")
+      .split("/")
+      .at(-1) ?? ""
+  ).toLowerCase();
   const rule = FEATURES.find((candidate) => candidate.match.test(name));
   if (!rule) return null;
   // Legacy features take the version as a plain string; current ones as `{ "version": "20" }`.
-  const versionNode = options?.type === "string" ? options : options ? findNodeAtLocation(options, ["version"]) : undefined;
+  const versionNode =
+    options?.type === "string" ? options : options ? findNodeAtLocation(options, ["version"]) : undefined;
   const written = versionNode?.type === "string" || versionNode?.type === "number" ? String(versionNode.value) : null;
   if (written?.toLowerCase() === "none") return null;
   const known = written !== null && !FLOATING.test(written) ? normalizeVersion(rule.engine, written) : null;

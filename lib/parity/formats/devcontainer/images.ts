@@ -1,4 +1,5 @@
 import { normalizeVersion, parseImageRef, resolveImage } from "../../catalog";
+import type { ServiceKind } from "../../types";
 
 /** Dev container images (https://github.com/devcontainers/images) and the runtime each carries. */
 const DEVCONTAINER_IMAGES: Record<string, string> = {
@@ -15,7 +16,7 @@ const DEVCONTAINER_IMAGES: Record<string, string> = {
 };
 
 export interface ImageRuntime {
-  kind: ReturnType<typeof resolveImage> extends infer T ? (T extends { kind: infer K } ? K : never) : never;
+  kind: ServiceKind;
   engine: string;
   version: string | null;
   pinned: boolean;
@@ -32,13 +33,15 @@ export function resolveDevImage(ref: string): ImageRuntime | null {
   const match = /^(?:vscode\/)?devcontainers\/([a-z-]+)$/.exec(image.name);
   const engine = match ? DEVCONTAINER_IMAGES[match[1] as string] : undefined;
   if (!engine) return resolveImage(ref);
-  if (!image.tag || image.tag === "latest") return { kind: "runtime", engine, version: null, pinned: Boolean(image.digest) };
+  if (!image.tag || image.tag === "latest")
+    return { kind: "runtime", engine, version: null, pinned: Boolean(image.digest) };
   const numbers: string[] = [];
   for (const part of image.tag.split("-")) {
     if (!/^\d+(\.\d+)*$/.test(part)) break;
     numbers.push(part);
   }
-  const imageMajorOnly = numbers.length === 1 && (engine === "rust" || ((engine === "node" || engine === "java") && Number(numbers[0]) < 8));
+  const imageMajorOnly =
+    numbers.length === 1 && (engine === "rust" || ((engine === "node" || engine === "java") && Number(numbers[0]) < 8));
   const written = numbers.length >= 2 ? numbers[1] : imageMajorOnly ? undefined : numbers[0];
   if (!written) return { kind: "runtime", engine, version: null, pinned: false };
   return { kind: "runtime", engine, version: normalizeVersion(engine, written), pinned: true };

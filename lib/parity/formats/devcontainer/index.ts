@@ -5,7 +5,7 @@ import { extractDevcontainer } from "./extract";
 export const devcontainerFormat = {
   id: "devcontainer",
   title: "Dev container",
-  patterns: [".devcontainer/devcontainer.json", ".devcontainer/*/devcontainer.json", ".devcontainer.json", "**/.devcontainer/devcontainer.json"],
+  patterns: [".devcontainer/devcontainer.json", ".devcontainer/*/devcontainer.json", ".devcontainer.json"],
   extract(file): ExtractResult {
     try {
       return extractDevcontainer(file);

@@ -35,7 +35,7 @@ export function extractDockerfile(file: FormatFile): ExtractResult {
   const runtime = resolveStage(froms, froms.length - 1, args);
   if (!runtime) return result;
   const service = resolveImage(runtime.image) ?? distroless(runtime.image);
-  if (!service || service.kind !== "runtime") return result;
+  if (service?.kind !== "runtime") return result;
   const written = last.getArgumentsContent() ?? "";
   const shown = runtime.from === last && runtime.image === written.split(/\s+/)[0] ? "" : ` -> ${runtime.image}`;
   const use: ExtractedUse = {
@@ -53,12 +53,19 @@ export function extractDockerfile(file: FormatFile): ExtractResult {
 }
 
 /** Follows `FROM <earlier stage>` back to an image, substituting global ARGs. */
-function resolveStage(froms: From[], index: number, args: ReadonlyMap<string, string>, hops = 0): { image: string; from: From } | null {
+function resolveStage(
+  froms: From[],
+  index: number,
+  args: ReadonlyMap<string, string>,
+  hops = 0,
+): { image: string; from: From } | null {
   const from = froms[index];
   const written = from?.getImage();
   if (!from || !written || hops > froms.length) return null;
   const image = interpolate(written, args);
-  const stage = froms.findIndex((candidate, at) => at < index && candidate.getBuildStage()?.toLowerCase() === image.toLowerCase());
+  const stage = froms.findIndex(
+    (candidate, at) => at < index && candidate.getBuildStage()?.toLowerCase() === image.toLowerCase(),
+  );
   if (stage >= 0) return resolveStage(froms, stage, args, hops + 1);
   if (image.toLowerCase() === "scratch") return null;
   return { image, from };
@@ -72,7 +79,9 @@ function lineOf(from: From): number {
 function distroless(image: string): ReturnType<typeof resolveImage> {
   const match = /distroless\/(nodejs|python|java)(\d+)/.exec(image);
   if (!match) return null;
-  const engine = ({ nodejs: "node", python: "python", java: "java" } as const)[match[1] as "nodejs" | "python" | "java"];
+  const engine = ({ nodejs: "node", python: "python", java: "java" } as const)[
+    match[1] as "nodejs" | "python" | "java"
+  ];
   // `python3` names only the major; python compares by major.minor, so the version is unknown.
   return { kind: "runtime", engine, version: engine === "python" ? null : (match[2] ?? null), pinned: true };
 }

@@ -50,7 +50,12 @@ export function connectionOf(key: string, value: string): Connection | null {
   const rule = HTTP_KEYS.find((candidate) => candidate.match.test(key.toUpperCase()));
   if (!rule) return null;
   const emulator = EMULATOR_HOSTS.find((candidate) => candidate.match.test(hostOf(text)))?.emulator;
-  return { kind: rule.kind, engine: rule.engine, raw: `${key}=${redactValue(key, redactUrl(text))}`, ...(emulator ? { emulator } : {}) };
+  return {
+    kind: rule.kind,
+    engine: rule.engine,
+    raw: `${key}=${redactValue(key, redactUrl(text))}`,
+    ...(emulator ? { emulator } : {}),
+  };
 }
 
 /** Host of a URL, lower-cased, without credentials or port; empty when there is none. */
@@ -63,5 +68,7 @@ export function hostOf(url: string): string {
 export function isPlaceholder(value: string): boolean {
   const text = value.trim();
   if (text === "" || text.includes("${") || /^\$[A-Za-z_]/.test(text)) return true;
-  return /^(<.*>|\[.*\]|x+|\*+|\.\.\.|changeme|change[-_]?me|your[-_].*|replace[-_]?me|todo|tbd|secret|password|null|none)$/i.test(text);
+  return /^(<.*>|\[.*\]|x+|\*+|\.\.\.|changeme|change[-_]?me|your[-_].*|replace[-_]?me|todo|tbd|secret|password|null|none)$/i.test(
+    text,
+  );
 }

@@ -1,12 +1,14 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import type { ExtractResult } from "../../types";
+import type { ExtractResult, Format } from "../../types";
 import { tomlKeyLines } from "../toml-lines";
 import { flyFormat } from "./index";
 
+/** Through the contract's signature, as the engine calls it. */
+const format: Format = flyFormat;
 const fixture = (name: string) => readFileSync(new URL(`./__fixtures__/${name}`, import.meta.url), "utf8");
 const ctx = { paths: [], readFile: () => undefined };
-const run = (path: string, name: string): ExtractResult => flyFormat.extract({ path, content: fixture(name) }, ctx);
+const run = (path: string, name: string): ExtractResult => format.extract({ path, content: fixture(name) }, ctx);
 const facts = (result: ExtractResult) =>
   result.uses.map((u) => ({
     kind: u.kind,
@@ -18,8 +20,8 @@ const facts = (result: ExtractResult) =>
 
 describe("fly format", () => {
   it("claims fly.toml and fly.<env>.toml", () => {
-    expect(flyFormat.patterns).toContain("**/fly.toml");
-    expect(flyFormat.patterns).toContain("**/fly.*.toml");
+    expect(format.patterns).toContain("**/fly.toml");
+    expect(format.patterns).toContain("**/fly.*.toml");
   });
 
   it("reads runtimes, [env] connection URLs, volumes and Sidekiq from a Rails app", () => {
@@ -55,7 +57,9 @@ describe("fly format", () => {
 
   it("reads a Fly Postgres app's image version and does not count its data volume as file storage", () => {
     const result = run("db/fly.toml", "postgres.fly.toml");
-    expect(facts(result)).toEqual([{ kind: "database", engine: "postgres", version: "15", line: 9, environment: "prod" }]);
+    expect(facts(result)).toEqual([
+      { kind: "database", engine: "postgres", version: "15", line: 9, environment: "prod" },
+    ]);
     expect(result.uses[0]?.pinned).toBe(true);
   });
 

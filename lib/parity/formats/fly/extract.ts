@@ -83,7 +83,14 @@ export function extractFly(file: FormatFile): ExtractResult {
     const version = asString(value);
     if (!engine || !version) continue;
     uses.push(
-      serviceUse({ kind: "runtime", engine, version, line: at(`build.args.${key}`), raw: `${key} = "${version}"`, via: "setting" }),
+      serviceUse({
+        kind: "runtime",
+        engine,
+        version,
+        line: at(`build.args.${key}`),
+        raw: `${key} = "${version}"`,
+        via: "setting",
+      }),
     );
   }
 

@@ -53,7 +53,9 @@ export function deployCommand(words: readonly string[]): DeploySignal | null {
   for (const rule of DEPLOY_COMMANDS) {
     if (!rule.test(w, text)) continue;
     // Render hook URLs carry a key: keep the evidence to the command and host.
-    const evidence = text.includes("api.render.com") ? `${w[0]} api.render.com/deploy` : truncate(text);
+    // Words with values (`--token=...`, `${{ secrets.X }}`) stay out of the evidence.
+    const plain = w.filter((word) => !/[$={}]|secrets\./.test(word)).join(" ");
+    const evidence = text.includes("api.render.com") ? `${w[0]} api.render.com/deploy` : truncate(plain);
     return { evidence, environment: rule.environment?.(w) ?? null };
   }
   return null;

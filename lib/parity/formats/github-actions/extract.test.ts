@@ -32,11 +32,11 @@ describe("github-actions: ci.yml", () => {
 
   it.each([
     ["postgres", "14", true, 20, "test/postgres"],
-    ["redis", "7", true, 29, "test/redis"],
+    ["redis", "7", true, 30, "test/redis"],
     ["node", "18", null, 17, "test"],
     ["node", "20", null, 17, "test"],
-    ["node", "20", null, 49, "lint"],
-    ["elasticsearch", "8", true, 58, "e2e"],
+    ["node", "20", null, 51, "lint"],
+    ["elasticsearch", "8", true, 61, "e2e"],
   ])("finds %s %s (pinned %s) at line %i for %s", (engine, version, pinned, line, name) => {
     expect(summary(result)).toContainEqual([engine, version, pinned, line, "ci", name]);
   });
@@ -48,12 +48,12 @@ describe("github-actions: ci.yml", () => {
 
   it("reads connection URLs of the job env, redacted", () => {
     const url = result.uses.find((u) => u.via === "url" && u.engine === "postgres");
-    expect(url).toMatchObject({ line: 35, environment: "ci" });
+    expect(url).toMatchObject({ line: 34, environment: "ci" });
     expect(url?.raw).not.toContain(":postgres@");
   });
 
   it("records the compose file CI starts as a CI reference", () => {
-    expect(result.references).toEqual([{ path: "docker-compose.ci.yml", environment: "ci", line: 57 }]);
+    expect(result.references).toEqual([{ path: "docker-compose.ci.yml", environment: "ci", line: 60 }]);
   });
 
   it("has no deploy jobs and no problems", () => {
@@ -87,12 +87,14 @@ describe("github-actions: matrix and expressions", () => {
   const result = extract("matrix-and-expressions.yml");
 
   it("expands include and exclude like Actions does", () => {
+    const lines = result.uses.filter((u) => u.engine === "python" && u.name === "db-matrix").map((u) => u.line);
+    expect(lines).toEqual([13, 13, 19]);
     const pythons = result.uses.filter((u) => u.engine === "python" && u.name === "db-matrix").map((u) => u.version);
     expect(pythons.sort()).toEqual(["3.11", "3.12", "3.13"]);
     const pgs = result.uses.filter((u) => u.engine === "postgres").map((u) => [u.version, u.line]);
     expect(pgs).toEqual([
-      ["15", 13],
-      ["16", 13],
+      ["15", 12],
+      ["16", 12],
     ]);
   });
 
@@ -100,13 +102,13 @@ describe("github-actions: matrix and expressions", () => {
     expect(summary(result)).toEqual(
       expect.arrayContaining([
         ["python", "3.12", true, 35, "ci", "computed"],
-        ["ruby", "3.3", null, 41, "ci", "computed"],
-        ["go", "1.22", null, 46, "ci", "computed"],
+        ["ruby", "3.3", null, 40, "ci", "computed"],
+        ["go", "1.22", null, 45, "ci", "computed"],
       ]),
     );
     expect(result.problems.map((p) => [p.type, p.line])).toEqual([
       ["skipped", 33],
-      ["skipped", 40],
+      ["skipped", 39],
     ]);
   });
 
@@ -137,7 +139,10 @@ describe("github-actions: deploy commands and actions", () => {
   });
 
   it("gives one deploy job per matrix environment and none for a build job", () => {
-    expect(result.deployJobs?.filter((d) => d.job === "kube").map((d) => d.environment)).toEqual(["staging", "production"]);
+    expect(result.deployJobs?.filter((d) => d.job === "kube").map((d) => d.environment)).toEqual([
+      "staging",
+      "production",
+    ]);
     expect(result.deployJobs?.some((d) => d.job === "build")).toBe(false);
   });
 
@@ -151,21 +156,35 @@ describe("github-actions: robustness", () => {
     ["not yaml", "jobs: [\n  - {"],
     ["empty", ""],
     ["scalar", "just text"],
-    ["weird jobs", "on: push\njobs:\n  a: 1\n  b:\n    services: 3\n    container: {}\n    steps: [1, null, {run: 7}]\n"],
-    ["broken expression", "on: push\njobs:\n  a:\n    container: node:${{ matrix.x\n    steps:\n      - uses: actions/setup-node@v4\n        with: {node-version: '${{ }}'}\n"],
+    [
+      "weird jobs",
+      "on: push\njobs:\n  a: 1\n  b:\n    services: 3\n    container: {}\n    steps: [1, null, {run: 7}]\n",
+    ],
+    [
+      "broken expression",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: an Actions expression, not a JS template
+      "on: push\njobs:\n  a:\n    container: node:${{ matrix.x\n    steps:\n      - uses: actions/setup-node@v4\n        with: {node-version: '${{ }}'}\n",
+    ],
   ])("never throws on %s", (_label, content) => {
     const result = githubActionsFormat.extract({ path: ".github/workflows/x.yml", content }, context());
     expect(Array.isArray(result.problems)).toBe(true);
   });
 
   it("reports a parse error with its line", () => {
-    const result = githubActionsFormat.extract({ path: ".github/workflows/x.yml", content: "on: push\njobs:\n  a: [\n" }, context());
+    const result = githubActionsFormat.extract(
+      { path: ".github/workflows/x.yml", content: "on: push\njobs:\n  a: [\n" },
+      context(),
+    );
     expect(result.problems[0]?.type).toBe("parse-error");
     expect(result.problems[0]?.line).toBeGreaterThan(1);
   });
 
   it("states a missing version file as a skip", () => {
     const result = extract("ci.yml", { paths: [], readFile: () => undefined });
-    expect(result.problems).toContainEqual({ type: "skipped", line: 49, message: "node-version-file .nvmrc is not in the repository" });
+    expect(result.problems).toContainEqual({
+      type: "skipped",
+      line: 51,
+      message: "node-version-file .nvmrc is not in the repository",
+    });
   });
 });

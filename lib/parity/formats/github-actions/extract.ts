@@ -103,6 +103,6 @@ function deployJobsOf(
   return names.map((name) => ({
     ...base,
     environment: name,
-    evidence: redactText(`environment: ${environmentText}${signal ? `; ${signal.evidence}` : ""}`),
+    evidence: redactText(`environment: ${name ?? environmentText}${signal ? `; ${signal.evidence}` : ""}`),
   }));
 }

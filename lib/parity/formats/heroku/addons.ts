@@ -46,7 +46,15 @@ export function addonUse(
   const known = ADDONS[service];
   if (!known) return null;
   const raw = version ? `addon ${plan} (version ${version})` : `addon ${plan}`;
-  return serviceUse({ ...known, version, line, raw, via: "addon", name: as ?? service, ...(environment ? { environment } : {}) });
+  return serviceUse({
+    ...known,
+    version,
+    line,
+    raw,
+    via: "addon",
+    name: as ?? service,
+    ...(environment ? { environment } : {}),
+  });
 }
 
 /** Official buildpacks name their language: `heroku/nodejs`, `.../heroku-buildpack-python`. */

@@ -18,7 +18,12 @@ function prop(node: Node | undefined, key: string): Node | undefined {
   return node ? findNodeAtLocation(node, [key]) : undefined;
 }
 
-function readAddons(list: Node | undefined, at: (n: Node) => number, environment: Environment | undefined, out: Out): void {
+function readAddons(
+  list: Node | undefined,
+  at: (n: Node) => number,
+  environment: Environment | undefined,
+  out: Out,
+): void {
   for (const item of list?.type === "array" ? (list.children ?? []) : []) {
     const plan = str(item) ?? str(prop(item, "plan"));
     if (!plan) continue;
@@ -70,7 +75,8 @@ export function extractAppJson(file: FormatFile): ExtractResult {
   for (const pack of prop(root, "buildpacks")?.children ?? []) {
     const url = str(prop(pack, "url")) ?? str(pack);
     const engine = url ? buildpackRuntime(url) : null;
-    if (engine && url) out.uses.push(serviceUse({ kind: "runtime", engine, line: at(pack), raw: `buildpack ${url}`, via: "setting" }));
+    if (engine && url)
+      out.uses.push(serviceUse({ kind: "runtime", engine, line: at(pack), raw: `buildpack ${url}`, via: "setting" }));
   }
   readEnv(prop(root, "env"), at, undefined, out);
   const test = prop(prop(root, "environments"), "test");

@@ -1,11 +1,13 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import type { ExtractResult } from "../../types";
+import type { ExtractResult, Format } from "../../types";
 import { herokuFormat } from "./index";
 
+/** Through the contract's signature, as the engine calls it. */
+const format: Format = herokuFormat;
 const fixture = (name: string) => readFileSync(new URL(`./__fixtures__/${name}`, import.meta.url), "utf8");
 const ctx = { paths: [], readFile: () => undefined };
-const run = (path: string, name: string): ExtractResult => herokuFormat.extract({ path, content: fixture(name) }, ctx);
+const run = (path: string, name: string): ExtractResult => format.extract({ path, content: fixture(name) }, ctx);
 const facts = (result: ExtractResult) =>
   result.uses.map((u) => [u.kind, u.engine, u.version, u.line, u.environment ?? result.environment ?? null]);
 
@@ -27,7 +29,11 @@ describe("heroku app.json", () => {
       ["database", "postgres", null, 37, "test"],
       ["cache", "redis", null, 37, "test"],
     ]);
-    expect(result.uses[0]).toMatchObject({ via: "addon", name: "DATABASE", raw: "addon heroku-postgresql:standard-0 (version 15)" });
+    expect(result.uses[0]).toMatchObject({
+      via: "addon",
+      name: "DATABASE",
+      raw: "addon heroku-postgresql:standard-0 (version 15)",
+    });
   });
 
   it("reads env keys, keeps generated secrets out of literals and redacts URL passwords", () => {

@@ -19,7 +19,7 @@ export function extractKustomize(file: FormatFile, ctx: ExtractContext): Extract
   if (isConsumedKustomization(file.path, ctx)) return { uses: [], problems: [] };
   const environment = environmentFromPath(file.path);
   const isOverlay = kustomization.resources.some((r) => r.nested);
-  const uses = renderUses(kustomization, ctx, isOverlay);
+  const uses = renderUses(file.path, kustomization, ctx, isOverlay);
   return {
     uses: environment ? uses.map((use) => ({ ...use, environment })) : uses,
     ...(environment ? { environment } : {}),
@@ -27,9 +27,14 @@ export function extractKustomize(file: FormatFile, ctx: ExtractContext): Extract
   };
 }
 
-function renderUses(kustomization: Kustomization, ctx: ExtractContext, includeUntouched: boolean): ExtractedUse[] {
+function renderUses(
+  path: string,
+  kustomization: Kustomization,
+  ctx: ExtractContext,
+  includeUntouched: boolean,
+): ExtractedUse[] {
   const uses: ExtractedUse[] = [];
-  for (const rendered of renderedFiles(kustomization, ctx)) {
+  for (const rendered of renderedFiles(kustomization, ctx, path)) {
     const content = ctx.readFile(rendered.path);
     if (content === undefined) continue;
     const facts = readManifests(content);

@@ -88,7 +88,7 @@ export interface RenderedFile {
 }
 
 /** Manifest files a kustomization renders, following nested kustomizations (cycles stop). */
-export function renderedFiles(kustomization: Kustomization, ctx: ExtractContext): RenderedFile[] {
+export function renderedFiles(kustomization: Kustomization, ctx: ExtractContext, selfPath?: string): RenderedFile[] {
   const out: RenderedFile[] = [];
   const walk = (k: Kustomization, entryLine: number | null, outer: ImageOverride[][], seen: Set<string>) => {
     for (const entry of k.resources) {
@@ -103,7 +103,7 @@ export function renderedFiles(kustomization: Kustomization, ctx: ExtractContext)
       walk(inner, line, [inner.images, ...outer], new Set([...seen, entry.path]));
     }
   };
-  walk(kustomization, null, [], new Set());
+  walk(kustomization, null, [], new Set(selfPath ? [selfPath] : []));
   return out;
 }
 
@@ -132,7 +132,7 @@ export function isRenderedByOverlay(path: string, ctx: ExtractContext): boolean 
   for (const { bases } of overlayBases(ctx)) {
     for (const base of bases) {
       const k = load(base, ctx);
-      if (k && renderedFiles(k, ctx).some((f) => f.path === path)) return true;
+      if (k && renderedFiles(k, ctx, base).some((f) => f.path === path)) return true;
     }
   }
   return false;

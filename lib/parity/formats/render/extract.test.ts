@@ -1,17 +1,19 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import type { ExtractResult } from "../../types";
+import type { ExtractResult, Format } from "../../types";
 import { renderFormat } from "./index";
 
+/** Through the contract's signature, as the engine calls it. */
+const format: Format = renderFormat;
 const fixture = (name: string) => readFileSync(new URL(`./__fixtures__/${name}`, import.meta.url), "utf8");
 const ctx = { paths: [], readFile: () => undefined };
-const run = (path: string, name: string): ExtractResult => renderFormat.extract({ path, content: fixture(name) }, ctx);
+const run = (path: string, name: string): ExtractResult => format.extract({ path, content: fixture(name) }, ctx);
 const facts = (result: ExtractResult) =>
   result.uses.map((u) => [u.kind, u.engine, u.version, u.line, u.environment ?? result.environment, u.name]);
 
 describe("render format", () => {
   it("claims render.yaml", () => {
-    expect(renderFormat.patterns).toEqual(["**/render.yaml", "**/render.yml"]);
+    expect(format.patterns).toEqual(["**/render.yaml", "**/render.yml"]);
   });
 
   it("reads services, key-value stores, images, disks and Render Postgres 15", () => {

@@ -46,7 +46,15 @@ function readEnvVars(
     if (fromDatabase && !known.databases.has(fromDatabase)) {
       const at = yaml.line(keyNode(item, "fromDatabase"), line);
       out.uses.push(
-        serviceUse({ kind: "database", engine: "postgres", line: at, raw: `fromDatabase: ${fromDatabase}`, via: "addon", name: fromDatabase, ...(environment ? { environment } : {}) }),
+        serviceUse({
+          kind: "database",
+          engine: "postgres",
+          line: at,
+          raw: `fromDatabase: ${fromDatabase}`,
+          via: "addon",
+          name: fromDatabase,
+          ...(environment ? { environment } : {}),
+        }),
       );
     }
     const fromService = get(item, "fromService");
@@ -54,18 +62,42 @@ function readEnvVars(
     const serviceName = text(get(fromService, "name")) ?? "";
     if (serviceType && KEY_VALUE_TYPES.has(serviceType) && !known.keyValues.has(serviceName)) {
       out.uses.push(
-        serviceUse({ kind: "cache", engine: "redis", line: yaml.line(keyNode(item, "fromService"), line), raw: `fromService: ${serviceType} ${serviceName}`, via: "addon", name: serviceName, ...(environment ? { environment } : {}) }),
+        serviceUse({
+          kind: "cache",
+          engine: "redis",
+          line: yaml.line(keyNode(item, "fromService"), line),
+          raw: `fromService: ${serviceType} ${serviceName}`,
+          via: "addon",
+          name: serviceName,
+          ...(environment ? { environment } : {}),
+        }),
       );
     }
   }
 }
 
-function readService(yaml: YamlFile, service: Node, known: { databases: Set<string>; keyValues: Set<string> }, environment: Environment | undefined, out: Out): void {
+function readService(
+  yaml: YamlFile,
+  service: Node,
+  known: { databases: Set<string>; keyValues: Set<string> },
+  environment: Environment | undefined,
+  out: Out,
+): void {
   const type = text(get(service, "type")) ?? "";
   const name = text(get(service, "name")) ?? type;
   const env = environment ? { environment } : {};
   if (KEY_VALUE_TYPES.has(type)) {
-    out.uses.push(serviceUse({ kind: "cache", engine: "redis", line: yaml.line(service), raw: `type: ${type}`, via: "resource", name, ...env }));
+    out.uses.push(
+      serviceUse({
+        kind: "cache",
+        engine: "redis",
+        line: yaml.line(service),
+        raw: `type: ${type}`,
+        via: "resource",
+        name,
+        ...env,
+      }),
+    );
     return;
   }
   const runtimeNode = get(service, "runtime") ?? get(service, "env");
@@ -76,11 +108,17 @@ function readService(yaml: YamlFile, service: Node, known: { databases: Set<stri
     const version = versionVar ? text(get(versionVar, "value")) : null;
     const line = version !== null && versionVar ? yaml.line(get(versionVar, "value")) : yaml.line(runtimeNode);
     const raw = version !== null ? `runtime: ${runtime}, ${native.versionKey}=${version}` : `runtime: ${runtime}`;
-    out.uses.push(serviceUse({ kind: "runtime", engine: native.engine, version, line, raw, via: "setting", name, ...env }));
+    out.uses.push(
+      serviceUse({ kind: "runtime", engine: native.engine, version, line, raw, via: "setting", name, ...env }),
+    );
   }
   const dockerfile = text(get(service, "dockerfilePath"));
   if (dockerfile) {
-    out.references.push({ path: joinPath("", dockerfile), environment: environment ?? "prod", line: yaml.line(get(service, "dockerfilePath")) });
+    out.references.push({
+      path: joinPath("", dockerfile),
+      environment: environment ?? "prod",
+      line: yaml.line(get(service, "dockerfilePath")),
+    });
   }
   const imageNode = get(get(service, "image"), "url");
   const image = text(imageNode);
@@ -92,7 +130,17 @@ function readService(yaml: YamlFile, service: Node, known: { databases: Set<stri
   const disk = get(service, "disk");
   if (isMap(disk) && !(resolved && resolved.kind !== "runtime")) {
     const mountPath = text(get(disk, "mountPath")) ?? "";
-    out.uses.push(serviceUse({ kind: "storage", engine: "local-disk", line: yaml.line(keyNode(service, "disk")), raw: `disk: ${mountPath}`, via: "resource", name, ...env }));
+    out.uses.push(
+      serviceUse({
+        kind: "storage",
+        engine: "local-disk",
+        line: yaml.line(keyNode(service, "disk")),
+        raw: `disk: ${mountPath}`,
+        via: "resource",
+        name,
+        ...env,
+      }),
+    );
   }
   for (const command of [get(service, "startCommand"), get(service, "dockerCommand")]) {
     const commandText = text(command);
@@ -128,7 +176,8 @@ function readBlueprint(yaml: YamlFile, node: Node, environment: Environment | un
     );
   }
   for (const service of services) readService(yaml, service, known, environment, out);
-  for (const group of items(get(node, "envVarGroups"))) readEnvVars(yaml, get(group, "envVars"), known, environment, out);
+  for (const group of items(get(node, "envVarGroups")))
+    readEnvVars(yaml, get(group, "envVars"), known, environment, out);
 }
 
 /**
@@ -149,7 +198,10 @@ export function extractRender(file: FormatFile): ExtractResult {
       }
     }
   }
-  const references = out.references.map((r) => ({ ...r, environment: r.environment === "prod" ? environment : r.environment }));
+  const references = out.references.map((r) => ({
+    ...r,
+    environment: r.environment === "prod" ? environment : r.environment,
+  }));
   return {
     uses: out.uses,
     envKeys: out.envKeys,

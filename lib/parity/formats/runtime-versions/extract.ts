@@ -83,7 +83,9 @@ function fromToolVersions(content: string): ExtractedUse[] {
 function fromSdkman(content: string): ExtractedUse[] {
   return content.split(/\r\n|\n|\r/).flatMap((raw, index) => {
     const match = /^\s*java\s*=\s*(\S+)/.exec(raw);
-    return match?.[1] ? [runtimeUse("java", plainVersion("java", match[1]), index + 1, `.sdkmanrc: java=${match[1]}`)] : [];
+    return match?.[1]
+      ? [runtimeUse("java", plainVersion("java", match[1]), index + 1, `.sdkmanrc: java=${match[1]}`)]
+      : [];
   });
 }
 
@@ -96,7 +98,8 @@ function fromGoMod(content: string): ExtractedUse[] {
     const directive = /^go\s+(\S+)$/.exec(text)?.[1];
     if (directive) go = runtimeUse("go", plainVersion("go", directive), index + 1, `go ${directive}`);
     const chain = /^toolchain\s+(\S+)$/.exec(text)?.[1];
-    if (chain && chain !== "default") toolchain = runtimeUse("go", plainVersion("go", chain), index + 1, `toolchain ${chain}`);
+    if (chain && chain !== "default")
+      toolchain = runtimeUse("go", plainVersion("go", chain), index + 1, `toolchain ${chain}`);
   });
   const chosen = toolchain ?? go;
   return chosen ? [chosen] : [];
@@ -115,17 +118,27 @@ function fromPackageJson(content: string): ExtractResult {
   const volta = stringAt(root, ["volta", "node"]);
   if (volta) {
     const line = lineAt(content, volta.offset);
-    return { uses: [runtimeUse("node", nodeVersion(volta.value), line, `"volta": { "node": "${volta.value}" }`)], problems };
+    return {
+      uses: [runtimeUse("node", nodeVersion(volta.value), line, `"volta": { "node": "${volta.value}" }`)],
+      problems,
+    };
   }
   const engines = stringAt(root, ["engines", "node"]);
   if (!engines) return { uses: [], problems };
-  const use = runtimeUse("node", rangeVersion("node", engines.value), lineAt(content, engines.offset), `"engines": { "node": "${engines.value}" }`);
+  const use = runtimeUse(
+    "node",
+    rangeVersion("node", engines.value),
+    lineAt(content, engines.offset),
+    `"engines": { "node": "${engines.value}" }`,
+  );
   return { uses: [{ ...use, via: "setting" }], problems };
 }
 
 function stringAt(root: Node, path: string[]): { value: string; offset: number } | null {
   const node = findNodeAtLocation(root, path);
-  return node && node.type === "string" && typeof node.value === "string" ? { value: node.value, offset: node.offset } : null;
+  return node && node.type === "string" && typeof node.value === "string"
+    ? { value: node.value, offset: node.offset }
+    : null;
 }
 
 /** 1-based line of a parser offset. */

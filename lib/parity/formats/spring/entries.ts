@@ -5,6 +5,8 @@ import type { Problem } from "../../types";
 export interface SpringEntry {
   /** Lower-case, without `-` or `_` (Spring's relaxed binding): `spring.datasource.url`. */
   key: string;
+  /** The key as written, for evidence. */
+  name: string;
   value: string;
   line: number;
   /** Profile of the document (`spring.config.activate.on-profile`), null for the default. */
@@ -53,7 +55,8 @@ export function propertiesEntries(content: string): SpringEntry[] {
       logical = logical.slice(0, -1) + (lines[index] ?? "").trimStart();
     }
     const match = /^\s*([^=:\s]+)\s*[=:\s]\s*(.*)$/.exec(logical);
-    if (match?.[1]) entries.push({ key: relaxedKey(match[1]), value: (match[2] ?? "").trim(), line, document });
+    if (match?.[1])
+      entries.push({ key: relaxedKey(match[1]), name: match[1], value: (match[2] ?? "").trim(), line, document });
   }
   return withProfiles(entries);
 }
@@ -84,12 +87,14 @@ export function yamlEntries(content: string, problems: Problem[]): SpringEntry[]
         return;
       }
       if (isSeq(node)) {
-        node.items.forEach((item, i) => walk(item as Node | null, `${prefix}[${i}]`));
+        node.items.forEach((item, i) => {
+          walk(item as Node | null, `${prefix}[${i}]`);
+        });
         return;
       }
       if (isScalar(node) && node.value !== null && node.range) {
         const line = lineCounter.linePos(node.range[0]).line;
-        entries.push({ key: relaxedKey(prefix), value: String(node.value), line, document });
+        entries.push({ key: relaxedKey(prefix), name: prefix, value: String(node.value), line, document });
       }
     };
     walk(doc.contents as Node | null, "");

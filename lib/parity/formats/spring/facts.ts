@@ -45,7 +45,10 @@ export function placeholder(value: string): { text: string | null; isDefault: bo
 
 /** JDBC/R2DBC URL to engine; `jdbc:tc:postgresql:15:///db` is Testcontainers' JDBC URL. */
 export function jdbcService(url: string): { engine: string; version: string | null } | null {
-  let text = url.trim().replace(/^r2dbc:(pool:)?/i, "").replace(/^jdbc:/i, "");
+  let text = url
+    .trim()
+    .replace(/^r2dbc:(pool:)?/i, "")
+    .replace(/^jdbc:/i, "");
   let version: string | null = null;
   const tc = /^tc:([a-z0-9]+):([\w.-]+):/i.exec(text);
   if (tc?.[1]) {
@@ -53,11 +56,16 @@ export function jdbcService(url: string): { engine: string; version: string | nu
     version = tc[2] ?? null;
   }
   const found = resolveUrlScheme(text);
-  if (!found || found.kind !== "database") return null;
+  if (found?.kind !== "database") return null;
   return { engine: found.engine, version: version ? normalizeVersion(found.engine, version) : null };
 }
 
-const CACHE_TYPES: Record<string, string> = { simple: "in-memory", none: "in-memory", caffeine: "in-memory", redis: "redis" };
+const CACHE_TYPES: Record<string, string> = {
+  simple: "in-memory",
+  none: "in-memory",
+  caffeine: "in-memory",
+  redis: "redis",
+};
 
 const GROUP_ENGINES: Partial<Record<SpringGroup, { kind: ServiceKind; engine: string }>> = {
   redis: { kind: "cache", engine: "redis" },
@@ -67,19 +75,19 @@ const GROUP_ENGINES: Partial<Record<SpringGroup, { kind: ServiceKind; engine: st
   elasticsearch: { kind: "search", engine: "elasticsearch" },
 };
 
-function raw(entry: SpringEntry, key: string): string {
-  const text = redactText(`${key}: ${entry.value}`);
+function raw(entry: SpringEntry): string {
+  const text = redactText(`${entry.name}: ${entry.value}`);
   return text.length > 140 ? `${text.slice(0, 137)}...` : text;
 }
 
 /** The facts of a file's entries: one per group and document (the group's first key). */
-export function springFacts(entries: SpringEntry[], originalKey: (entry: SpringEntry) => string): SpringFact[] {
+export function springFacts(entries: SpringEntry[]): SpringFact[] {
   const facts: SpringFact[] = [];
   const seen = new Set<string>();
   for (const entry of entries) {
     const group = groupOf(entry.key);
     if (!group) continue;
-    const base = { group, profile: entry.profile, line: entry.line, raw: raw(entry, originalKey(entry)) };
+    const base = { group, profile: entry.profile, line: entry.line, raw: raw(entry) };
     if (group === "database") {
       if (!URL_KEYS.has(entry.key)) continue;
       const { text, isDefault } = placeholder(entry.value);

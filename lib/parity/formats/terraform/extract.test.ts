@@ -8,7 +8,7 @@ import { terraformFormat } from "./index";
 const fixture = (name: string) => readFileSync(new URL(`./__fixtures__/${name}`, import.meta.url), "utf8");
 
 /** A snapshot of the fixtures folder under `infra/`. */
-const FILES = new Map(
+const FILES = new Map<string, string>(
   ["aurora/main.tf", "prod/main.tf", "prod/variables.tf", "prod/terraform.tfvars", "staging/main.tf", "broken.tf"].map(
     (name) => [`infra/${name}`, fixture(name)] as const,
   ),

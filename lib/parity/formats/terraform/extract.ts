@@ -41,7 +41,8 @@ function directoryScope(file: FormatFile, parsed: HclFile, ctx: ExtractContext):
   return scope;
 }
 
-const OTHER_ENVIRONMENT = /(^|[^a-z0-9])(dev|development|test|testing|qa|uat|preprod|sandbox|local|ci|e2e)([^a-z0-9]|$)/i;
+const OTHER_ENVIRONMENT =
+  /(^|[^a-z0-9])(dev|development|test|testing|qa|uat|preprod|sandbox|local|ci|e2e)([^a-z0-9]|$)/i;
 
 /**
  * Terraform code is production unless its path names staging (`envs/staging/`, `stage/`).
@@ -52,7 +53,7 @@ export function terraformEnvironment(path: string): Environment | undefined {
   return OTHER_ENVIRONMENT.test(dirname(path)) ? undefined : "prod";
 }
 
-function useOf(block: HclBlock, fact: ResourceFact, scope: Scope, name: string): ExtractedUse {
+function toUse(block: HclBlock, fact: ResourceFact, scope: Scope, name: string): ExtractedUse {
   const attr = fact.at.map((arg) => block.attributes.get(arg)).find((a): a is HclAttribute => a !== undefined);
   let raw = attr ? attributeText(attr) : `${block.type} ${block.labels.map((l) => `"${l}"`).join(" ")}`;
   const resolved = attr ? evaluate(attr, scope) : null;
@@ -91,11 +92,11 @@ export function extractTerraform(file: FormatFile, ctx: ExtractContext): Extract
     if (block.type === "resource" && block.labels.length >= 2) {
       const [type, label] = block.labels as [string, string];
       const fact = RESOURCE_RULES[type]?.(read) ?? null;
-      if (fact) uses.push(useOf(block, fact, scope, `${type}.${label}`));
+      if (fact) uses.push(toUse(block, fact, scope, `${type}.${label}`));
     } else if (block.type === "module" && block.labels[0]) {
       const rule = moduleRule(read("source") ?? "");
       const fact = rule?.(read) ?? null;
-      if (fact) uses.push(useOf(block, fact, scope, `module.${block.labels[0]}`));
+      if (fact) uses.push(toUse(block, fact, scope, `module.${block.labels[0]}`));
     }
   }
   const environment = terraformEnvironment(file.path);

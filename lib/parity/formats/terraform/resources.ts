@@ -19,7 +19,12 @@ export type Read = (name: string) => string | null;
 type Rule = (read: Read) => ResourceFact | null;
 
 function fixed(kind: ServiceKind, engine: string, versionArg?: string): Rule {
-  return (read) => ({ kind, engine, version: versionArg ? read(versionArg) : null, at: versionArg ? [versionArg] : [] });
+  return (read) => ({
+    kind,
+    engine,
+    version: versionArg ? read(versionArg) : null,
+    at: versionArg ? [versionArg] : [],
+  });
 }
 
 /** Cloud SQL / Memorystore spell versions `POSTGRES_15`, `MYSQL_8_0`, `REDIS_7_0`. */
@@ -31,13 +36,17 @@ function underscored(value: string | null): { product: string; version: string |
 
 const rdsInstance: Rule = (read) => {
   const engine = awsDatabaseEngine(read("engine") ?? "");
-  return engine ? { kind: "database", engine, version: read("engine_version"), at: ["engine_version", "engine"] } : null;
+  return engine
+    ? { kind: "database", engine, version: read("engine_version"), at: ["engine_version", "engine"] }
+    : null;
 };
 
 const rdsCluster: Rule = (read) => {
   // aws_rds_cluster defaults to `aurora` (MySQL-compatible).
   const engine = awsDatabaseEngine(read("engine") ?? "aurora");
-  return engine ? { kind: "database", engine, version: read("engine_version"), at: ["engine_version", "engine"] } : null;
+  return engine
+    ? { kind: "database", engine, version: read("engine_version"), at: ["engine_version", "engine"] }
+    : null;
 };
 
 function elasticache(versionArg: string, defaultEngine: string | null): Rule {
@@ -50,7 +59,14 @@ function elasticache(versionArg: string, defaultEngine: string | null): Rule {
 
 const cloudSql: Rule = (read) => {
   const parsed = underscored(read("database_version"));
-  const engine = parsed?.product === "postgres" ? "postgres" : parsed?.product === "mysql" ? "mysql" : parsed?.product === "sqlserver" ? "sqlserver" : null;
+  const engine =
+    parsed?.product === "postgres"
+      ? "postgres"
+      : parsed?.product === "mysql"
+        ? "mysql"
+        : parsed?.product === "sqlserver"
+          ? "sqlserver"
+          : null;
   return engine ? { kind: "database", engine, version: parsed?.version ?? null, at: ["database_version"] } : null;
 };
 
@@ -64,7 +80,9 @@ const memorystore: Rule = (read) => ({
 const mqBroker: Rule = (read) => {
   const type = (read("engine_type") ?? "").toLowerCase();
   const engine = type === "rabbitmq" ? "rabbitmq" : type === "activemq" ? "activemq" : null;
-  return engine ? { kind: "broker", engine, version: read("engine_version"), at: ["engine_version", "engine_type"] } : null;
+  return engine
+    ? { kind: "broker", engine, version: read("engine_version"), at: ["engine_version", "engine_type"] }
+    : null;
 };
 
 function searchDomain(versionArg: string, defaultEngine: "opensearch" | "elasticsearch"): Rule {

@@ -1,0 +1,12 @@
+import { startGitHubDouble } from "./lib/github-double/server";
+import { World } from "./lib/github-double/world";
+import { createGitHubClient } from "./lib/sources/github/client";
+import { fetchGitHubSnapshot } from "./lib/sources/github/snapshot";
+const world = new World();
+world.addRepo({ owner: "acme", name: "long" });
+for (let i = 0; i < 230; i += 1) world.commit("acme/long", { files: { "a.txt": String(i) }, message: `c${i}`, author: { name: "Bot", email: "bot@x", login: "renovate[bot]" }, at: new Date(Date.parse("2025-02-01T00:00:00Z") + i * 3_600_000).toISOString() });
+const d = await startGitHubDouble({ world });
+const c = createGitHubClient({ baseUrl: d.url, auth: { type: "token", token: "x" } });
+const r = await fetchGitHubSnapshot(c, { owner: "acme", repo: "long", since: new Date("2025-01-01"), formats: [] });
+console.log(r.snapshot.history?.complete, r.snapshot.history?.commits.length, r.snapshot.skipped, d.log);
+await d.close();

@@ -1,0 +1,133 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import type { ExtractContext, ExtractResult } from "../../types";
+import { kubernetesFormat } from "./index";
+
+function fixture(path: string): string {
+  return readFileSync(new URL(`./__fixtures__/${path}`, import.meta.url), "utf8");
+}
+
+function context(files: Record<string, string> = {}): ExtractContext {
+  const all = new Map(Object.entries(files));
+  return { paths: [...all.keys()], readFile: (path) => all.get(path) };
+}
+
+function extract(path: string, ctx = context()): ExtractResult {
+  return kubernetesFormat.extract({ path, content: fixture(path) }, ctx);
+}
+
+describe("kubernetes: multi-document manifest", () => {
+  const result = extract("k8s/app.yaml");
+
+  it("reports the StatefulSet's postgres, not the app's own image", () => {
+    const images = result.uses.filter((u) => u.via === "image");
+    expect(images).toEqual([
+      {
+        kind: "database",
+        engine: "postgres",
+        version: "16",
+        pinned: true,
+        line: 57,
+        raw: "image: postgres:16",
+        via: "image",
+        name: "shop-db",
+      },
+    ]);
+  });
+
+  it.each([
+    ["postgres", 29, "DATABASE_URL: postgres://shop:***@shop-db:5432/shop", "shop-api"],
+    ["redis", 91, "CACHE_URL: redis://shop-cache:6379/1", "shop-config"],
+  ])("reads the %s connection URL at line %i", (engine, line, raw, name) => {
+    expect(result.uses).toContainEqual({
+      kind: expect.any(String),
+      engine,
+      version: null,
+      pinned: null,
+      line,
+      raw,
+      via: "url",
+      name,
+    });
+  });
+
+  it("reads secretKeyRef env vars as keys prod reads", () => {
+    expect(result.envKeys).toEqual([
+      { key: "REDIS_URL", line: 30, role: "reads" },
+      { key: "POSTGRES_PASSWORD", line: 59, role: "reads" },
+    ]);
+  });
+
+  it("records literal credentials, redacted", () => {
+    expect(result.literals).toEqual([
+      { key: "DATABASE_URL", line: 29, value: "postgres://shop:***@shop-db:5432/shop" },
+      { key: "STRIPE_SECRET_KEY", line: 36, value: "***" },
+    ]);
+    expect(JSON.stringify(result)).not.toMatch(/hunter2|sk_live/);
+  });
+
+  it("leaves the environment to path classification", () => {
+    expect(result.environment).toBeUndefined();
+    expect(result.problems).toEqual([]);
+  });
+});
+
+describe("kubernetes: other workloads and paths", () => {
+  it("reads CronJob containers through jobTemplate", () => {
+    const result = extract("k8s/cronjob.yaml");
+    expect(result.uses.map((u) => [u.kind, u.engine, u.version, u.pinned, u.line, u.name])).toEqual([
+      ["runtime", "python", "3.12", true, 14, "nightly-report"],
+      ["cache", "redis", "7", true, 17, "nightly-report"],
+    ]);
+  });
+
+  it("takes the environment from a production folder and redacts committed Secrets", () => {
+    const result = extract("k8s/production/search.yaml");
+    expect(result.environment).toBe("prod");
+    expect(result.uses).toMatchObject([{ engine: "elasticsearch", version: "8", line: 10, environment: "prod" }]);
+    expect(result.literals).toEqual([{ key: "ELASTIC_PASSWORD", line: 18, value: "***", environment: "prod" }]);
+  });
+
+  it.each([
+    ["overlays/staging/patch.yaml", "staging"],
+    ["k8s/stage/app.yaml", "staging"],
+    ["deploy/prod-eu/app.yaml", "prod"],
+    ["k8s/base/app.yaml", undefined],
+  ])("%s is %s", (path, environment) => {
+    const result = kubernetesFormat.extract({ path, content: fixture("k8s/cronjob.yaml") }, context());
+    expect(result.environment).toBe(environment);
+  });
+
+  it("returns nothing for YAML that is not Kubernetes", () => {
+    expect(extract("k8s/docker-compose.yml")).toEqual({ uses: [], problems: [] });
+  });
+
+  it("skips Helm templates with a stated reason instead of a parse error", () => {
+    const result = extract("deploy/chart/templates/deployment.yaml");
+    expect(result.uses).toEqual([]);
+    expect(result.problems).toEqual([{ type: "skipped", line: 1, message: expect.stringContaining("Helm template") }]);
+  });
+
+  it("reports a broken manifest with its line and keeps the documents that parse", () => {
+    const content = `${fixture("k8s/cronjob.yaml")}---\napiVersion: v1\nkind: Pod\nspec: [\n`;
+    const result = kubernetesFormat.extract({ path: "k8s/all.yaml", content }, context());
+    expect(result.uses).toHaveLength(2);
+    expect(result.problems).toMatchObject([{ type: "parse-error" }]);
+    expect(result.problems[0]?.line).toBeGreaterThanOrEqual(20);
+  });
+
+  it("leaves a kustomize base's images to the overlays that render it", () => {
+    const ctx = context({
+      "k8s/base/kustomization.yaml": "resources:\n  - cronjob.yaml\n",
+      "k8s/base/cronjob.yaml": fixture("k8s/cronjob.yaml"),
+      "k8s/overlays/production/kustomization.yaml": "resources:\n  - ../../base\n",
+    });
+    const result = kubernetesFormat.extract(
+      { path: "k8s/base/cronjob.yaml", content: fixture("k8s/cronjob.yaml") },
+      ctx,
+    );
+    expect(result.uses).toEqual([]);
+    const alone = kubernetesFormat.extract({ path: "k8s/cronjob.yaml", content: fixture("k8s/cronjob.yaml") }, ctx);
+    expect(alone.uses).toHaveLength(2);
+  });
+});
