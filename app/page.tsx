@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { connection } from "next/server";
 import { AddRepositoryLink } from "@/components/add-repository-link";
 import { EmptyState } from "@/components/empty-state";
+import { OrganisationTrends, SummaryLine } from "@/components/overview/overview-sections";
+import { RepositoryTable } from "@/components/overview/repository-table";
 import { getDatabase } from "@/lib/db/client";
-import { countRepositories } from "@/lib/db/queries/repositories";
+import { listRepositorySummaries, organisationTrend } from "@/lib/db/queries/dashboard";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -12,12 +13,13 @@ export default async function OverviewPage() {
   // Reads the database at request time: never prerendered, so `next build` never opens it.
   await connection();
   const db = await getDatabase();
-  const repositoryCount = await countRepositories(db);
+  const now = new Date();
+  const [rows, weeks] = await Promise.all([listRepositorySummaries(db, { now }), organisationTrend(db, 26, now)]);
 
-  return (
-    <div className="space-y-6">
-      <h1 className="text-2xl font-semibold tracking-tight">Overview</h1>
-      {repositoryCount === 0 ? (
+  if (rows.length === 0) {
+    return (
+      <div className="space-y-6">
+        <h1 className="text-2xl font-semibold tracking-tight">Overview</h1>
         <EmptyState title="No repositories yet" action={<AddRepositoryLink />}>
           <p>
             Parity reads how each repository runs in development, CI and production (compose files, workflows,
@@ -25,14 +27,19 @@ export default async function OverviewPage() {
           </p>
           <p className="mt-2">Add a repository by its owner/name or GitHub URL to get its scorecard.</p>
         </EmptyState>
-      ) : (
-        <p className="text-sm text-neutral-600 dark:text-neutral-400">
-          {repositoryCount} {repositoryCount === 1 ? "repository" : "repositories"} ·{" "}
-          <Link href="/repos" className="underline underline-offset-4">
-            see them all
-          </Link>
-        </p>
-      )}
+      </div>
+    );
+  }
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <h1 className="text-2xl font-semibold tracking-tight">Overview</h1>
+        <AddRepositoryLink />
+      </div>
+      <SummaryLine rows={rows} now={now} />
+      <OrganisationTrends weeks={weeks} />
+      <RepositoryTable rows={rows} now={now.toISOString()} />
     </div>
   );
 }

@@ -26,6 +26,8 @@ let missed = 0;
 for (const line of lines) {
   const ok = line.value <= line.target;
   if (!ok) missed++;
-  console.log(`${ok ? "ok  " : "MISS"} ${line.name.padEnd(52)} ${String(line.value).padStart(8)} ${line.unit}  (target <= ${line.target} ${line.unit})`);
+  console.log(
+    `${ok ? "ok  " : "MISS"} ${line.name.padEnd(52)} ${String(line.value).padStart(8)} ${line.unit}  (target <= ${line.target} ${line.unit})`,
+  );
 }
 process.exit(missed > 0 ? 1 : 0);

@@ -145,8 +145,14 @@ export function generateMonorepo(totalPaths = 100_000, environmentFiles = 500): 
     files.set(pattern.replace("%", String(i)), generate(i));
   }
   const paths = [...files.keys()];
+  // Source files as monorepos lay them out: 400 packages, about a dozen files per directory.
+  const names = ["index.ts", "service.ts", "routes.ts", "schema.ts", "model.ts", "utils.ts", "types.ts", "config.ts"];
   for (let i = 0; paths.length < totalPaths; i++) {
-    paths.push(`packages/pkg-${i % 400}/src/module-${Math.floor(i / 400)}/file-${i}.ts`);
+    const pkg = i % 400;
+    const dir = Math.floor(i / 4800);
+    const file = Math.floor(i / 400) % 12;
+    const name = file < names.length ? names[file] : `part-${file}.test.ts`;
+    paths.push(`packages/pkg-${pkg}/src/feature-${dir}/${name}`);
   }
   return { repository: "bench/monorepo", defaultBranch: "main", commit: null, paths, files };
 }

@@ -66,7 +66,9 @@ export function parseCommand(argv: readonly string[]): Command {
   if (values.version) return { command: "version" };
   const [command, target, ...extra] = positionals;
   if (command !== "audit") {
-    throw new UsageError(command ? `Unknown command "${command}".` : "Missing command: parity audit <path | owner/repo>.");
+    throw new UsageError(
+      command ? `Unknown command "${command}".` : "Missing command: parity audit <path | owner/repo>.",
+    );
   }
   if (!target) throw new UsageError("Missing what to audit: a path or owner/repo.");
   if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}".`);

@@ -1,4 +1,4 @@
-import { SEVERITIES, type Report, type Severity } from "../lib/parity/types";
+import { type Report, SEVERITIES, type Severity } from "../lib/parity/types";
 
 /** Sentences for every CI gate the report fails; empty when it passes. */
 export function failedGates(report: Report, gates: { failUnder: number | null; failOn: Severity | null }): string[] {
@@ -12,7 +12,9 @@ export function failedGates(report: Report, gates: { failUnder: number | null; f
     const worst = SEVERITIES.indexOf(gates.failOn);
     const offending = report.findings.filter((f) => !f.suppressed && SEVERITIES.indexOf(f.severity) <= worst);
     if (offending.length > 0) {
-      failures.push(`${offending.length} unsuppressed finding${offending.length === 1 ? "" : "s"} at ${gates.failOn} or worse`);
+      failures.push(
+        `${offending.length} unsuppressed finding${offending.length === 1 ? "" : "s"} at ${gates.failOn} or worse`,
+      );
     }
   }
   return failures;

@@ -11,11 +11,10 @@ import {
   Kind,
   parse,
   type SelectionSetNode,
-  validate,
   type ValueNode,
+  validate,
 } from "graphql";
-import type { Account, WorldCommit, WorldRepo } from "./world";
-import { type World } from "./world";
+import type { Account, World, WorldCommit, WorldRepo } from "./world";
 
 /**
  * GraphQL over GitHub's published schema (@octokit/graphql-schema): a query GitHub would reject
@@ -55,7 +54,9 @@ interface Args {
 
 function connection<T>(items: T[], args: Args) {
   const n = args.first ?? args.last ?? 100;
-  const afterIndex = args.after ? Number(Buffer.from(args.after, "base64").toString("utf8").replace("cursor:", "")) : -1;
+  const afterIndex = args.after
+    ? Number(Buffer.from(args.after, "base64").toString("utf8").replace("cursor:", ""))
+    : -1;
   const start = Number.isInteger(afterIndex) ? afterIndex + 1 : 0;
   if (n > 100) {
     throw new GraphQLError(`Requesting ${n} records on the connection exceeds the \`first\` limit of 100 records.`, {

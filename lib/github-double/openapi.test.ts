@@ -88,7 +88,9 @@ describe("REST responses match GitHub's OpenAPI description", () => {
   });
 
   it("serves blobs and deployment statuses in GitHub's shapes", async () => {
-    const tree = (await getJson(`${storefront}/git/trees/main?recursive=1`)).body as { tree: { path: string; sha: string }[] };
+    const tree = (await getJson(`${storefront}/git/trees/main?recursive=1`)).body as {
+      tree: { path: string; sha: string }[];
+    };
     const sha = tree.tree.find((e) => e.path === "config/database.yml")?.sha;
     const blob = await getJson(`${storefront}/git/blobs/${sha}`);
     const validateBlob = validator("get", "/repos/{owner}/{repo}/git/blobs/{file_sha}", "200");
@@ -120,7 +122,11 @@ describe("REST responses match GitHub's OpenAPI description", () => {
     const validateCheck = validator("post", "/repos/{owner}/{repo}/check-runs", "201");
     expect(validateCheck(check.body), JSON.stringify(validateCheck.errors?.slice(0, 3))).toBe(true);
     const tooMany = Array.from({ length: 51 }, (_, i) => ({ path: "a", start_line: i + 1, end_line: i + 1 }));
-    const rejected = await post(`${storefront}/check-runs/${(check.body as { id: number }).id}`, { output: { annotations: tooMany } }, "PATCH");
+    const rejected = await post(
+      `${storefront}/check-runs/${(check.body as { id: number }).id}`,
+      { output: { annotations: tooMany } },
+      "PATCH",
+    );
     expect(rejected.status).toBe(422);
   });
 

@@ -120,7 +120,7 @@ function routeRepo(world: World, repo: WorldRepo, rest: string[], req: RestReque
     const list = dep.statuses.map((_, i) => deploymentStatusJson(api, repo, dep, i)).reverse();
     return { status: 200, body: null, list };
   }
-  if (get && a === "actions" && b === "runs" && c === undefined) return runs(world, repo, req);
+  if (get && a === "actions" && b === "runs" && c === undefined) return runs(repo, req);
   if (get && a === "releases" && b === undefined) {
     const list = [...repo.releases]
       .filter((r) => req.authenticated || !r.draft)
@@ -178,13 +178,26 @@ function tree(world: World, repo: WorldRepo, ref: string, req: RestRequest): Res
     if (!inside(dir)) continue;
     const sha = subtreeSha(commit.treeSha, dir);
     const path = dir.slice(prefix.length);
-    entries.push({ path, mode: "040000", type: "tree", sha, url: `${req.api}/repos/${repo.fullName}/git/trees/${sha}` });
+    entries.push({
+      path,
+      mode: "040000",
+      type: "tree",
+      sha,
+      url: `${req.api}/repos/${repo.fullName}/git/trees/${sha}`,
+    });
   }
   for (const [full, sha] of commit.files) {
     if (!inside(full)) continue;
     const size = world.blobs.get(sha)?.length ?? 0;
     const path = full.slice(prefix.length);
-    entries.push({ path, mode: "100644", type: "blob", sha, size, url: `${req.api}/repos/${repo.fullName}/git/blobs/${sha}` });
+    entries.push({
+      path,
+      mode: "100644",
+      type: "blob",
+      sha,
+      size,
+      url: `${req.api}/repos/${repo.fullName}/git/blobs/${sha}`,
+    });
   }
   entries.sort((x, y) => (String(x.path) < String(y.path) ? -1 : 1));
   const max = req.maxTreeEntries;
@@ -225,7 +238,11 @@ function contents(world: World, repo: WorldRepo, path: string, req: RestRequest)
         git_url: `${req.api}/repos/${repo.fullName}/git/blobs/${sha}`,
         html_url: `${html}/${path}`,
         download_url: `https://raw.githubusercontent.com/${repo.fullName}/${repo.defaultBranch}/${path}`,
-        _links: { self: `${base}/${path}`, git: `${req.api}/repos/${repo.fullName}/git/blobs/${sha}`, html: `${html}/${path}` },
+        _links: {
+          self: `${base}/${path}`,
+          git: `${req.api}/repos/${repo.fullName}/git/blobs/${sha}`,
+          html: `${html}/${path}`,
+        },
       },
     };
   }
@@ -256,7 +273,7 @@ function contents(world: World, repo: WorldRepo, path: string, req: RestRequest)
   return { status: 200, body: list };
 }
 
-function runs(world: World, repo: WorldRepo, req: RestRequest): RestAnswer {
+function runs(repo: WorldRepo, req: RestRequest): RestAnswer {
   const branch = req.query.get("branch");
   const status = req.query.get("status");
   const event = req.query.get("event");
@@ -315,7 +332,14 @@ function comments(world: World, repo: WorldRepo, rest: string[], req: RestReques
   if (req.method !== "POST") return notFound;
   if (!req.authenticated) return { status: 401, body: { message: "Requires authentication" } };
   const at = nowIso();
-  const comment = { id: world.id(), issueNumber, body: String(req.body.body ?? ""), user: bot, createdAt: at, updatedAt: at };
+  const comment = {
+    id: world.id(),
+    issueNumber,
+    body: String(req.body.body ?? ""),
+    user: bot,
+    createdAt: at,
+    updatedAt: at,
+  };
   repo.comments.push(comment);
   return { status: 201, body: commentJson(req.api, repo, comment) };
 }
@@ -327,7 +351,10 @@ function checkRuns(world: World, repo: WorldRepo, id: string | undefined, req: R
   // GitHub takes at most 50 annotations per request.
   const annotations = (output as { annotations?: unknown[] } | undefined)?.annotations;
   if (Array.isArray(annotations) && annotations.length > 50) {
-    return { status: 422, body: { message: "Validation Failed", errors: ["Only 50 annotations are allowed per request"] } };
+    return {
+      status: 422,
+      body: { message: "Validation Failed", errors: ["Only 50 annotations are allowed per request"] },
+    };
   }
   if (req.method === "POST" && id === undefined) {
     const run = {

@@ -1,6 +1,6 @@
-import { checkoutFiles } from "./seed-files/node";
 import { ledgerFiles } from "./seed-files/django";
 import { edgeRouterFiles } from "./seed-files/go";
+import { checkoutFiles } from "./seed-files/node";
 import { storefrontFiles } from "./seed-files/rails";
 import { billingFiles, brandAssetsFiles } from "./seed-files/spring";
 import { World, type WorldCommit } from "./world";
@@ -64,7 +64,13 @@ const PLANS: RepoPlan[] = [
     deploy: { kind: "on-merge" },
     deployWorkflow: ".github/workflows/deploy.yml",
   },
-  { name: "ledger", files: ledgerFiles, appFiles: ["manage.py"], commitsPerWeek: 4, deploy: { kind: "integration", bot: "render[bot]" } },
+  {
+    name: "ledger",
+    files: ledgerFiles,
+    appFiles: ["manage.py"],
+    commitsPerWeek: 4,
+    deploy: { kind: "integration", bot: "render[bot]" },
+  },
   {
     name: "edge-router",
     files: edgeRouterFiles,
@@ -80,7 +86,13 @@ const PLANS: RepoPlan[] = [
     commitsPerWeek: 3,
     deploy: { kind: "releases", everyDays: 21 },
   },
-  { name: "brand-assets", files: brandAssetsFiles, appFiles: ["colors.md"], commitsPerWeek: 1, deploy: { kind: "none" } },
+  {
+    name: "brand-assets",
+    files: brandAssetsFiles,
+    appFiles: ["colors.md"],
+    commitsPerWeek: 1,
+    deploy: { kind: "none" },
+  },
 ];
 
 /** Small deterministic PRNG (mulberry32) so the seed is stable across runs. */
@@ -110,7 +122,12 @@ export function seedAcme(options: SeedOptions): World {
   const start = end - 26 * 7 * DAY;
   PLANS.forEach((plan, index) => {
     const fullName = `acme/${plan.name}`;
-    world.addRepo({ owner: "acme", name: plan.name, createdAt: iso(start - 30 * DAY), installationId: options.installationId ?? 1 });
+    world.addRepo({
+      owner: "acme",
+      name: plan.name,
+      createdAt: iso(start - 30 * DAY),
+      installationId: options.installationId ?? 1,
+    });
     const rand = random(index + 7);
     const first = world.commit(fullName, {
       files: plan.files,
@@ -185,7 +202,12 @@ function addDeploys(
         world.release(fullName, { tagName: `v1.${version}.0`, sha: head.sha, author: "praman", at: iso(t) });
         continue;
       }
-      const deployment = world.deploy(fullName, { sha: head.sha, environment: "production", creator: style.by.login, at: iso(t) });
+      const deployment = world.deploy(fullName, {
+        sha: head.sha,
+        environment: "production",
+        creator: style.by.login,
+        at: iso(t),
+      });
       world.deploymentStatus(deployment, "in_progress", iso(t + 60_000));
       world.deploymentStatus(deployment, rand() < 0.1 ? "failure" : "success", iso(t + 8 * 60_000));
       world.run(fullName, {

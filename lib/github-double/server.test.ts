@@ -1,9 +1,9 @@
+import { parse } from "graphql";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { queryCost } from "./graphql";
 import { ACME_REPOSITORIES, seedAcme } from "./seed";
 import { type GitHubDouble, startGitHubDouble } from "./server";
 import { gitBlobSha } from "./world";
-import { parse } from "graphql";
 
 let double: GitHubDouble;
 const auth = { authorization: "Bearer t1" };
@@ -58,9 +58,16 @@ describe("conditional requests and rate-limit accounting", () => {
 
   it("hides private repositories from anonymous callers", async () => {
     double.world.addRepo({ owner: "acme", name: "secret" }).private = true;
-    double.world.commit("acme/secret", { files: { a: "1" }, message: "a", author: { name: "A", email: "a@x" }, at: "2025-01-01T00:00:00Z" });
+    double.world.commit("acme/secret", {
+      files: { a: "1" },
+      message: "a",
+      author: { name: "A", email: "a@x" },
+      at: "2025-01-01T00:00:00Z",
+    });
     expect((await fetch(`${double.url}/repos/acme/secret`)).status).toBe(404);
-    expect((await fetch(`${double.url}/repos/acme/secret`, { headers: { authorization: "token other" } })).status).toBe(200);
+    expect((await fetch(`${double.url}/repos/acme/secret`, { headers: { authorization: "token other" } })).status).toBe(
+      200,
+    );
   });
 });
 
@@ -80,7 +87,9 @@ describe("faults", () => {
 
   it("truncates trees on request", async () => {
     double.inject({ fault: { kind: "truncate-tree", maxEntries: 3 }, path: "/git/trees/" });
-    const body = (await (await fetch(`${double.url}/repos/acme/storefront/git/trees/main?recursive=1`, { headers: auth })).json()) as {
+    const body = (await (
+      await fetch(`${double.url}/repos/acme/storefront/git/trees/main?recursive=1`, { headers: auth })
+    ).json()) as {
       truncated: boolean;
       tree: unknown[];
     };
@@ -98,7 +107,7 @@ describe("faults", () => {
 
 describe("GraphQL against GitHub's published schema", () => {
   it("rejects a field GitHub does not have", async () => {
-    const body = (await (await gql("{ repository(owner:\"acme\", name:\"ledger\") { deployKeyz } }")).json()) as {
+    const body = (await (await gql('{ repository(owner:"acme", name:"ledger") { deployKeyz } }')).json()) as {
       errors: { message: string }[];
     };
     expect(body.errors[0]?.message).toMatch(/Cannot query field "deployKeyz"/);
@@ -109,7 +118,7 @@ describe("GraphQL against GitHub's published schema", () => {
   });
 
   it("answers NOT_FOUND for a missing repository", async () => {
-    const body = (await (await gql("{ repository(owner:\"acme\", name:\"nope\") { name } }")).json()) as {
+    const body = (await (await gql('{ repository(owner:"acme", name:"nope") { name } }')).json()) as {
       data: { repository: null };
       errors: { type: string }[];
     };
@@ -131,7 +140,9 @@ describe("GraphQL against GitHub's published schema", () => {
     const res = await gql(
       `{ repository(owner:"acme", name:"brand-assets") { a: object(oid:"${readme}") { ${fields} } b: object(oid:"${png}") { ${fields} } c: object(oid:"${huge}") { ${fields} } } }`,
     );
-    const { data } = (await res.json()) as { data: { repository: Record<string, { text: string | null; isBinary: boolean; isTruncated: boolean }> } };
+    const { data } = (await res.json()) as {
+      data: { repository: Record<string, { text: string | null; isBinary: boolean; isTruncated: boolean }> };
+    };
     expect(data.repository.a?.text).toContain("Brand assets");
     expect(data.repository.b).toMatchObject({ isBinary: true, text: null });
     expect(data.repository.c).toMatchObject({ isTruncated: true, text: null });

@@ -109,7 +109,12 @@ export async function startGitHubDouble(options: DoubleOptions = {}): Promise<Gi
     if (method === "GET" && url.pathname === "/rate_limit") {
       const core = bucket(identity, "core", authenticated);
       const gql = bucket(identity, "graphql", authenticated);
-      const view = (x: Bucket) => ({ limit: x.limit, used: x.used, remaining: Math.max(0, x.limit - x.used), reset: x.reset });
+      const view = (x: Bucket) => ({
+        limit: x.limit,
+        used: x.used,
+        remaining: Math.max(0, x.limit - x.used),
+        reset: x.reset,
+      });
       const search = { limit: authenticated ? 30 : 10, used: 0, remaining: authenticated ? 30 : 10, reset: core.reset };
       return send(200, { resources: { core: view(core), graphql: view(gql), search }, rate: view(core) });
     }
@@ -126,7 +131,8 @@ export async function startGitHubDouble(options: DoubleOptions = {}): Promise<Gi
       if (!authenticated) {
         return send(401, {
           message: "This endpoint requires you to be authenticated.",
-          documentation_url: "https://docs.github.com/graphql/guides/forming-calls-with-graphql#authenticating-with-graphql",
+          documentation_url:
+            "https://docs.github.com/graphql/guides/forming-calls-with-graphql#authenticating-with-graphql",
         });
       }
       if (typeof body.query !== "string") return send(400, { message: "Problems parsing JSON" });
@@ -151,7 +157,12 @@ export async function startGitHubDouble(options: DoubleOptions = {}): Promise<Gi
         const type = json.extensions?.type;
         return typeof type === "string" ? { ...json, type } : json;
       });
-      return send(200, { ...(result.data !== undefined ? { data: result.data } : {}), ...(errors ? { errors } : {}) }, {}, charged);
+      return send(
+        200,
+        { ...(result.data !== undefined ? { data: result.data } : {}), ...(errors ? { errors } : {}) },
+        {},
+        charged,
+      );
     }
 
     const installationId = auth ? (tokens.get(auth) ?? null) : null;
@@ -173,7 +184,7 @@ export async function startGitHubDouble(options: DoubleOptions = {}): Promise<Gi
     if (method === "GET" && answer.status === 200) {
       const etag = `W/"${createHash("sha1").update(JSON.stringify(payload)).digest("hex")}"`;
       const inm = req.headers["if-none-match"];
-      if (inm && inm.split(/\s*,\s*/).includes(etag)) return send(304, undefined, { etag, ...headers });
+      if (inm?.split(/\s*,\s*/).includes(etag)) return send(304, undefined, { etag, ...headers });
       b.used += 1;
       return send(200, payload, { etag, "cache-control": "private, max-age=60, s-maxage=60", ...headers }, 1);
     }
@@ -230,7 +241,8 @@ async function applyFault(
       body: {
         message:
           "You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID.",
-        documentation_url: "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits",
+        documentation_url:
+          "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits",
       },
     };
   }
@@ -239,7 +251,10 @@ async function applyFault(
     b.reset = Math.floor(Date.now() / 1000) + (fault.resetIn ?? 3600);
     return {
       status: 403,
-      body: { message: "API rate limit exceeded.", documentation_url: "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api" },
+      body: {
+        message: "API rate limit exceeded.",
+        documentation_url: "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api",
+      },
     };
   }
   const messages: Record<number, string> = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { ENGINE_DIFF, IMAGE_LINES, makeSnapshot } from "./__tests__/support";
 import { audit } from "./audit";
 import { defaultConfig } from "./config/defaults";
-import { ENGINE_DIFF, IMAGE_LINES, makeSnapshot } from "./test-support";
 import type { Check } from "./types";
 
 const NOW = new Date("2025-06-01T12:00:00Z");

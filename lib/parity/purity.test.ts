@@ -50,7 +50,9 @@ function impurities(file: string, source: string): string[] {
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === "__fixtures__" ? [] : sourceFiles(path);
+    // Fixtures are data and __tests__ holds test-only helpers (which may read fixtures from disk).
+    if (entry.isDirectory())
+      return entry.name === "__fixtures__" || entry.name === "__tests__" ? [] : sourceFiles(path);
     return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [path] : [];
   });
 }

@@ -3,7 +3,8 @@
  * (raw text, evidence, literals) passes through these functions.
  */
 
-const SECRET_KEY = /(pass(word|wd)?|secret|token|api[_-]?key|private[_-]?key|credential|auth|access[_-]?key|signing|salt|dsn|session[_-]?key|encryption)/i;
+const SECRET_KEY =
+  /(pass(word|wd)?|secret|token|api[_-]?key|private[_-]?key|credential|auth|access[_-]?key|signing|salt|dsn|session[_-]?key|encryption)/i;
 
 export const REDACTED = "***";
 
@@ -29,7 +30,10 @@ export function redactValue(key: string, value: string): string {
 /** Redacts credentials inside URLs anywhere in a line of text, and `KEY=secret` pairs. */
 export function redactText(text: string): string {
   return text
-    .replace(/([a-z][a-z0-9+.-]*:\/\/)([^/@\s:'"]*):([^@\s'"]*)@/gi, (_m, scheme, user) => `${scheme}${user}:${REDACTED}@`)
+    .replace(
+      /([a-z][a-z0-9+.-]*:\/\/)([^/@\s:'"]*):([^@\s'"]*)@/gi,
+      (_m, scheme, user) => `${scheme}${user}:${REDACTED}@`,
+    )
     .replace(
       /\b([A-Za-z0-9_.-]*(?:pass(?:word|wd)?|secret|token|api[_-]?key|private[_-]?key|access[_-]?key)[A-Za-z0-9_.-]*)(\s*[:=]\s*)(["']?)([^\s"',}]+)\3/gi,
       (_m, key, sep, quote) => `${key}${sep}${quote}${REDACTED}${quote}`,

@@ -1,12 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fixtureRepos, placeFixtures } from "./__tests__/fixture-repos";
+import { makeSnapshot } from "./__tests__/support";
 import { audit } from "./audit";
 import { FORMATS } from "./formats/index";
 import { formatsFor } from "./formats/registry";
 import { toMarkdown, toSarif, toText } from "./index";
 import { toJson } from "./report/json";
-import { makeSnapshot } from "./test-support";
 import type { Report } from "./types";
 
 /*

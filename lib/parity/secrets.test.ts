@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { makeSnapshot } from "./__tests__/support";
 import { audit } from "./audit";
 import { FORMATS } from "./formats/index";
 import { toMarkdown, toSarif, toText } from "./index";
 import { toJson } from "./report/json";
-import { makeSnapshot } from "./test-support";
 import type { Format, Report } from "./types";
 
 /*

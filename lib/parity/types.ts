@@ -6,15 +6,7 @@
 export const ENVIRONMENTS = ["dev", "test", "ci", "staging", "prod"] as const;
 export type Environment = (typeof ENVIRONMENTS)[number];
 
-export const SERVICE_KINDS = [
-  "database",
-  "cache",
-  "broker",
-  "storage",
-  "search",
-  "mail",
-  "runtime",
-] as const;
+export const SERVICE_KINDS = ["database", "cache", "broker", "storage", "search", "mail", "runtime"] as const;
 export type ServiceKind = (typeof SERVICE_KINDS)[number];
 
 export const GAPS = ["tools", "time", "personnel"] as const;

@@ -35,7 +35,7 @@ require (
   }
 }
 `,
-  "Dockerfile": `FROM golang:1.23-alpine AS build
+  Dockerfile: `FROM golang:1.23-alpine AS build
 WORKDIR /src
 COPY . .
 RUN go build -o /router ./cmd/router

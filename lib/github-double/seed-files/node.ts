@@ -38,7 +38,7 @@ export const checkoutFiles: Record<string, string> = {
 volumes:
   pgdata:
 `,
-  "Dockerfile": `FROM node:20-alpine AS build
+  Dockerfile: `FROM node:20-alpine AS build
 WORKDIR /app
 COPY package*.json ./
 RUN npm ci

@@ -1,6 +1,6 @@
 /** acme/storefront: a Rails app on SQLite in development, RDS PostgreSQL in Terraform. */
 export const storefrontFiles: Record<string, string> = {
-  "Gemfile": `source "https://rubygems.org"
+  Gemfile: `source "https://rubygems.org"
 
 ruby "3.3.4"
 

@@ -66,7 +66,7 @@ jobs:
           java-version: "21"
       - run: ./mvnw -B verify
 `,
-  "Dockerfile": `FROM eclipse-temurin:21-jre
+  Dockerfile: `FROM eclipse-temurin:21-jre
 COPY target/billing.jar /app/billing.jar
 ENTRYPOINT ["java", "-jar", "/app/billing.jar"]
 `,
@@ -89,5 +89,5 @@ export const brandAssetsFiles: Record<string, string> = {
   "README.md": "# Brand assets\n\nLogos, colours and type for Acme. Nothing here runs.\n",
   "colors.md": "| name | hex |\n|---|---|\n| acme red | #d7263d |\n| night | #1b1b1e |\n",
   "logos/acme.svg": `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="4" fill="#d7263d"/></svg>\n`,
-  "LICENSE": "All rights reserved, Acme Corp.\n",
+  LICENSE: "All rights reserved, Acme Corp.\n",
 };

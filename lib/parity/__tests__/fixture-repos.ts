@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { type Dirent, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -33,7 +33,7 @@ export function fixtureRepos(): FixtureRepo[] {
   for (const format of readdirSync(FORMATS_DIR, { withFileTypes: true })) {
     if (!format.isDirectory()) continue;
     const fixtures = join(FORMATS_DIR, format.name, "__fixtures__");
-    let entries: ReturnType<typeof readdirSync<{ withFileTypes: true }>>;
+    let entries: Dirent[];
     try {
       entries = readdirSync(fixtures, { withFileTypes: true });
     } catch {

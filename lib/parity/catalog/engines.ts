@@ -31,7 +31,7 @@ export const ENGINES = {
   nats: { kind: "broker", label: "NATS", granularity: "minor" },
   sqs: { kind: "broker", label: "SQS", granularity: "major" },
   pubsub: { kind: "broker", label: "Pub/Sub", granularity: "major" },
-  "activemq": { kind: "broker", label: "ActiveMQ", granularity: "minor" },
+  activemq: { kind: "broker", label: "ActiveMQ", granularity: "minor" },
   "in-process": { kind: "broker", label: "in-process jobs", granularity: "major", embedded: true },
   s3: { kind: "storage", label: "S3", granularity: "major" },
   gcs: { kind: "storage", label: "Google Cloud Storage", granularity: "major" },

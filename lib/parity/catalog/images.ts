@@ -18,7 +18,12 @@ const pgSuffix = (tag: string) => /pg(\d+)/.exec(tag)?.[1] ?? null;
 /** Order matters: the first match wins. Names are compared without registry prefix. */
 const IMAGE_RULES: ImageRule[] = [
   { match: /(^|\/)(postgres|postgresql|postgis|pgvector)$/, kind: "database", engine: "postgres" },
-  { match: /^postgis\/postgis$/, kind: "database", engine: "postgres", versionFromTag: (t) => /^(\d+)/.exec(t)?.[1] ?? null },
+  {
+    match: /^postgis\/postgis$/,
+    kind: "database",
+    engine: "postgres",
+    versionFromTag: (t) => /^(\d+)/.exec(t)?.[1] ?? null,
+  },
   { match: /^timescale\/timescaledb(-ha)?$/, kind: "database", engine: "postgres", versionFromTag: pgSuffix },
   { match: /^pgvector\/pgvector$/, kind: "database", engine: "postgres", versionFromTag: pgSuffix },
   { match: /^supabase\/postgres$/, kind: "database", engine: "postgres" },
@@ -50,7 +55,11 @@ const IMAGE_RULES: ImageRule[] = [
   { match: /(^|\/)node$/, kind: "runtime", engine: "node" },
   { match: /(^|\/)(python|pypy)$/, kind: "runtime", engine: "python" },
   { match: /(^|\/)ruby$/, kind: "runtime", engine: "ruby" },
-  { match: /(^|\/)(openjdk|eclipse-temurin|amazoncorretto|ibmjava|ibm-semeru-runtimes|sapmachine|java)$/, kind: "runtime", engine: "java" },
+  {
+    match: /(^|\/)(openjdk|eclipse-temurin|amazoncorretto|ibmjava|ibm-semeru-runtimes|sapmachine|java)$/,
+    kind: "runtime",
+    engine: "java",
+  },
   { match: /(^|\/)golang$/, kind: "runtime", engine: "go" },
   { match: /(^|\/)php$/, kind: "runtime", engine: "php" },
   { match: /(^|\/)(dotnet\/aspnet|dotnet\/runtime|dotnet\/sdk)$/, kind: "runtime", engine: "dotnet" },
@@ -132,7 +141,7 @@ function versionFromTag(rule: ImageRule, image: ParsedImage): { version: string 
   if (!tag || tag === "latest" || tag === "stable" || tag === "edge") {
     return { version: null, pinned: Boolean(image.digest) };
   }
-  const raw = rule.versionFromTag ? rule.versionFromTag(tag) : /^v?(\d+(?:\.\d+)*)/.exec(tag)?.[1] ?? null;
+  const raw = rule.versionFromTag ? rule.versionFromTag(tag) : (/^v?(\d+(?:\.\d+)*)/.exec(tag)?.[1] ?? null);
   if (!raw) return { version: null, pinned: Boolean(image.digest) };
   return { version: normalizeVersion(rule.engine, raw), pinned: true };
 }

@@ -1,23 +1,41 @@
 import type { Check, CheckInput, CheckOutcome, FindingDraft } from "../types";
 import { outcome } from "./shared";
 
-/** Every file path and every directory above it: `Docs/a.md` and `docs/b.md` collide as folders. */
-function allPaths(paths: readonly string[]): string[] {
-  const out = new Set<string>();
+/**
+ * Groups every file path and every directory above it by lower case, keeping only groups with
+ * more than one spelling (`Docs/a.md` and `docs/b.md` collide as folders). Linear in the paths:
+ * directories are visited once, from the deepest up, stopping at the first one already seen.
+ */
+function caseGroups(paths: readonly string[]): Map<string, string[]> {
+  const firstSpelling = new Map<string, string>();
+  const groups = new Map<string, string[]>();
+  const visitedDirectories = new Set<string>();
+  const add = (path: string) => {
+    const key = path.toLowerCase();
+    const first = firstSpelling.get(key);
+    if (first === undefined) {
+      firstSpelling.set(key, path);
+      return;
+    }
+    if (first === path) return;
+    const group = groups.get(key) ?? [first];
+    if (!group.includes(path)) group.push(path);
+    groups.set(key, group);
+  };
   for (const path of paths) {
-    out.add(path);
-    const parts = path.split("/");
-    for (let i = 1; i < parts.length; i += 1) out.add(parts.slice(0, i).join("/"));
+    add(path);
+    for (let slash = path.lastIndexOf("/"); slash > 0; slash = path.lastIndexOf("/", slash - 1)) {
+      const directory = path.slice(0, slash);
+      if (visitedDirectories.has(directory)) break;
+      visitedDirectories.add(directory);
+      add(directory);
+    }
   }
-  return [...out];
+  return groups;
 }
 
 function run({ inventory }: CheckInput): CheckOutcome {
-  const groups = new Map<string, string[]>();
-  for (const path of allPaths(inventory.paths)) {
-    const key = path.toLowerCase();
-    groups.set(key, [...(groups.get(key) ?? []), path]);
-  }
+  const groups = caseGroups(inventory.paths);
   const findings: FindingDraft[] = [];
   for (const [key, group] of groups) {
     if (group.length < 2) continue;

@@ -1,19 +1,26 @@
 import type { Format } from "../types";
 import { composeFormat } from "./compose";
 import { devcontainerFormat } from "./devcontainer";
+import { djangoFormat } from "./django";
 import { dockerfileFormat } from "./dockerfile";
 import { envFileFormat } from "./env-file";
+import { flaskFormat } from "./flask";
 import { flyFormat } from "./fly";
 import { githubActionsFormat } from "./github-actions";
 import { helmFormat } from "./helm";
 import { herokuFormat } from "./heroku";
 import { kubernetesFormat } from "./kubernetes";
 import { kustomizeFormat } from "./kustomize";
+import { laravelFormat } from "./laravel";
+import { nodeOrmFormat } from "./node-orm";
+import { railsFormat } from "./rails";
 import { railwayFormat } from "./railway";
 import { renderFormat } from "./render";
 import { runtimeVersionsFormat } from "./runtime-versions";
 import { serverlessFormat } from "./serverless";
+import { springFormat } from "./spring";
 import { terraformFormat } from "./terraform";
+import { testcontainersFormat } from "./testcontainers";
 
 /**
  * The formats registry: adding a format is adding a folder under lib/parity/formats/ and one
@@ -35,4 +42,11 @@ export const FORMATS: readonly Format[] = [
   railwayFormat,
   serverlessFormat,
   terraformFormat,
+  railsFormat,
+  djangoFormat,
+  flaskFormat,
+  springFormat,
+  laravelFormat,
+  nodeOrmFormat,
+  testcontainersFormat,
 ];

@@ -5,36 +5,57 @@ import { FORMATS } from "./index";
 
 type Matcher = (path: string) => boolean;
 
+interface CompiledGlobs {
+  /** Cheap first test on the file name alone: most paths of a monorepo fail here. */
+  name: Matcher;
+  full: Matcher;
+}
+
+interface CompiledFormat {
+  patterns: CompiledGlobs;
+  reads: CompiledGlobs;
+}
+
 // Compiling a glob is costly next to matching; formats are module constants, so cache per object.
-const patternMatchers = new WeakMap<Format, Matcher>();
-const readMatchers = new WeakMap<Format, Matcher>();
+const compiled = new WeakMap<Format, CompiledFormat>();
 
-function compile(globs: readonly string[]): Matcher {
-  if (globs.length === 0) return () => false;
-  return picomatch([...globs], { dot: true });
+const NEVER: CompiledGlobs = { name: () => false, full: () => false };
+
+/** The last segment of a glob (`**\/config/*.rb` -> `*.rb`), or null when it spans directories. */
+function nameGlob(glob: string): string | null {
+  const last = glob.slice(glob.lastIndexOf("/") + 1);
+  return last.includes("**") ? null : last;
 }
 
-function patternMatcher(format: Format): Matcher {
-  let matcher = patternMatchers.get(format);
-  if (!matcher) {
-    matcher = compile(format.patterns);
-    patternMatchers.set(format, matcher);
-  }
-  return matcher;
+function compileGlobs(globs: readonly string[]): CompiledGlobs {
+  if (globs.length === 0) return NEVER;
+  const full = picomatch([...globs], { dot: true });
+  const names = globs.map(nameGlob);
+  if (names.some((name) => name === null)) return { name: () => true, full };
+  return { name: picomatch(names as string[], { dot: true }), full };
 }
 
-function readMatcher(format: Format): Matcher {
-  let matcher = readMatchers.get(format);
-  if (!matcher) {
-    matcher = compile(format.reads ?? []);
-    readMatchers.set(format, matcher);
+function compiledFormat(format: Format): CompiledFormat {
+  let entry = compiled.get(format);
+  if (!entry) {
+    entry = { patterns: compileGlobs(format.patterns), reads: compileGlobs(format.reads ?? []) };
+    compiled.set(format, entry);
   }
-  return matcher;
+  return entry;
+}
+
+function fileName(path: string): string {
+  return path.slice(path.lastIndexOf("/") + 1);
+}
+
+function matches(globs: CompiledGlobs, path: string, name: string): boolean {
+  return globs.name(name) && globs.full(path);
 }
 
 /** The formats whose `patterns` match `path` (the ones that extract it). */
 export function formatsFor(path: string, formats: readonly Format[] = FORMATS): Format[] {
-  return formats.filter((format) => patternMatcher(format)(path));
+  const name = fileName(path);
+  return formats.filter((format) => matches(compiledFormat(format).patterns, path, name));
 }
 
 /**
@@ -43,7 +64,10 @@ export function formatsFor(path: string, formats: readonly Format[] = FORMATS): 
  */
 export function claimedPaths(paths: readonly string[], formats: readonly Format[] = FORMATS): string[] {
   const config = new Set<string>(CONFIG_PATHS);
-  return paths.filter(
-    (path) => config.has(path) || formats.some((format) => patternMatcher(format)(path) || readMatcher(format)(path)),
-  );
+  const entries = formats.map(compiledFormat);
+  return paths.filter((path) => {
+    if (config.has(path)) return true;
+    const name = fileName(path);
+    return entries.some((entry) => matches(entry.patterns, path, name) || matches(entry.reads, path, name));
+  });
 }

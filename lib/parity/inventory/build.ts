@@ -103,9 +103,15 @@ export function buildInventory(
   const out = { placed: [] as PlacedUse[], inventory };
   const references: Reference[] = [];
   const skippedBySource = new Map((snapshot.skipped ?? []).map((skip) => [skip.path, skip.reason]));
-  const allPaths = [...new Set([...snapshot.paths, ...snapshot.files.keys()])];
+  // Only files the source fetched (or reported skipping) can be read: asking every format about
+  // each of a monorepo's 100,000 paths would cost more than the whole audit.
+  const candidates = new Set<string>();
+  for (const path of snapshot.paths) {
+    if (snapshot.files.has(path) || skippedBySource.has(path)) candidates.add(path);
+  }
+  for (const path of snapshot.files.keys()) candidates.add(path);
 
-  for (const path of allPaths) {
+  for (const path of candidates) {
     if (isIgnoredPath(path, config)) continue;
     const matching = formatsFor(path, formats);
     if (matching.length === 0) continue;

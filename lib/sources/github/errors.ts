@@ -46,7 +46,8 @@ export function toSourceError(error: unknown, what: string): SourceError {
   }
   const status = e.status ?? 0;
   if (status === 404) return new SourceError("not_found", `${what}: not found (404)`, { status, cause: error });
-  if (status === 401) return new SourceError("forbidden", `${what}: the credentials were refused (401)`, { status, cause: error });
+  if (status === 401)
+    return new SourceError("forbidden", `${what}: the credentials were refused (401)`, { status, cause: error });
   if (status === 451) {
     return new SourceError("forbidden", `${what}: access blocked for legal reasons (451)`, { status, cause: error });
   }

@@ -39,7 +39,9 @@ export interface RawCommit {
   parents?: { nodes: ({ oid: string } | null)[] | null } | null;
   author?: { name?: string | null; email?: string | null; user?: { login: string } | null } | null;
   associatedPullRequests?: {
-    nodes: ({ number: number; mergedAt: string | null; mergedBy: { login: string; __typename?: string } | null } | null)[] | null;
+    nodes:
+      | ({ number: number; mergedAt: string | null; mergedBy: { login: string; __typename?: string } | null } | null)[]
+      | null;
   } | null;
 }
 
@@ -152,7 +154,12 @@ export interface RawRelease {
 
 export interface RawTag {
   name: string;
-  target: { __typename?: string; oid: string; committedDate?: string; target?: { oid: string; committedDate?: string } } | null;
+  target: {
+    __typename?: string;
+    oid: string;
+    committedDate?: string;
+    target?: { oid: string; committedDate?: string };
+  } | null;
 }
 
 const VERSION_TAG = /^v?\d+(\.\d+)+/;

@@ -34,14 +34,22 @@ export async function probeUnchanged(
   const get = <T>(route: string, params: Record<string, unknown>) =>
     conditionalGet<T>(client, cache, counter, route, { owner, repo, ...params }, request);
 
-  const tree = await get<{ sha: string }>("GET /repos/{owner}/{repo}/git/trees/{tree_sha}", { tree_sha: "HEAD", recursive: "1" });
+  const tree = await get<{ sha: string }>("GET /repos/{owner}/{repo}/git/trees/{tree_sha}", {
+    tree_sha: "HEAD",
+    recursive: "1",
+  });
   if (!tree.notModified) return false;
   if (!baseline.branch) return true;
 
-  const commits = await get<{ sha: string }[]>("GET /repos/{owner}/{repo}/commits", { sha: baseline.branch, per_page: 1 });
+  const commits = await get<{ sha: string }[]>("GET /repos/{owner}/{repo}/commits", {
+    sha: baseline.branch,
+    per_page: 1,
+  });
   if (!commits.notModified && commits.data[0]?.sha !== baseline.head) return false;
 
-  const deployments = await get<{ id: number; updated_at: string }[]>("GET /repos/{owner}/{repo}/deployments", { per_page: 1 });
+  const deployments = await get<{ id: number; updated_at: string }[]>("GET /repos/{owner}/{repo}/deployments", {
+    per_page: 1,
+  });
   const newest = deployments.data[0];
   const known = baseline.latestDeployment;
   const deploymentChanged =
@@ -49,7 +57,9 @@ export async function probeUnchanged(
     (newest !== undefined && Date.parse(newest.updated_at) !== Date.parse(known?.updatedAt ?? ""));
   if (!deployments.notModified && deploymentChanged) return false;
 
-  const releases = await get<{ tag_name: string; draft: boolean }[]>("GET /repos/{owner}/{repo}/releases", { per_page: 1 });
+  const releases = await get<{ tag_name: string; draft: boolean }[]>("GET /repos/{owner}/{repo}/releases", {
+    per_page: 1,
+  });
   const newestRelease = releases.data.find((r) => !r.draft)?.tag_name ?? null;
   if (!releases.notModified && newestRelease !== baseline.latestRelease) return false;
 

@@ -94,7 +94,11 @@ export interface RawBlob {
 }
 
 /** Splits blobs into batches by count and by total size, so no response grows past GitHub's limits. */
-export function batchBlobs<T extends { size: number }>(items: readonly T[], maxCount = 80, maxBytes = 3_000_000): T[][] {
+export function batchBlobs<T extends { size: number }>(
+  items: readonly T[],
+  maxCount = 80,
+  maxBytes = 3_000_000,
+): T[][] {
   const batches: T[][] = [];
   let current: T[] = [];
   let bytes = 0;

@@ -42,7 +42,12 @@ export async function fetchRestFallback(
   const branch = meta.data.default_branch;
   const tree = await fetchTree(client, cache, counter, owner, repo, request);
   const formats = options.formats ?? FORMATS;
-  const claimed = new Set(claimedPaths(tree.files.map((f) => f.path), formats));
+  const claimed = new Set(
+    claimedPaths(
+      tree.files.map((f) => f.path),
+      formats,
+    ),
+  );
   const files = new Map<string, string>();
   const skipped = [...tree.skipped];
   for (const file of tree.files) {
@@ -51,34 +56,55 @@ export async function fetchRestFallback(
       skipped.push({ path: file.path, reason: "larger than 1 MB" });
       continue;
     }
-    const blob = await get<{ content: string }>("GET /repos/{owner}/{repo}/git/blobs/{file_sha}", { file_sha: file.sha });
+    const blob = await get<{ content: string }>("GET /repos/{owner}/{repo}/git/blobs/{file_sha}", {
+      file_sha: file.sha,
+    });
     const bytes = Buffer.from(blob.data.content, "base64");
     if (bytes.subarray(0, 8000).includes(0)) skipped.push({ path: file.path, reason: "binary file" });
     else files.set(file.path, bytes.toString("utf8"));
   }
   const since = options.since.toISOString();
-  const commitsPage = await get<RestCommit[]>("GET /repos/{owner}/{repo}/commits", { sha: branch, since, per_page: 100 });
+  const commitsPage = await get<RestCommit[]>("GET /repos/{owner}/{repo}/commits", {
+    sha: branch,
+    since,
+    per_page: 100,
+  });
   const commits = commitsPage.data.map((c) =>
     toCommit({
       oid: c.sha,
       authoredDate: c.commit.author?.date ?? "",
       committedDate: c.commit.committer?.date ?? c.commit.author?.date ?? "",
       parents: { nodes: c.parents.map((p) => ({ oid: p.sha })) },
-      author: { name: c.commit.author?.name ?? null, email: c.commit.author?.email ?? null, user: c.author ? { login: c.author.login } : null },
+      author: {
+        name: c.commit.author?.name ?? null,
+        email: c.commit.author?.email ?? null,
+        user: c.author ? { login: c.author.login } : null,
+      },
     }),
   );
-  const deploymentList = await get<{ id: number; sha: string; environment: string; created_at: string; updated_at: string; creator: { login: string; type: string } | null }[]>(
-    "GET /repos/{owner}/{repo}/deployments",
-    { per_page: 30 },
-  );
+  const deploymentList = await get<
+    {
+      id: number;
+      sha: string;
+      environment: string;
+      created_at: string;
+      updated_at: string;
+      creator: { login: string; type: string } | null;
+    }[]
+  >("GET /repos/{owner}/{repo}/deployments", { per_page: 30 });
   const workflows = options.deployWorkflows ? [...options.deployWorkflows(files)] : deployWorkflowsFrom(files, formats);
-  const runs: RawRun[] = workflows.length ? await fetchRuns(client, cache, counter, owner, repo, branch, workflows, request) : [];
+  const runs: RawRun[] = workflows.length
+    ? await fetchRuns(client, cache, counter, owner, repo, branch, workflows, request)
+    : [];
   const deploys: Deploy[] = [];
   for (const d of deploymentList.data.filter((x) => x.created_at >= since).slice(0, MAX_DEPLOYMENTS)) {
-    const statuses = await get<{ state: string; created_at: string }[]>("GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses", {
-      deployment_id: d.id,
-      per_page: 10,
-    });
+    const statuses = await get<{ state: string; created_at: string }[]>(
+      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses",
+      {
+        deployment_id: d.id,
+        per_page: 10,
+      },
+    );
     const deploy = deploymentToDeploy(
       {
         databaseId: d.id,
@@ -93,10 +119,16 @@ export async function fetchRestFallback(
     if (deploy) deploys.push(deploy);
   }
   const environmentOf = (path: string) => workflows.find((w) => w.path === path)?.environment ?? "production";
-  const releases = await get<{ id: number; tag_name: string; draft: boolean; published_at: string | null; target_commitish: string; author: { login: string } | null }[]>(
-    "GET /repos/{owner}/{repo}/releases",
-    { per_page: 30 },
-  );
+  const releases = await get<
+    {
+      id: number;
+      tag_name: string;
+      draft: boolean;
+      published_at: string | null;
+      target_commitish: string;
+      author: { login: string } | null;
+    }[]
+  >("GET /repos/{owner}/{repo}/releases", { per_page: 30 });
   const releaseDeploys = releasesToDeploys(
     releases.data.map((r) => ({
       databaseId: r.id,

@@ -27,7 +27,12 @@ function buildWorld(): World {
     "assets/logo.png": Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2]),
     "dump.sql": "-- big\n".repeat(160_000),
   };
-  let head = world.commit("acme/shop", { files, message: "init", author: { name: "Maya", email: "maya@acme.test", login: "maya" }, at: "2025-02-01T10:00:00Z" });
+  let head = world.commit("acme/shop", {
+    files,
+    message: "init",
+    author: { name: "Maya", email: "maya@acme.test", login: "maya" },
+    at: "2025-02-01T10:00:00Z",
+  });
   for (let i = 1; i <= 5; i += 1) {
     head = world.commit("acme/shop", {
       files: { "src/app.ts": `export const v = ${i};\n` },
@@ -36,13 +41,38 @@ function buildWorld(): World {
       at: `2025-02-0${i + 1}T10:00:00Z`,
       pullRequest: { number: i, mergedBy: "maya" },
     });
-    world.deploy("acme/shop", { sha: head.sha, environment: "production", creator: "github-actions[bot]", at: `2025-02-0${i + 1}T10:10:00Z`, state: "success" });
+    world.deploy("acme/shop", {
+      sha: head.sha,
+      environment: "production",
+      creator: "github-actions[bot]",
+      at: `2025-02-0${i + 1}T10:10:00Z`,
+      state: "success",
+    });
   }
-  world.run("acme/shop", { name: "Deploy", path: ".github/workflows/deploy.yml", event: "workflow_dispatch", branch: "main", sha: head.sha, status: "completed", conclusion: "success", actor: "maya", createdAt: "2025-02-06T10:05:00Z" });
+  world.run("acme/shop", {
+    name: "Deploy",
+    path: ".github/workflows/deploy.yml",
+    event: "workflow_dispatch",
+    branch: "main",
+    sha: head.sha,
+    status: "completed",
+    conclusion: "success",
+    actor: "maya",
+    createdAt: "2025-02-06T10:05:00Z",
+  });
   world.release("acme/shop", { tagName: "v1.0.0", sha: head.sha, author: "maya", at: "2025-02-06T12:00:00Z" });
   world.addRepo({ owner: "acme", name: "long" });
   for (let i = 0; i < 230; i += 1) {
-    world.commit("acme/long", { files: { "a.txt": String(i) }, message: `c${i}`, author: { name: "Bot", email: "bot@x", login: "renovate[bot]" }, at: new Date(Date.parse("2025-02-01T00:00:00Z") + i * 3_600_000).toISOString() });
+    world.commit("acme/long", {
+      files: { "a.txt": String(i) },
+      message: `c${i}`,
+      author: {
+        name: "renovate[bot]",
+        email: "29139614+renovate[bot]@users.noreply.github.com",
+        login: "renovate[bot]",
+      },
+      at: new Date(Date.parse("2025-02-01T00:00:00Z") + i * 3_600_000).toISOString(),
+    });
   }
   return world;
 }
@@ -93,11 +123,17 @@ describe("fetchGitHubSnapshot against the double", () => {
     );
     const history = snapshot.history;
     expect(history?.commits).toHaveLength(6);
-    expect(history?.commits[0]).toMatchObject({ author: { id: "tomas", isBot: false }, pullRequest: { number: 5, mergedBy: { id: "maya" } } });
+    expect(history?.commits[0]).toMatchObject({
+      author: { id: "tomas", isBot: false },
+      pullRequest: { number: 5, mergedBy: { id: "maya" } },
+    });
     const bySource = (source: string) => history?.deploys.filter((d) => d.source === source) ?? [];
     expect(bySource("deployment")).toHaveLength(5);
     // The deploy of the head sha came from a workflow_dispatch run: a person started it.
-    expect(bySource("deployment")[0]).toMatchObject({ trigger: "manual", creator: { id: "github-actions[bot]", isBot: true } });
+    expect(bySource("deployment")[0]).toMatchObject({
+      trigger: "manual",
+      creator: { id: "github-actions[bot]", isBot: true },
+    });
     expect(bySource("deployment")[1]).toMatchObject({ trigger: "automatic" });
     expect(bySource("workflow-run")).toHaveLength(0);
     expect(bySource("release")).toHaveLength(1);
@@ -124,11 +160,18 @@ describe("fetchGitHubSnapshot against the double", () => {
     await fetchGitHubSnapshot(c, options({ cache }));
     await fetchGitHubSnapshot(c, options({ cache }));
     const repo = double.world.repo("acme/shop");
-    const deployment = double.world.deploy("acme/shop", { sha: repo.branches.get("main") ?? "", environment: "staging", creator: "maya", at: "2025-02-07T09:00:00Z" });
+    const deployment = double.world.deploy("acme/shop", {
+      sha: repo.branches.get("main") ?? "",
+      environment: "staging",
+      creator: "maya",
+      at: "2025-02-07T09:00:00Z",
+    });
     double.world.deploymentStatus(deployment, "success", "2025-02-07T09:05:00Z");
     const after = await fetchGitHubSnapshot(c, options({ cache }));
     expect(after.notModified).toBe(false);
-    expect(after.snapshot.history?.deploys.some((d) => d.environment === "staging" && d.trigger === "manual")).toBe(true);
+    expect(after.snapshot.history?.deploys.some((d) => d.environment === "staging" && d.trigger === "manual")).toBe(
+      true,
+    );
   });
 
   it("pages history past 100 commits and recognises bot authors", async () => {
@@ -142,13 +185,18 @@ describe("fetchGitHubSnapshot against the double", () => {
     const result = await fetchGitHubSnapshot(client({ type: "none" }), options());
     expect(result.snapshot.files.get("config/database.yml")).toContain("postgresql");
     expect(result.snapshot.history?.commits).toHaveLength(6);
-    expect(result.snapshot.history?.deploys.filter((d) => d.source === "deployment" && d.environment === "production")).toHaveLength(5);
+    expect(
+      result.snapshot.history?.deploys.filter((d) => d.source === "deployment" && d.environment === "production"),
+    ).toHaveLength(5);
   });
 
   it("authenticates as a GitHub App installation", async () => {
     const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
     const pem = privateKey.export({ type: "pkcs1", format: "pem" }).toString();
-    const result = await fetchGitHubSnapshot(client({ type: "app", appId: 1, privateKey: pem, installationId: 1 }), options());
+    const result = await fetchGitHubSnapshot(
+      client({ type: "app", appId: 1, privateKey: pem, installationId: 1 }),
+      options(),
+    );
     expect(result.snapshot.commit).toBe(double.world.repo("acme/shop").branches.get("main"));
   });
 });
@@ -156,7 +204,10 @@ describe("fetchGitHubSnapshot against the double", () => {
 describe("faults: complete after waiting, or fail clearly within the bound", () => {
   it.each([
     ["secondary limit on GraphQL", { fault: { kind: "secondary-limit", retryAfter: 1 }, path: "/graphql", times: 1 }],
-    ["429 secondary limit on the tree", { fault: { kind: "secondary-limit", retryAfter: 1, status: 429 }, path: "/git/trees/", times: 1 }],
+    [
+      "429 secondary limit on the tree",
+      { fault: { kind: "secondary-limit", retryAfter: 1, status: 429 }, path: "/git/trees/", times: 1 },
+    ],
     ["502 twice on the tree", { fault: { kind: "status", status: 502 }, path: "/git/trees/", times: 2 }],
     ["500 once on GraphQL", { fault: { kind: "status", status: 500 }, path: "/graphql", times: 1 }],
     ["a slow GraphQL answer", { fault: { kind: "slow", delayMs: 500 }, path: "/graphql", times: 1 }],
@@ -170,12 +221,22 @@ describe("faults: complete after waiting, or fail clearly within the bound", () 
     ["404", { fault: { kind: "status", status: 404 }, path: "/git/trees/" }, "not_found"],
     ["451", { fault: { kind: "status", status: 451 }, path: "/git/trees/" }, "forbidden"],
     ["persistent 502", { fault: { kind: "status", status: 502 }, path: "/graphql" }, "upstream"],
-    ["primary limit resetting in an hour", { fault: { kind: "primary-limit", resetIn: 3600 }, path: "/git/trees/" }, "rate_limited"],
-    ["secondary limit asking for 10 minutes", { fault: { kind: "secondary-limit", retryAfter: 600 }, path: "/graphql" }, "rate_limited"],
+    [
+      "primary limit resetting in an hour",
+      { fault: { kind: "primary-limit", resetIn: 3600 }, path: "/git/trees/" },
+      "rate_limited",
+    ],
+    [
+      "secondary limit asking for 10 minutes",
+      { fault: { kind: "secondary-limit", retryAfter: 600 }, path: "/graphql" },
+      "rate_limited",
+    ],
   ] as const)("fails on %s with code %s", async (_name, rule, code) => {
     double.inject(rule);
     const started = Date.now();
-    const error = await fetchGitHubSnapshot(client({ type: "token", token: `fault-${_name}` }), options()).catch((e: unknown) => e);
+    const error = await fetchGitHubSnapshot(client({ type: "token", token: `fault-${_name}` }), options()).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(SourceError);
     expect((error as SourceError).code).toBe(code);
     expect(Date.now() - started).toBeLessThan(10_000);

@@ -71,7 +71,12 @@ export async function fetchGitHubSnapshot(
     if (baseline) {
       const unchanged = await probeUnchanged(client, cache, counter, options, baseline, request);
       if (unchanged) {
-        return { snapshot: restore(baseline, options.since), requests: counter.requests, rateLimitCost: counter.cost, notModified: true };
+        return {
+          snapshot: restore(baseline, options.since),
+          requests: counter.requests,
+          rateLimitCost: counter.cost,
+          notModified: true,
+        };
       }
     }
     const full = client.parity.anonymous
@@ -117,7 +122,13 @@ interface RawSnapshot {
   } | null;
 }
 
-async function graphql<T>(client: GitHubClient, counter: Counter, query: string, variables: Record<string, unknown>, request: object): Promise<T> {
+async function graphql<T>(
+  client: GitHubClient,
+  counter: Counter,
+  query: string,
+  variables: Record<string, unknown>,
+  request: object,
+): Promise<T> {
   counter.requests += 1;
   const data = await client.graphql<T & { rateLimit?: { cost: number } | null }>(query, { ...variables, request });
   counter.cost += data.rateLimit?.cost ?? 1;
@@ -139,7 +150,12 @@ async function fetchFull(
   const { owner, repo } = options;
   const tree = await fetchTree(client, cache, counter, owner, repo, request);
   const formats = options.formats ?? FORMATS;
-  const claimed = new Set(claimedPaths(tree.files.map((f) => f.path), formats));
+  const claimed = new Set(
+    claimedPaths(
+      tree.files.map((f) => f.path),
+      formats,
+    ),
+  );
   const skipped = [...tree.skipped];
   const wanted: TreeFile[] = [];
   for (const file of tree.files) {
@@ -160,13 +176,18 @@ async function fetchFull(
   }
   const files = new Map<string, string>();
   const readBlobs = (batch: readonly TreeFile[], container: Record<string, unknown>) => {
-    batch.forEach((file, i) => {
+    for (const [i, file] of batch.entries()) {
       const blob = container[`b${i}`] as RawBlob | null | undefined;
-      if (!blob) return skipped.push({ path: file.path, reason: "blob not returned by GitHub" });
-      if (blob.isBinary) return skipped.push({ path: file.path, reason: "binary file" });
-      if (blob.isTruncated || blob.text === null) return skipped.push({ path: file.path, reason: "larger than 1 MB" });
-      files.set(file.path, blob.text);
-    });
+      const reason = !blob
+        ? "blob not returned by GitHub"
+        : blob.isBinary
+          ? "binary file"
+          : blob.isTruncated || blob.text === null
+            ? "larger than 1 MB"
+            : null;
+      if (reason) skipped.push({ path: file.path, reason });
+      else files.set(file.path, blob?.text ?? "");
+    }
   };
   readBlobs(firstBatch, repository);
   for (const batch of otherBatches) {
@@ -186,7 +207,11 @@ async function fetchFull(
   while (head && page?.hasNextPage && page.endCursor && pages < (options.maxHistoryPages ?? 9)) {
     pages += 1;
     const more = await graphql<{
-      repository: { object: { history: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: RawCommit[] } } | null } | null;
+      repository: {
+        object: {
+          history: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: RawCommit[] };
+        } | null;
+      } | null;
     }>(client, counter, historyPageQuery(), { ...vars, oid: head.oid, after: page.endCursor }, request);
     const history = more.repository?.object?.history;
     if (!history) break;
@@ -197,7 +222,8 @@ async function fetchFull(
 
   const workflows = options.deployWorkflows ? [...options.deployWorkflows(files)] : deployWorkflowsFrom(files, formats);
   const branch = repository.defaultBranchRef?.name ?? null;
-  const runs = workflows.length && branch ? await fetchRuns(client, cache, counter, owner, repo, branch, workflows, request) : [];
+  const runs =
+    workflows.length && branch ? await fetchRuns(client, cache, counter, owner, repo, branch, workflows, request) : [];
   const deploys = buildDeploys(repository, runs, workflows, options.since);
   const snapshot: RepoSnapshot = {
     repository: `${owner}/${repo}`,

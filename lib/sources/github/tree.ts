@@ -22,7 +22,23 @@ interface RawTree {
 }
 
 /** Directories that never hold environment definitions; skipped when a truncated tree is walked. */
-const NOT_CONFIG = new Set(["node_modules", "vendor", "dist", "build", "target", "public", "assets", "static", "docs", "test", "tests", "spec", "__tests__", "fixtures", "testdata"]);
+const NOT_CONFIG = new Set([
+  "node_modules",
+  "vendor",
+  "dist",
+  "build",
+  "target",
+  "public",
+  "assets",
+  "static",
+  "docs",
+  "test",
+  "tests",
+  "spec",
+  "__tests__",
+  "fixtures",
+  "testdata",
+]);
 /** At most this many directories are walked after a truncated tree (each is one request). */
 const MAX_WALKED_DIRECTORIES = 20;
 
@@ -40,19 +56,40 @@ export async function fetchTree(
   request: Record<string, unknown>,
 ): Promise<TreeResult> {
   const route = "GET /repos/{owner}/{repo}/git/trees/{tree_sha}";
-  const root = await conditionalGet<RawTree>(client, cache, counter, route, { owner, repo, tree_sha: "HEAD", recursive: "1" }, request);
+  const root = await conditionalGet<RawTree>(
+    client,
+    cache,
+    counter,
+    route,
+    { owner, repo, tree_sha: "HEAD", recursive: "1" },
+    request,
+  );
   const files = blobs(root.data.tree, "");
   if (!root.data.truncated) return { sha: root.data.sha, files, truncated: false, skipped: [] };
   const seen = new Set(files.map((f) => f.path));
   // The truncated listing may miss whole directories; the root's own (non-recursive) listing is short.
-  const top = await conditionalGet<RawTree>(client, cache, counter, route, { owner, repo, tree_sha: root.data.sha }, request);
+  const top = await conditionalGet<RawTree>(
+    client,
+    cache,
+    counter,
+    route,
+    { owner, repo, tree_sha: root.data.sha },
+    request,
+  );
   for (const file of blobs(top.data.tree, "")) {
     if (!seen.has(file.path)) files.push(file);
     seen.add(file.path);
   }
   const dirs = top.data.tree.filter((e) => e.type === "tree" && !NOT_CONFIG.has(e.path));
   for (const dir of dirs.slice(0, MAX_WALKED_DIRECTORIES)) {
-    const sub = await conditionalGet<RawTree>(client, cache, counter, route, { owner, repo, tree_sha: dir.sha, recursive: "1" }, request);
+    const sub = await conditionalGet<RawTree>(
+      client,
+      cache,
+      counter,
+      route,
+      { owner, repo, tree_sha: dir.sha, recursive: "1" },
+      request,
+    );
     for (const file of blobs(sub.data.tree, `${dir.path}/`)) {
       if (!seen.has(file.path)) files.push(file);
       seen.add(file.path);

@@ -2,6 +2,7 @@ import { parseImageRef, resolveImage } from "../../catalog";
 import { isSecretKey, REDACTED, redactText, redactUrl } from "../../redact";
 import type { EnvKeyUse, ExtractContext, ExtractedUse, ExtractResult, FormatFile, LiteralSetting } from "../../types";
 import { connectionOf, hostOf, isPlaceholder } from "../env-file/connection";
+import { pathIndex } from "../path-index";
 import { type ComposeModel, type ComposeService, loadCompose } from "./model";
 import { baseOf, dirOf, joinPath } from "./paths";
 
@@ -164,5 +165,9 @@ function isSelfHosting(path: string, model: ComposeModel, ctx: ExtractContext): 
       parseImageRef(service.image.ref).name.includes("/"),
   );
   if (!app || model.services.some((service) => service.sourceMount)) return false;
-  return ctx.paths.some((other) => other !== path && COMPOSE_NAME.test(baseOf(other)) && !OVERRIDE.test(baseOf(other)));
+  const composeFiles = pathIndex(ctx.paths).select("compose:main-files", (other) => {
+    const base = baseOf(other);
+    return COMPOSE_NAME.test(base) && !OVERRIDE.test(base);
+  });
+  return composeFiles.some((other) => other !== path);
 }

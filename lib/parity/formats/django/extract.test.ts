@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { ExtractContext, ExtractedUse } from "../../types";
-import { django } from "./index";
+import { djangoFormat as django } from "./index";
 
 const FIXTURES = join(__dirname, "__fixtures__");
 
@@ -69,12 +69,14 @@ describe("django settings package (base + environment modules)", () => {
 describe("django single settings.py", () => {
   const blog = project("blog");
 
-  it("records dj_database_url's fallback, the storage backend and the LocMemCache default, without an environment", () => {
+  it("records dj_database_url's fallback, the storage backend and the LocMemCache default, placed in dev and prod", () => {
     const { uses } = blog.run("blog/settings.py");
+    // Unplaced: literals hold in dev and prod, fallbacks only where the variable is unset (dev).
     expect(facts(uses)).toEqual([
-      [undefined, "database", "sqlite", 11, "default"],
-      [undefined, "storage", "local-disk", 14, "setting"],
-      [undefined, "cache", "in-memory", 1, "default"],
+      ["dev", "database", "sqlite", 11, "default"],
+      ["dev", "storage", "local-disk", 14, "setting"],
+      ["prod", "storage", "local-disk", 14, "setting"],
+      ["dev", "cache", "in-memory", 1, "default"],
     ]);
   });
 });

@@ -1,5 +1,6 @@
 import type { Environment, ExtractContext, ExtractedUse, ExtractResult, FormatFile } from "../../types";
-import { type ScannedSettings, type SettingGroup, scanSettings, toUse } from "./python-settings";
+import { pathIndex } from "../path-index";
+import { placeEverywhere, type ScannedSettings, type SettingGroup, scanSettings, toUse } from "./python-settings";
 
 /** Settings module names to environments; shared modules (`base`, `settings`) map to null. */
 const MODULE_ENVIRONMENTS: Record<string, Environment> = {
@@ -49,10 +50,12 @@ class SettingsTree {
   importers(path: string): string[] {
     const dir = directory(path);
     const name = moduleName(path);
-    return this.ctx.paths.filter((other) => {
-      if (other === path || !other.endsWith(".py") || directory(other) !== dir) return false;
-      return this.scan(other)?.starImports.includes(name) ?? false;
-    });
+    return pathIndex(this.ctx.paths)
+      .inDirectory(dir.replace(/\/$/, ""))
+      .filter((other) => {
+        if (other === path || !other.endsWith(".py")) return false;
+        return this.scan(other)?.starImports.includes(name) ?? false;
+      });
   }
 
   /** Star imports of `path` that exist beside it. */
@@ -60,7 +63,7 @@ class SettingsTree {
     const dir = directory(path);
     return (this.scan(path)?.starImports ?? [])
       .map((name) => `${dir}${name}.py`)
-      .filter((p) => this.ctx.paths.includes(p));
+      .filter((p) => pathIndex(this.ctx.paths).has(p));
   }
 
   /** Every environment this module's settings reach, with what closer modules override. */
@@ -137,7 +140,7 @@ export function extractDjango(file: FormatFile, ctx: ExtractContext): ExtractRes
         if (group && !target.overridden.has(group)) uses.push({ ...use, ...env, name });
       }
     }
-    return { uses, problems: [] };
+    return { uses: placeEverywhere(uses), problems: [] };
   } catch (error) {
     return {
       uses: [],

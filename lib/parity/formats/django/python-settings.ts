@@ -216,3 +216,19 @@ export function toUse(fact: SettingFact, extra: Partial<ExtractedUse>): Extracte
     ...extra,
   };
 }
+
+/**
+ * A use the file does not place holds in every environment; the inventory only places uses
+ * whose file or use names an environment, so it is written for dev and prod (the two ends of
+ * parity). A fallback (`via: default`) only runs where the variable is unset: dev.
+ */
+export function placeEverywhere(uses: ExtractedUse[]): ExtractedUse[] {
+  return uses.flatMap((use): ExtractedUse[] => {
+    if (use.environment) return [use];
+    if (use.via === "default") return [{ ...use, environment: "dev" }];
+    return [
+      { ...use, environment: "dev" },
+      { ...use, environment: "prod" },
+    ];
+  });
+}

@@ -3,6 +3,7 @@ import { redactText } from "../../redact";
 import type { ExtractContext, ExtractResult } from "../../types";
 import { getNode, scalarText } from "../kubernetes/yaml-nodes";
 import { dirname, joinPath } from "../kustomize/paths";
+import { pathIndex } from "../path-index";
 import { type DeploySignal, deployAction, deployCommand } from "./deploy";
 import type { Scope } from "./expressions";
 import { imageTextUses, type JobFacts } from "./job-uses";
@@ -93,9 +94,9 @@ function composeReferences(
     .filter((f): f is string => Boolean(f));
   if (files.length === 0) {
     // Without -f, compose reads the first default file and its override beside it.
-    const main = DEFAULT_COMPOSE.map(inDir).find((p) => ctx.paths.includes(p));
+    const main = DEFAULT_COMPOSE.map(inDir).find((p) => pathIndex(ctx.paths).has(p));
     const override = main
-      ? DEFAULT_OVERRIDES.map((n) => joinPath(dirname(main), n) ?? n).find((p) => ctx.paths.includes(p))
+      ? DEFAULT_OVERRIDES.map((n) => joinPath(dirname(main), n) ?? n).find((p) => pathIndex(ctx.paths).has(p))
       : undefined;
     files = [main, override].filter((f): f is string => Boolean(f));
   }

@@ -1,6 +1,7 @@
 import type { Environment, ExtractContext } from "../../types";
 import { environmentFromPath } from "../kubernetes/path-environment";
 import { dirname } from "../kustomize/paths";
+import { pathIndex } from "../path-index";
 
 /** `values.yaml`, `values-prod.yaml`, `values.staging.yml`... */
 export const VALUES_FILE = /^values([-._][^/]*)?\.ya?ml$/;
@@ -41,7 +42,9 @@ export interface ChartLayout {
 
 export function chartLayout(anyFileInChart: string, ctx: ExtractContext): ChartLayout {
   const dir = dirname(anyFileInChart);
-  const siblings = ctx.paths.filter((p) => dirname(p) === dir && VALUES_FILE.test(basename(p)));
+  const siblings = pathIndex(ctx.paths)
+    .inDirectory(dir)
+    .filter((p) => VALUES_FILE.test(basename(p)));
   const base = siblings.find(isBaseValues);
   const byEnvironment = new Map<Environment, string[]>();
   for (const path of siblings) {

@@ -1,5 +1,6 @@
 import type { Environment, ExtractContext, ExtractedUse, ExtractResult, FormatFile } from "../../types";
 import { dirname } from "../kustomize/paths";
+import { pathIndex } from "../path-index";
 import { type ChartDependency, chartDependencies, isExactVersion, readDependencies } from "./chart-file";
 import { basename, chartLayout, isBaseValues, VALUES_FILE, valuesEnvironment } from "./chart-layout";
 import { hasVersionInfo, mergeSites, siteUse } from "./site-use";
@@ -21,7 +22,7 @@ export function extractHelm(file: FormatFile, ctx: ExtractContext): ExtractResul
 }
 
 function hasChart(dir: string, ctx: ExtractContext): boolean {
-  return ctx.paths.includes(dir ? `${dir}/Chart.yaml` : "Chart.yaml");
+  return pathIndex(ctx.paths).has(dir ? `${dir}/Chart.yaml` : "Chart.yaml");
 }
 
 interface Loaded {

@@ -31,6 +31,7 @@ const yamlish = fc
       "  template:\n",
       "    spec:\n",
       "      containers:\n",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: an Actions expression, not a JS template
       "        - image: postgres:${{ matrix.pg }}\n",
       "jobs:\n",
       "  a:\n",

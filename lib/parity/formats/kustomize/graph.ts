@@ -1,5 +1,6 @@
 import type { ExtractContext } from "../../types";
 import { getNode, mapEntries, parseYamlDocuments, scalarText, seqItems } from "../kubernetes/yaml-nodes";
+import { pathIndex } from "../path-index";
 import { dirname, joinPath } from "./paths";
 
 export const KUSTOMIZATION_NAMES = ["kustomization.yaml", "kustomization.yml", "Kustomization"] as const;
@@ -33,7 +34,8 @@ export function isKustomizationPath(path: string): boolean {
 }
 
 function kustomizationIn(dir: string, ctx: ExtractContext): string | undefined {
-  return KUSTOMIZATION_NAMES.map((name) => (dir ? `${dir}/${name}` : name)).find((p) => ctx.paths.includes(p));
+  const paths = pathIndex(ctx.paths);
+  return KUSTOMIZATION_NAMES.map((name) => (dir ? `${dir}/${name}` : name)).find((p) => paths.has(p));
 }
 
 /** Parses a kustomization: `resources` (and deprecated `bases`) and `images`. */
@@ -110,7 +112,7 @@ export function renderedFiles(kustomization: Kustomization, ctx: ExtractContext,
 /** Paths of the kustomizations in the snapshot that pull another kustomization in (overlays). */
 function overlayBases(ctx: ExtractContext): { overlay: string; bases: string[] }[] {
   const result: { overlay: string; bases: string[] }[] = [];
-  for (const path of ctx.paths.filter(isKustomizationPath)) {
+  for (const path of pathIndex(ctx.paths).select("kustomize:kustomizations", isKustomizationPath)) {
     const k = load(path, ctx);
     const bases = k?.resources.filter((r) => r.nested).map((r) => r.path) ?? [];
     if (bases.length > 0) result.push({ overlay: path, bases });

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { ExtractContext, ExtractedUse } from "../../types";
-import { laravel } from "./index";
+import { laravelFormat as laravel } from "./index";
 
 const FIXTURES = join(__dirname, "__fixtures__");
 

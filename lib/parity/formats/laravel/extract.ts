@@ -1,4 +1,5 @@
 import type { Environment, ExtractContext, ExtractedUse, ExtractResult, FormatFile } from "../../types";
+import { pathIndex } from "../path-index";
 import {
   configDefaults,
   envFileSettings,
@@ -57,7 +58,7 @@ class LaravelProject {
 
   /** Environments this project describes: dev always; others when one of their files exists. */
   environments(): Environment[] {
-    const has = (relative: string) => this.ctx.paths.includes(`${this.root}${relative}`);
+    const has = (relative: string) => pathIndex(this.ctx.paths).has(`${this.root}${relative}`);
     return (["dev", "test", "staging", "prod"] as const).filter((env) => env === "dev" || LAYERS[env].some(has));
   }
 
@@ -79,7 +80,7 @@ export function extractLaravel(file: FormatFile, ctx: ExtractContext): ExtractRe
         ? file.path.slice(0, configIndex)
         : file.path.slice(0, file.path.lastIndexOf("/") + 1);
     // Only a Laravel app's files: the generic env-file format reads other `.env.*` files.
-    if (!ctx.paths.includes(`${root}artisan`)) return { uses: [], problems: [] };
+    if (!pathIndex(ctx.paths).has(`${root}artisan`)) return { uses: [], problems: [] };
     const project = new LaravelProject(root, ctx, file);
     const uses: ExtractedUse[] = [];
     for (const environment of project.environments()) {

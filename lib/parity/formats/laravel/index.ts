@@ -2,7 +2,7 @@ import type { Format } from "../../types";
 import { extractLaravel } from "./extract";
 
 /** Laravel: `.env.example` and per-environment `.env.*`, phpunit.xml, `config/*.php` fallbacks. */
-export const laravel = {
+export const laravelFormat = {
   id: "laravel",
   title: "Laravel environment and config",
   patterns: [

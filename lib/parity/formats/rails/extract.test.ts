@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { ExtractContext, ExtractedUse } from "../../types";
-import { rails } from "./index";
+import { railsFormat as rails } from "./index";
 
 const FIXTURES = join(__dirname, "__fixtures__");
 
@@ -165,5 +165,18 @@ describe("rails Gemfile", () => {
   it("ignores a Gemfile that is not a Rails app's", () => {
     const { uses } = rails.extract({ path: "gems/tool/Gemfile", content: 'gem "sidekiq"\n' }, shop.ctx);
     expect(uses).toEqual([]);
+  });
+});
+
+describe("rails application.rb without environment files", () => {
+  it("holds in dev and prod", () => {
+    const ctx: ExtractContext = { paths: ["config/application.rb"], readFile: () => undefined };
+    const content =
+      "module Api\n  class Application < Rails::Application\n    config.active_job.queue_adapter = :sidekiq\n  end\nend\n";
+    const { uses } = rails.extract({ path: "config/application.rb", content }, ctx);
+    expect(facts(uses)).toEqual([
+      ["dev", "broker", "redis", 3, "adapter"],
+      ["prod", "broker", "redis", 3, "adapter"],
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import type { ExtractContext, ExtractedUse, ExtractResult, FormatFile } from "../../types";
+import { pathIndex } from "../path-index";
 import { extractCableYaml } from "./cable-storage";
 import { extractDatabaseYaml } from "./database";
 import {
@@ -27,8 +28,9 @@ function railsFiles(root: string, ctx: ExtractContext): RailsFiles {
 /** Environment files of the app: `config/environments/<name>.rb` with a known Rails name. */
 function environmentFiles(root: string, ctx: ExtractContext): { path: string; name: string }[] {
   const prefix = `${root}config/environments/`;
-  return ctx.paths
-    .filter((path) => path.startsWith(prefix) && path.endsWith(".rb") && !path.slice(prefix.length).includes("/"))
+  return pathIndex(ctx.paths)
+    .inDirectory(prefix.slice(0, -1))
+    .filter((path) => path.endsWith(".rb"))
     .map((path) => ({ path, name: path.slice(prefix.length, -".rb".length) }))
     .filter((file) => railsEnvironment(file.name) !== null);
 }
@@ -73,8 +75,11 @@ function extractApplication(file: FormatFile, ctx: ExtractContext): ExtractResul
   const environments = environmentFiles(root, ctx);
   for (const found of settings) {
     if (environments.length === 0) {
-      const use = settingUse(found, "application", undefined, files);
-      if (use) uses.push(use);
+      // No environment files: the setting holds everywhere Rails runs.
+      for (const environment of ["dev", "prod"] as const) {
+        const use = settingUse(found, "application", environment, files);
+        if (use) uses.push(use);
+      }
       continue;
     }
     for (const env of environments) {
@@ -96,7 +101,7 @@ export function extractRails(file: FormatFile, ctx: ExtractContext): ExtractResu
     if (base === "application.rb") return extractApplication(file, ctx);
     if (base === "Gemfile") {
       const root = file.path.slice(0, file.path.length - base.length);
-      if (!ctx.paths.includes(`${root}config/application.rb`)) return { uses: [], problems: [] };
+      if (!pathIndex(ctx.paths).has(`${root}config/application.rb`)) return { uses: [], problems: [] };
       return { uses: extractGemfile(file.content), problems: [] };
     }
     if (file.path.includes("config/environments/")) return extractEnvironmentFile(file, ctx);

@@ -2,7 +2,7 @@ import type { Format } from "../../types";
 import { extractRails } from "./extract";
 
 /** Ruby on Rails: database.yml, cable.yml, environment files, application.rb and the Gemfile. */
-export const rails = {
+export const railsFormat = {
   id: "rails",
   title: "Ruby on Rails configuration",
   patterns: [

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { ExtractContext, ExtractedUse } from "../../types";
-import { spring } from "./index";
+import { springFormat as spring } from "./index";
 
 const FIXTURES = join(__dirname, "__fixtures__");
 

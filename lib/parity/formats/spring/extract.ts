@@ -1,4 +1,5 @@
 import type { Environment, ExtractContext, ExtractedUse, ExtractResult, FormatFile, Problem } from "../../types";
+import { pathIndex } from "../path-index";
 import { propertiesEntries, relaxedKey, type SpringEntry, yamlEntries } from "./entries";
 import { groupOf, placeholder, type SpringFact, type SpringGroup, springFacts } from "./facts";
 import { conventionalEnvironment, deployActivations } from "./profiles";
@@ -30,8 +31,8 @@ function directory(path: string): string {
 function siblings(file: FormatFile, ctx: ExtractContext): ConfigFile[] {
   const dir = directory(file.path);
   const result: ConfigFile[] = [];
-  for (const path of ctx.paths) {
-    if (path === file.path || directory(path) !== dir || !CONFIG_FILE.test(path)) continue;
+  for (const path of pathIndex(ctx.paths).inDirectory(dir.replace(/\/$/, ""))) {
+    if (path === file.path || !CONFIG_FILE.test(path)) continue;
     const content = ctx.readFile(path);
     const config = content === undefined ? null : readConfig(path, content, []);
     if (config) result.push(config);

@@ -6,7 +6,7 @@ import { DEPLOY_GLOBS } from "./profiles";
  * Spring Boot `application[-profile].{properties,yml,yaml}`. Profiles map to environments by
  * name (`prod`, `dev`...) or by the deploy files that activate them (`SPRING_PROFILES_ACTIVE`).
  */
-export const spring = {
+export const springFormat = {
   id: "spring",
   title: "Spring Boot application properties",
   patterns: [

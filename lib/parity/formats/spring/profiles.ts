@@ -1,4 +1,5 @@
 import type { Environment, ExtractContext } from "../../types";
+import { pathIndex } from "../path-index";
 
 /** Conventional profile names to environments. Other names need an activation to place them. */
 const PROFILE_ENVIRONMENTS: Record<string, Environment> = {
@@ -59,7 +60,10 @@ export function deployActivations(ctx: ExtractContext): Map<string, Set<Environm
       result.set(profile, set);
     }
   };
-  for (const path of ctx.paths) {
+  for (const path of pathIndex(ctx.paths).select(
+    "spring:deploy-files",
+    (candidate) => deployEnvironment(candidate) !== null,
+  )) {
     const environment = deployEnvironment(path);
     if (!environment) continue;
     const content = ctx.readFile(path);

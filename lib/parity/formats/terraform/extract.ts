@@ -1,6 +1,7 @@
 import { normalizeVersion } from "../../catalog";
 import { redactText } from "../../redact";
 import type { Environment, ExtractContext, ExtractedUse, ExtractResult, FormatFile } from "../../types";
+import { pathIndex } from "../path-index";
 import { basename, dirname, stagingOrProd } from "../platform-helpers";
 import { attributeText, evaluate, type HclAttribute, type HclBlock, type HclFile, parseHcl, type Scope } from "./hcl";
 import { moduleRule, RESOURCE_RULES, type ResourceFact } from "./resources";
@@ -19,8 +20,8 @@ function directoryScope(file: FormatFile, parsed: HclFile, ctx: ExtractContext):
   const dir = dirname(file.path);
   const files: HclFile[] = [parsed];
   const tfvars: HclFile[] = [];
-  for (const path of ctx.paths) {
-    if (path === file.path || dirname(path) !== dir) continue;
+  for (const path of pathIndex(ctx.paths).inDirectory(dir)) {
+    if (path === file.path) continue;
     const name = basename(path);
     if (!path.endsWith(".tf") && !isAutoVars(name)) continue;
     const content = ctx.readFile(path);

@@ -2,7 +2,7 @@
  * Shared helpers for the engine's own tests (not used by production code): a tiny format and a
  * tiny check, so engine behaviour is tested independently of the real registries.
  */
-import type { Check, ExtractResult, Format, RepoSnapshot } from "./types";
+import type { Check, ExtractResult, Format, RepoSnapshot } from "../types";
 
 export function makeSnapshot(files: Record<string, string>, extra: Partial<RepoSnapshot> = {}): RepoSnapshot {
   return {

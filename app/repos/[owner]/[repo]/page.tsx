@@ -1,0 +1,70 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { AuditProgress } from "@/components/audit-progress";
+import { EmptyState } from "@/components/empty-state";
+import { ReauditButton } from "@/components/scorecard/reaudit-button";
+import { ScorecardView } from "@/components/scorecard/scorecard-view";
+import { getDatabase } from "@/lib/db/client";
+import { findActiveAudit } from "@/lib/db/queries/audits";
+import { getScorecard } from "@/lib/db/queries/dashboard";
+
+interface Params {
+  params: Promise<{ owner: string; repo: string }>;
+}
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { owner, repo } = await params;
+  return { title: `${decodeURIComponent(owner)}/${decodeURIComponent(repo)}` };
+}
+
+export default async function ScorecardPage({ params }: Params) {
+  await connection();
+  const { owner, repo } = await params;
+  const db = await getDatabase();
+  const now = new Date();
+  const scorecard = await getScorecard(db, decodeURIComponent(owner), decodeURIComponent(repo), { now });
+  if (!scorecard) notFound();
+  const { repository, latestAudit } = scorecard;
+  const active = await findActiveAudit(db, repository.id);
+
+  if (!latestAudit) {
+    return (
+      <div className="space-y-6">
+        <h1 className="break-words text-2xl font-semibold tracking-tight">{repository.fullName}</h1>
+        {active ? (
+          <section
+            aria-labelledby="first-audit"
+            className="max-w-xl space-y-3 rounded-lg border border-neutral-200 p-4 dark:border-neutral-800"
+          >
+            <h2 id="first-audit" className="text-sm font-semibold">
+              First audit in progress
+            </h2>
+            <AuditProgress auditId={active.id} />
+            <p className="text-sm text-neutral-600 dark:text-neutral-400">Reload the page when it is done.</p>
+          </section>
+        ) : (
+          <EmptyState
+            title="Not audited yet"
+            action={<ReauditButton owner={repository.owner} name={repository.name} label="Audit now" />}
+          >
+            <p>Run the first audit to see this repository&apos;s services across environments and its scores.</p>
+          </EmptyState>
+        )}
+      </div>
+    );
+  }
+
+  return (
+    <ScorecardView
+      repository={repository}
+      report={latestAudit.report}
+      auditedAt={latestAudit.auditedAt ?? latestAudit.finishedAt}
+      history={scorecard.history}
+      markers={scorecard.trendMarkers}
+      deploys={scorecard.deploys}
+      runningAuditId={active?.id ?? null}
+      now={now}
+    />
+  );
+}

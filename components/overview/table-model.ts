@@ -1,0 +1,110 @@
+import type { Gap, Level } from "@/lib/parity/types";
+import type { RepositorySummaryView } from "../dashboard-types";
+import { median, SEVERITY_ORDER, toIso } from "../format";
+
+export const SORT_KEYS = [
+  "fullName",
+  "level",
+  "scoreOverall",
+  "scoreTools",
+  "scoreTime",
+  "scorePersonnel",
+  "worstFinding",
+  "lastAuditAt",
+] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+export type SortDirection = "ascending" | "descending";
+
+export interface TableFilters {
+  text: string;
+  /** `all`, or the gap that is the repository's weakest. */
+  gap: Gap | "all";
+  level: Level | "none" | "all";
+}
+
+const LEVEL_RANK: Record<Level, number> = { bronze: 1, silver: 2, gold: 3 };
+
+const GAP_FIELD = { tools: "scoreTools", time: "scoreTime", personnel: "scorePersonnel" } as const;
+
+/** The gap with the lowest known score, or null when no gap score is known. */
+export function weakestGap(row: RepositorySummaryView): Gap | null {
+  let weakest: Gap | null = null;
+  let lowest = Number.POSITIVE_INFINITY;
+  for (const gap of ["tools", "time", "personnel"] as const) {
+    const score = row[GAP_FIELD[gap]];
+    if (score !== null && score < lowest) {
+      lowest = score;
+      weakest = gap;
+    }
+  }
+  return weakest;
+}
+
+export function filterRows(rows: readonly RepositorySummaryView[], filters: TableFilters): RepositorySummaryView[] {
+  const text = filters.text.trim().toLowerCase();
+  return rows.filter((row) => {
+    if (text && !row.fullName.toLowerCase().includes(text) && !row.worstFinding?.title.toLowerCase().includes(text)) {
+      return false;
+    }
+    if (filters.level !== "all" && (row.level ?? "none") !== filters.level) return false;
+    if (filters.gap !== "all" && weakestGap(row) !== filters.gap) return false;
+    return true;
+  });
+}
+
+function sortValue(row: RepositorySummaryView, key: SortKey): string | number | null {
+  switch (key) {
+    case "fullName":
+      return row.fullName.toLowerCase();
+    case "level":
+      return row.level ? LEVEL_RANK[row.level] : 0;
+    case "worstFinding":
+      // Ascending puts the most severe first, like a triage list.
+      return row.worstFinding ? SEVERITY_ORDER[row.worstFinding.severity] : null;
+    case "lastAuditAt": {
+      const iso = toIso(row.lastAuditAt);
+      return iso ? Date.parse(iso) : null;
+    }
+    default:
+      return row[key];
+  }
+}
+
+/** Stable sort; unknown values always go last so "—" never hides the worst repository. */
+export function sortRows(
+  rows: readonly RepositorySummaryView[],
+  key: SortKey,
+  direction: SortDirection,
+): RepositorySummaryView[] {
+  const sign = direction === "ascending" ? 1 : -1;
+  return [...rows].sort((a, b) => {
+    const left = sortValue(a, key);
+    const right = sortValue(b, key);
+    if (left === null && right === null) return a.fullName.localeCompare(b.fullName);
+    if (left === null) return 1;
+    if (right === null) return -1;
+    if (left < right) return -sign;
+    if (left > right) return sign;
+    return a.fullName.localeCompare(b.fullName);
+  });
+}
+
+export interface OverviewSummary {
+  count: number;
+  median: number | null;
+  levels: Record<Level | "none", number>;
+  lastSweep: string | null;
+}
+
+export function summarize(rows: readonly RepositorySummaryView[]): OverviewSummary {
+  const levels: OverviewSummary["levels"] = { gold: 0, silver: 0, bronze: 0, none: 0 };
+  let lastSweep: string | null = null;
+  for (const row of rows) {
+    levels[row.level ?? "none"] += 1;
+    const iso = toIso(row.lastAuditAt);
+    if (iso && (!lastSweep || iso > lastSweep)) lastSweep = iso;
+  }
+  const scores = rows.flatMap((row) => (row.scoreOverall === null ? [] : [row.scoreOverall]));
+  const middle = median(scores);
+  return { count: rows.length, median: middle === null ? null : Math.round(middle), levels, lastSweep };
+}

@@ -1,0 +1,123 @@
+import { ChevronRight, EyeOff } from "lucide-react";
+import type { Finding, Report } from "@/lib/parity/types";
+import { Card } from "../card";
+import { githubBlobUrl, SEVERITY_ORDER } from "../format";
+import { SeverityBadge } from "../score";
+import type { CheckText } from "./check-details";
+
+function bySeverity(a: Finding, b: Finding): number {
+  return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.title.localeCompare(b.title);
+}
+
+export function FindingsList({
+  report,
+  texts,
+}: {
+  report: Pick<Report, "findings" | "repository" | "commit">;
+  texts: Record<string, CheckText>;
+}) {
+  const open = report.findings.filter((finding) => !finding.suppressed).sort(bySeverity);
+  const suppressed = report.findings.filter((finding) => finding.suppressed).sort(bySeverity);
+  return (
+    <Card
+      titleId="findings"
+      title={`Findings (${open.length} open · ${suppressed.length} suppressed)`}
+      aside="open one to see why it bites and how to fix it"
+    >
+      {report.findings.length === 0 ? (
+        <p className="px-4 py-3 text-sm text-neutral-600 dark:text-neutral-400">
+          No findings: development, CI and production agree on everything Parity could read.
+        </p>
+      ) : (
+        <ul className="divide-y divide-neutral-100 dark:divide-neutral-900">
+          {open.map((finding) => (
+            <FindingItem key={finding.fingerprint} finding={finding} report={report} text={texts[finding.check]} />
+          ))}
+          {suppressed.map((finding) => (
+            <FindingItem key={finding.fingerprint} finding={finding} report={report} text={texts[finding.check]} />
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}
+
+function FindingItem({
+  finding,
+  report,
+  text,
+}: {
+  finding: Finding;
+  report: Pick<Report, "repository" | "commit">;
+  text: CheckText | undefined;
+}) {
+  const located = finding.evidence.filter((evidence) => evidence.file);
+  return (
+    <li className={finding.suppressed ? "text-neutral-600 dark:text-neutral-400" : ""}>
+      <details className="group">
+        <summary className="flex cursor-pointer list-none items-start gap-2 px-4 py-2.5 text-sm hover:bg-neutral-50 dark:hover:bg-neutral-900/60 [&::-webkit-details-marker]:hidden">
+          <ChevronRight className="mt-0.5 size-4 shrink-0 transition-transform group-open:rotate-90" aria-hidden />
+          <SeverityBadge severity={finding.severity} />
+          <span className="min-w-0 flex-1">
+            <span className="font-medium">{finding.message || finding.title}</span>
+            {finding.suppressed ? (
+              <span className="ml-2 inline-flex items-center gap-1 text-xs">
+                <EyeOff className="size-3" aria-hidden />
+                suppressed
+              </span>
+            ) : null}
+            {located.length > 0 ? (
+              <span className="block truncate font-mono text-xs text-neutral-600 dark:text-neutral-400">
+                {located.map((evidence) => `${evidence.file}:${evidence.line}`).join(" · ")}
+              </span>
+            ) : null}
+          </span>
+        </summary>
+        <div className="space-y-2 px-4 pb-3 pl-10 text-sm">
+          {finding.suppressed ? (
+            <p>
+              <span className="font-medium">Suppressed:</span> {finding.suppressionReason || "no reason given"}
+            </p>
+          ) : null}
+          {finding.evidence.length > 0 ? (
+            <ul className="space-y-0.5 text-xs">
+              {finding.evidence.map((evidence) => (
+                <li key={`${evidence.file}:${evidence.line}:${evidence.value}`} className="flex flex-wrap gap-x-2">
+                  {evidence.environment ? (
+                    <span className="w-12 text-neutral-600 dark:text-neutral-400">{evidence.environment}</span>
+                  ) : null}
+                  <span className="font-mono">{evidence.value}</span>
+                  {evidence.file ? (
+                    <a
+                      href={githubBlobUrl(report.repository, report.commit, evidence.file, evidence.line)}
+                      target="_blank"
+                      rel="noreferrer"
+                      className="font-mono text-neutral-600 underline underline-offset-2 dark:text-neutral-400"
+                    >
+                      {evidence.file}
+                      {evidence.line > 0 ? `:${evidence.line}` : ""}
+                    </a>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {text?.rationale ? (
+            <p>
+              <span className="font-medium">Why it bites:</span> {text.rationale}
+            </p>
+          ) : null}
+          {text?.remediation ? (
+            <p>
+              <span className="font-medium">How to fix:</span> {text.remediation}
+            </p>
+          ) : null}
+          <p className="text-xs text-neutral-500 dark:text-neutral-400">
+            check <code className="font-mono">{finding.check}</code> · fingerprint{" "}
+            <code className="font-mono">{finding.fingerprint.slice(0, 12)}</code>
+          </p>
+        </div>
+      </details>
+    </li>
+  );
+}

@@ -1,0 +1,79 @@
+import { engineLabel } from "@/lib/parity/catalog";
+import { buildMatrix, EMPTY_CELL } from "@/lib/parity/report/matrix";
+import type { Environment, Report, ServiceUse } from "@/lib/parity/types";
+import type { MatrixCellUse, MatrixRowView } from "../dashboard-types";
+import { githubBlobUrl } from "../format";
+
+/** Reference column for drift: production when it runs the service, else the latest stage that does. */
+const REFERENCE_ORDER: readonly Environment[] = ["prod", "staging", "ci", "test", "dev"];
+
+/** The uses behind one row of `buildMatrix`: its label is the kind, or `runtime: <engine label>`. */
+function usesOfRow(inventory: readonly ServiceUse[], label: string): ServiceUse[] {
+  if (label.startsWith("runtime: ")) {
+    return inventory.filter((use) => use.kind === "runtime" && `runtime: ${engineLabel(use.engine)}` === label);
+  }
+  return inventory.filter((use) => use.kind === label);
+}
+
+/** Engines always compare; versions only when both sides know theirs (unknown is not a difference). */
+function differs(cell: readonly ServiceUse[], reference: readonly ServiceUse[]): boolean {
+  const engines = (uses: readonly ServiceUse[]) => [...new Set(uses.map((use) => use.engine))].sort().join(",");
+  if (engines(cell) !== engines(reference)) return true;
+  const versions = (uses: readonly ServiceUse[]) =>
+    new Set(uses.flatMap((use) => (use.version ? [`${use.engine}@${use.version}`] : [])));
+  const mine = versions(cell);
+  const theirs = versions(reference);
+  if (mine.size === 0 || theirs.size === 0) return false;
+  return [...mine].some((version) => !theirs.has(version));
+}
+
+/**
+ * The service x environment matrix with links and drift flags. Rows and cell texts come from the
+ * engine's `buildMatrix` (the same matrix the CLI and PR comment show); this adds what a page
+ * needs on top: the file and line of each cell at the audited commit.
+ */
+export function buildMatrixView(report: Pick<Report, "inventory" | "repository" | "commit">): {
+  environments: Environment[];
+  rows: MatrixRowView[];
+} {
+  const matrix = buildMatrix(report);
+  const rows = matrix.rows.map((row) => {
+    const uses = usesOfRow(report.inventory, row.label);
+    const byEnvironment = new Map(
+      matrix.environments.map((env) => [env, uses.filter((use) => use.environment === env)] as const),
+    );
+    const referenceEnv = REFERENCE_ORDER.find((env) => (byEnvironment.get(env) ?? []).length > 0);
+    const reference = referenceEnv ? (byEnvironment.get(referenceEnv) ?? []) : [];
+    return {
+      label: row.label,
+      cells: matrix.environments.map((environment, index) => {
+        const cellUses = byEnvironment.get(environment) ?? [];
+        const seen = new Set<string>();
+        const links: MatrixCellUse[] = [];
+        for (const use of cellUses) {
+          const key = `${use.file}:${use.line}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          links.push({
+            file: use.file,
+            line: use.line,
+            raw: use.raw,
+            href: githubBlobUrl(report.repository, report.commit, use.file, use.line),
+          });
+        }
+        const text = row.cells[index] ?? EMPTY_CELL;
+        const drift = cellUses.length > 0 && environment !== referenceEnv && differs(cellUses, reference);
+        return { environment, text, uses: links, drift };
+      }),
+    };
+  });
+  return { environments: matrix.environments, rows };
+}
+
+export const ENVIRONMENT_LABEL: Record<Environment, string> = {
+  dev: "dev",
+  test: "test",
+  ci: "CI",
+  staging: "staging",
+  prod: "prod",
+};

@@ -1,0 +1,88 @@
+import { GitBranch } from "lucide-react";
+import type { Report } from "@/lib/parity/types";
+import type { AuditHistoryView, DeployView, ScorecardRepositoryView, TrendMarkerView, When } from "../dashboard-types";
+import { formatRelative, githubCommitUrl, shortSha, toIso } from "../format";
+import { LevelBadge } from "../score";
+import { checkTexts } from "./check-details";
+import { FindingsList } from "./findings-list";
+import { GapCards } from "./gap-cards";
+import { AuditHistory, Deploys, ScoreTrend } from "./history-sections";
+import { buildMatrixView } from "./matrix-model";
+import { NextLevel } from "./next-level";
+import { ReauditButton } from "./reaudit-button";
+import { ServiceMatrix } from "./service-matrix";
+
+export interface ScorecardViewProps {
+  repository: ScorecardRepositoryView;
+  report: Report;
+  auditedAt: When;
+  history: AuditHistoryView[];
+  markers: TrendMarkerView[];
+  deploys: DeployView[];
+  /** An audit still queued or running, so the progress shows after a reload. */
+  runningAuditId?: number | null;
+  now: Date;
+}
+
+/** The whole scorecard from plain data: the page only loads and passes it. */
+export function ScorecardView(props: ScorecardViewProps) {
+  const { repository, report, now } = props;
+  const texts = checkTexts(report);
+  const matrix = buildMatrixView(report);
+  const audited = toIso(props.auditedAt) ?? report.auditedAt;
+  return (
+    <div className="space-y-6">
+      <header className="flex flex-wrap items-start justify-between gap-4">
+        <div className="min-w-0 space-y-1">
+          <h1 className="break-words text-2xl font-semibold tracking-tight">{repository.fullName}</h1>
+          <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-neutral-600 dark:text-neutral-400">
+            <span className="inline-flex items-center gap-1">
+              <GitBranch className="size-3.5" aria-hidden />
+              {repository.defaultBranch ?? "default branch"}
+              {report.commit ? (
+                <>
+                  {" @ "}
+                  <a
+                    href={githubCommitUrl(repository.fullName, report.commit)}
+                    target="_blank"
+                    rel="noreferrer"
+                    className="font-mono underline underline-offset-2"
+                  >
+                    {shortSha(report.commit)}
+                  </a>
+                </>
+              ) : null}
+            </span>
+            <span>
+              audited{" "}
+              <time dateTime={audited} title={audited}>
+                {formatRelative(audited, now)}
+              </time>
+            </span>
+          </p>
+        </div>
+        <div className="flex items-start gap-4">
+          <ReauditButton owner={repository.owner} name={repository.name} runningAuditId={props.runningAuditId} />
+          <div className="text-right">
+            <div className="text-3xl font-semibold tabular-nums leading-none">
+              {report.scores.overall === null ? "—" : Math.round(report.scores.overall)}
+            </div>
+            <div className="mt-1">
+              <LevelBadge level={report.level} />
+            </div>
+          </div>
+        </div>
+      </header>
+
+      <NextLevel nextLevel={report.nextLevel} level={report.level} />
+      <GapCards report={report} texts={texts} />
+      <ServiceMatrix environments={matrix.environments} rows={matrix.rows} />
+      <FindingsList report={report} texts={texts} />
+      <div className="grid gap-4 lg:grid-cols-2">
+        <ScoreTrend history={props.history} markers={props.markers} />
+        <Deploys repository={repository.fullName} deploys={props.deploys} />
+      </div>
+      <AuditHistory repository={repository.fullName} history={props.history} markers={props.markers} />
+    </div>
+  );
+}

@@ -1,0 +1,294 @@
+import { and, asc, eq, gte, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Level, Report, Severity } from "../../parity/types";
+import type { Database } from "../client";
+import { type AuditPhase, type AuditStatus, audits, type HistoryStatus, repositories, weeklyScores } from "../schema";
+import { findRepository } from "./repositories";
+import { scorecardDeploys, scorecardMarkers } from "./scorecard-parts";
+import { lastWeeks } from "./weeks";
+
+/**
+ * What the dashboard pages read. Every function takes `db` first and uses the query builder only,
+ * so it runs the same on PGlite and PostgreSQL. Trends read `weekly_scores` (one row per
+ * repository and week, kept up to date when an audit succeeds), never the raw daily audits.
+ */
+
+export interface Scores {
+  overall: number | null;
+  tools: number | null;
+  time: number | null;
+  personnel: number | null;
+}
+
+export interface RepositorySummary {
+  id: number;
+  fullName: string;
+  owner: string;
+  name: string;
+  level: Level | null;
+  scoreOverall: number | null;
+  scoreTools: number | null;
+  scoreTime: number | null;
+  scorePersonnel: number | null;
+  worstFinding: { title: string; severity: Severity } | null;
+  /** Overall score of each of the last 26 weeks that has an audit, oldest first. */
+  trend: number[];
+  /** When the latest succeeded audit finished (null before the first). */
+  lastAuditAt: Date | null;
+  /** Status of the most recently queued audit (a running re-audit shows here). */
+  lastAuditStatus: AuditStatus | null;
+  commitSha: string | null;
+  historyStatus: HistoryStatus;
+}
+
+export interface OrganisationWeek {
+  /** Monday of the week, `YYYY-MM-DD`. */
+  week: string;
+  /** Mean overall score of the repositories audited that week (null: none audited). */
+  averageScore: number | null;
+  /** Open findings per gap, summed over the repositories audited that week. */
+  findingsByGap: { tools: number; time: number; personnel: number };
+  repositories: number;
+}
+
+export interface HistoryPoint {
+  auditId: number;
+  finishedAt: Date | null;
+  /** The moment the audit describes (the weekly point for backfilled history): the trend's x axis. */
+  auditedAt: Date;
+  commitSha: string | null;
+  scores: Scores;
+  level: Level | null;
+  trigger: string;
+}
+
+export interface TrendMarker {
+  auditId: number;
+  finishedAt: Date | null;
+  auditedAt: Date;
+  /** Fingerprints of open findings that this audit has and the previous one did not. */
+  appeared: string[];
+  /** Fingerprints of open findings the previous audit had and this one does not. */
+  resolved: string[];
+}
+
+export interface ScorecardDeploy {
+  id: number;
+  externalId: string;
+  environment: string;
+  sha: string;
+  deployedAt: Date;
+  creatorId: string | null;
+  source: string;
+  trigger: string;
+  integration: string | null;
+  /** Median hours from the author date of the commits this deploy shipped to the deploy. */
+  leadTimeHours: number | null;
+}
+
+export type LatestAudit = Omit<typeof audits.$inferSelect, "report"> & { report: Report };
+
+export interface Scorecard {
+  repository: typeof repositories.$inferSelect;
+  latestAudit: LatestAudit | null;
+  history: HistoryPoint[];
+  trendMarkers: TrendMarker[];
+  deploys: ScorecardDeploy[];
+}
+
+export interface AuditProgress {
+  auditId: number;
+  repository: string;
+  status: AuditStatus;
+  phase: AuditPhase;
+  done: number;
+  total: number;
+  /** A sentence safe to show, with its code; null unless failed. */
+  error: string | null;
+  errorCode: string | null;
+  history: { status: HistoryStatus; done: number; total: number; error: string | null };
+}
+
+export interface TrendOptions {
+  weeks?: number;
+  now?: Date;
+}
+
+export async function listRepositorySummaries(db: Database, options: TrendOptions = {}): Promise<RepositorySummary[]> {
+  const latest = alias(audits, "latest");
+  const last = alias(audits, "last");
+  const rows = await db
+    .select({
+      id: repositories.id,
+      fullName: repositories.fullName,
+      owner: repositories.owner,
+      name: repositories.name,
+      historyStatus: repositories.historyStatus,
+      level: latest.level,
+      scoreOverall: latest.scoreOverall,
+      scoreTools: latest.scoreTools,
+      scoreTime: latest.scoreTime,
+      scorePersonnel: latest.scorePersonnel,
+      worstTitle: latest.worstTitle,
+      worstSeverity: latest.worstSeverity,
+      lastAuditAt: latest.finishedAt,
+      commitSha: latest.commitSha,
+      lastAuditStatus: last.status,
+    })
+    .from(repositories)
+    .leftJoin(latest, eq(latest.id, repositories.latestAuditId))
+    .leftJoin(last, eq(last.id, repositories.lastAuditId))
+    .orderBy(asc(repositories.fullName));
+
+  const weeks = lastWeeks(options.now ?? new Date(), options.weeks ?? 26);
+  const points = await db
+    .select({ repositoryId: weeklyScores.repositoryId, score: weeklyScores.scoreOverall })
+    .from(weeklyScores)
+    .where(gte(weeklyScores.week, weeks[0] ?? "1970-01-01"))
+    .orderBy(asc(weeklyScores.repositoryId), asc(weeklyScores.week));
+  const trends = new Map<number, number[]>();
+  for (const point of points) {
+    if (point.score === null) continue;
+    const list = trends.get(point.repositoryId) ?? [];
+    list.push(point.score);
+    trends.set(point.repositoryId, list);
+  }
+
+  return rows.map(({ worstTitle, worstSeverity, ...row }) => ({
+    ...row,
+    level: row.level as Level | null,
+    worstFinding: worstTitle && worstSeverity ? { title: worstTitle, severity: worstSeverity as Severity } : null,
+    trend: trends.get(row.id) ?? [],
+  }));
+}
+
+export async function organisationTrend(db: Database, weeks = 26, now: Date = new Date()): Promise<OrganisationWeek[]> {
+  const range = lastWeeks(now, weeks);
+  const rows = await db
+    .select({
+      week: weeklyScores.week,
+      averageScore: sql<number | null>`avg(${weeklyScores.scoreOverall})::float8`,
+      tools: sql<number>`sum(${weeklyScores.findingsTools})::int`,
+      time: sql<number>`sum(${weeklyScores.findingsTime})::int`,
+      personnel: sql<number>`sum(${weeklyScores.findingsPersonnel})::int`,
+      repositories: sql<number>`count(*)::int`,
+    })
+    .from(weeklyScores)
+    .where(gte(weeklyScores.week, range[0] ?? "1970-01-01"))
+    .groupBy(weeklyScores.week);
+  const byWeek = new Map(rows.map((row) => [row.week, row]));
+  // Every week is present (an empty week is null/0), so charts get an even axis.
+  return range.map((week) => {
+    const row = byWeek.get(week);
+    return {
+      week,
+      averageScore: row?.averageScore === null || row?.averageScore === undefined ? null : Number(row.averageScore),
+      findingsByGap: { tools: Number(row?.tools ?? 0), time: Number(row?.time ?? 0), personnel: Number(row?.personnel ?? 0) },
+      repositories: Number(row?.repositories ?? 0),
+    };
+  });
+}
+
+export async function getScorecard(
+  db: Database,
+  owner: string,
+  name: string,
+  options: TrendOptions = {},
+): Promise<Scorecard | null> {
+  const repository = await findRepository(db, { owner, name });
+  if (!repository) return null;
+  const now = options.now ?? new Date();
+  const since = new Date(`${lastWeeks(now, options.weeks ?? 26)[0]}T00:00:00Z`);
+
+  const [latestRow] = repository.latestAuditId
+    ? await db.select().from(audits).where(eq(audits.id, repository.latestAuditId)).limit(1)
+    : [];
+  const historyRows = await db
+    .select({
+      auditId: audits.id,
+      finishedAt: audits.finishedAt,
+      auditedAt: audits.auditedAt,
+      commitSha: audits.commitSha,
+      overall: audits.scoreOverall,
+      tools: audits.scoreTools,
+      time: audits.scoreTime,
+      personnel: audits.scorePersonnel,
+      level: audits.level,
+      trigger: audits.trigger,
+    })
+    .from(audits)
+    .where(and(eq(audits.repositoryId, repository.id), eq(audits.status, "succeeded"), gte(audits.auditedAt, since)))
+    .orderBy(asc(audits.auditedAt), asc(audits.id));
+  const history: HistoryPoint[] = historyRows.map((row) => ({
+    auditId: row.auditId,
+    finishedAt: row.finishedAt,
+    auditedAt: row.auditedAt ?? row.finishedAt ?? since,
+    commitSha: row.commitSha,
+    scores: { overall: row.overall, tools: row.tools, time: row.time, personnel: row.personnel },
+    level: row.level as Level | null,
+    trigger: row.trigger,
+  }));
+
+  const [trendMarkers, deployRows] = await Promise.all([
+    scorecardMarkers(db, repository.id, history),
+    scorecardDeploys(db, repository.id, since),
+  ]);
+  return {
+    repository,
+    latestAudit: latestRow ? { ...latestRow, report: latestRow.report as Report } : null,
+    history,
+    trendMarkers,
+    deploys: deployRows,
+  };
+}
+
+export async function getAuditProgress(db: Database, auditId: number): Promise<AuditProgress | null> {
+  const [row] = await db
+    .select({
+      auditId: audits.id,
+      repository: repositories.fullName,
+      status: audits.status,
+      phase: audits.phase,
+      done: audits.progressDone,
+      total: audits.progressTotal,
+      error: audits.error,
+      errorCode: audits.errorCode,
+      historyStatus: repositories.historyStatus,
+      historyDone: repositories.historyDone,
+      historyTotal: repositories.historyTotal,
+      historyError: repositories.historyError,
+    })
+    .from(audits)
+    .innerJoin(repositories, eq(repositories.id, audits.repositoryId))
+    .where(eq(audits.id, auditId))
+    .limit(1);
+  if (!row) return null;
+  const { historyStatus, historyDone, historyTotal, historyError, ...rest } = row;
+  return { ...rest, history: { status: historyStatus, done: historyDone, total: historyTotal, error: historyError } };
+}
+
+/** Audits of one repository between two dates (for the history API), newest first, no report. */
+export async function listAuditHistory(db: Database, repositoryId: number, range: { from?: Date; to?: Date } = {}) {
+  const conditions = [eq(audits.repositoryId, repositoryId), eq(audits.status, "succeeded")];
+  if (range.from) conditions.push(gte(audits.auditedAt, range.from));
+  if (range.to) conditions.push(sql`${audits.auditedAt} <= ${range.to.toISOString()}`);
+  return db
+    .select({
+      auditId: audits.id,
+      auditedAt: audits.auditedAt,
+      finishedAt: audits.finishedAt,
+      commitSha: audits.commitSha,
+      trigger: audits.trigger,
+      level: audits.level,
+      scoreOverall: audits.scoreOverall,
+      scoreTools: audits.scoreTools,
+      scoreTime: audits.scoreTime,
+      scorePersonnel: audits.scorePersonnel,
+      engineVersion: audits.engineVersion,
+      requests: audits.requests,
+      rateLimitCost: audits.rateLimitCost,
+    })
+    .from(audits)
+    .where(and(...conditions))
+    .orderBy(sql`${audits.auditedAt} desc`, sql`${audits.id} desc`);
+}

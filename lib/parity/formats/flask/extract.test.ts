@@ -1,0 +1,39 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { ExtractContext, ExtractedUse } from "../../types";
+import { flaskFormat } from "./index";
+
+const ctx: ExtractContext = { paths: [], readFile: () => undefined };
+const content = readFileSync(join(__dirname, "__fixtures__", "config.py"), "utf8");
+
+function facts(uses: ExtractedUse[]) {
+  return uses.map((u) => [u.environment, u.kind, u.engine, u.line, u.via, u.name]);
+}
+
+describe("flask config classes", () => {
+  it("passes base-class settings to subclasses that do not override them", () => {
+    const { uses, problems } = flaskFormat.extract({ path: "config.py", content }, ctx);
+    expect(problems).toEqual([]);
+    expect(facts(uses)).toEqual([
+      ["dev", "database", "sqlite", 8, "default", "DevelopmentConfig"],
+      ["dev", "cache", "in-memory", 10, "setting", "DevelopmentConfig"],
+      ["test", "cache", "in-memory", 10, "setting", "TestingConfig"],
+      ["test", "database", "sqlite", 19, "url", "TestingConfig"],
+      ["prod", "database", "postgres", 23, "url", "ProductionConfig"],
+      ["prod", "cache", "redis", 24, "setting", "ProductionConfig"],
+    ]);
+  });
+
+  it("places module-level settings in dev and prod and ignores unrelated config.py files", () => {
+    const flat = flaskFormat.extract(
+      { path: "app/config.py", content: 'SQLALCHEMY_DATABASE_URI = "sqlite:///x.db"\n' },
+      ctx,
+    );
+    expect(facts(flat.uses)).toEqual([
+      ["dev", "database", "sqlite", 1, "url", undefined],
+      ["prod", "database", "sqlite", 1, "url", undefined],
+    ]);
+    expect(flaskFormat.extract({ path: "docs/config.py", content: "project = 'x'\n" }, ctx).uses).toEqual([]);
+  });
+});

@@ -1,0 +1,88 @@
+import { resolveImage } from "../../catalog";
+import { redactText } from "../../redact";
+import type { ExtractedUse, ExtractResult, FormatFile } from "../../types";
+
+/**
+ * Testcontainers image strings in test code (Java, Kotlin, Node, Python, Go), read as text. An
+ * image literal counts when it is the argument of a container constructor, `DockerImageName.parse`,
+ * a module's `Run(ctx, ...)`, `WithImage(...)` or an `Image:` field; every such use runs in `test`.
+ */
+const IMAGE_CONTEXTS = [
+  /\b(\w*Container)\s*(?:<[^>]*>)?\s*\(\s*(?:DockerImageName\.parse\(\s*)?["']([^"'\s]+)["']/g,
+  /\b(DockerImageName)\.parse\(\s*["']([^"'\s]+)["']/g,
+  /\b(\w+)\.Run(?:Container)?\(\s*ctx\s*,\s*["']([^"'\s]+)["']/g,
+  /\b(WithImage)\(\s*["']([^"'\s]+)["']/g,
+  /\b(Image)\s*:\s*["']([^"'\s]+)["']/g,
+  /\b(image)\s*=\s*["']([^"'\s]+)["']/g,
+];
+
+/** No-argument containers use the module's default image: the class still names the engine. */
+const DEFAULT_CLASSES: Record<string, string> = {
+  PostgreSQLContainer: "postgres",
+  PostgreSqlContainer: "postgres",
+  PostgresContainer: "postgres",
+  MySQLContainer: "mysql",
+  MySqlContainer: "mysql",
+  MariaDBContainer: "mariadb",
+  MongoDBContainer: "mongo",
+  RedisContainer: "redis",
+  KafkaContainer: "confluentinc/cp-kafka",
+  RabbitMQContainer: "rabbitmq",
+  ElasticsearchContainer: "elasticsearch",
+  LocalStackContainer: "localstack/localstack",
+};
+
+function shorten(text: string): string {
+  const clean = redactText(text.trim().replace(/\s+/g, " "));
+  return clean.length > 140 ? `${clean.slice(0, 137)}...` : clean;
+}
+
+export function extractTestcontainers(file: FormatFile): ExtractResult {
+  try {
+    // Cheap gate: only files that use Testcontainers are scanned line by line.
+    if (!/testcontainers/i.test(file.content)) return { uses: [], problems: [] };
+    const uses: ExtractedUse[] = [];
+    file.content.split(/\r?\n/).forEach((text, index) => {
+      if (/^\s*(\/\/|#|\*)/.test(text)) return;
+      const seen = new Set<string>();
+      for (const pattern of IMAGE_CONTEXTS) {
+        for (const match of text.matchAll(pattern)) {
+          const image = match[2] ?? "";
+          if (seen.has(image)) continue;
+          seen.add(image);
+          const service = resolveImage(image);
+          if (!service || service.kind === "runtime") continue;
+          uses.push({
+            ...service,
+            line: index + 1,
+            raw: shorten(text),
+            via: "image",
+            environment: "test",
+            name: match[1] ?? "container",
+          });
+        }
+      }
+      for (const match of text.matchAll(/\bnew\s+(\w+Container)\s*(?:<[^>]*>)?\s*\(\s*\)/g)) {
+        const image = DEFAULT_CLASSES[match[1] ?? ""];
+        const service = image ? resolveImage(image) : null;
+        if (!service) continue;
+        uses.push({
+          ...service,
+          version: null,
+          pinned: false,
+          line: index + 1,
+          raw: shorten(text),
+          via: "default",
+          environment: "test",
+          name: match[1],
+        });
+      }
+    });
+    return { uses, problems: [] };
+  } catch (error) {
+    return {
+      uses: [],
+      problems: [{ type: "parse-error", line: 1, message: `could not read test code: ${String(error).slice(0, 120)}` }],
+    };
+  }
+}

@@ -1,0 +1,1 @@
+export { type LocalSnapshotOptions, readLocalSnapshot } from "./snapshot";
