@@ -30,11 +30,15 @@ export function Card({
   );
 }
 
-/** A horizontally scrollable, keyboard-focusable region for wide tables on narrow screens. */
+/**
+ * A horizontally scrollable, keyboard-focusable region for wide tables on narrow screens. It is
+ * `relative` so visually hidden (absolutely positioned) text inside is clipped with the table
+ * instead of widening the page.
+ */
 export function ScrollRegion({ label, children }: { label: string; children: ReactNode }) {
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (axe: scrollable-region-focusable).
-    <section aria-label={label} tabIndex={0} className="overflow-x-auto">
+    <section aria-label={label} tabIndex={0} className="relative overflow-x-auto">
       {children}
     </section>
   );

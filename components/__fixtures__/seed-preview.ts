@@ -11,7 +11,7 @@ import { checkoutReport } from "./checkout-report";
 const dir = process.argv[2] ?? "/tmp/dash-preview/db";
 const handle = await openDatabase({ dataDir: dir });
 const db = handle.db;
-const now = Date.parse("2025-11-24T10:00:00Z");
+const now = Date.now();
 const WEEK = 7 * 86_400_000;
 
 const plans: { owner: string; name: string; base: number; level: Level | null; drift: boolean }[] = [

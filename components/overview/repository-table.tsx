@@ -99,7 +99,7 @@ export function RepositoryTable({ rows, now }: { rows: RepositorySummaryView[]; 
       </search>
 
       <div className="rounded-lg border border-neutral-200 dark:border-neutral-800">
-        <ScrollRegion label="Repositories">
+        <ScrollRegion label="Repositories table">
           <table className="w-full min-w-[56rem] text-sm">
             <caption className="sr-only">
               Repositories with their parity level and scores; column headers sort the table.

@@ -96,7 +96,7 @@ export function AuditHistory({
       {rows.length === 0 ? (
         <p className="px-4 py-3 text-sm text-neutral-600 dark:text-neutral-400">No finished audit yet.</p>
       ) : (
-        <ScrollRegion label="Audit history">
+        <ScrollRegion label="Audit history table">
           <table className="w-full min-w-[40rem] text-sm">
             <thead className="border-b border-neutral-200 text-left text-xs text-neutral-600 dark:border-neutral-800 dark:text-neutral-400">
               <tr>

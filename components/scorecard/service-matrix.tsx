@@ -17,7 +17,7 @@ export function ServiceMatrix({ environments, rows }: { environments: Environmen
           No backing service or runtime was found in the environment files.
         </p>
       ) : (
-        <ScrollRegion label="Services across environments">
+        <ScrollRegion label="Services table">
           <table className="w-full min-w-[40rem] text-sm">
             <caption className="sr-only">
               Each backing service per environment. Cells marked “differs” do not match production; each cell links to

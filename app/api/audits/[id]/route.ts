@@ -1,0 +1,4 @@
+import { getAuditStatus, handle } from "@/lib/http/handlers";
+
+export const dynamic = "force-dynamic";
+export const GET = handle<{ id: string }>(getAuditStatus);

@@ -1,0 +1,4 @@
+import { getRepoHistory, handle, type RepoParams } from "@/lib/http/handlers";
+
+export const dynamic = "force-dynamic";
+export const GET = handle<RepoParams>(getRepoHistory);
