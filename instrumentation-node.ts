@@ -5,3 +5,6 @@ import { env } from "./lib/env";
 env();
 // Open the database and apply pending migrations before the first request.
 await getDatabaseHandle();
+// Run audit jobs in this process too (with PGlite it is the only worker; see docs/jobs.md).
+const { startProcessWorker } = await import("./lib/jobs/runtime");
+await startProcessWorker();

@@ -6,6 +6,8 @@ import { defineConfig } from "@playwright/test";
  * the PostgreSQL server named by DATABASE_URL (scripts/test.mjs creates a fresh database).
  */
 const PORT = 3100;
+/** The GitHub double with the seeded `acme` organisation: the app audits through it. */
+const GITHUB_PORT = 4110;
 const CHROMIUM = "/usr/bin/chromium";
 const runId = Date.now().toString(36);
 
@@ -17,6 +19,12 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   reporter: [["list"], ["json", { outputFile: "test-results/e2e-results.json" }]],
+  projects: [
+    // Pages as a new user first sees them, on an empty database.
+    { name: "empty", testMatch: ["shell.spec.ts", "dashboard.spec.ts"] },
+    // Then repositories are added and audited through the GitHub double.
+    { name: "flow", testMatch: ["repository-flow.spec.ts"], dependencies: ["empty"] },
+  ],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     screenshot: "only-on-failure",
@@ -35,13 +43,25 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `node scripts/start.mjs --port ${PORT}`,
-    url: `http://127.0.0.1:${PORT}/settings`,
-    timeout: 600_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    stderr: "pipe",
-    env: { PARITY_DATA_DIR: `.data/e2e-${runId}` },
-  },
+  webServer: [
+    {
+      command: `npx tsx scripts/github-double.ts --port ${GITHUB_PORT}`,
+      url: `http://127.0.0.1:${GITHUB_PORT}/rate_limit`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+    },
+    {
+      command: `node scripts/start.mjs --port ${PORT}`,
+      url: `http://127.0.0.1:${PORT}/settings`,
+      timeout: 600_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {
+        PARITY_DATA_DIR: `.data/e2e-${runId}`,
+        GITHUB_API_URL: `http://127.0.0.1:${GITHUB_PORT}`,
+        GITHUB_TOKEN: "e2e-token",
+      },
+    },
+  ],
 });

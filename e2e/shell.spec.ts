@@ -43,18 +43,6 @@ test.describe("product shell", () => {
     await page.screenshot({ path: testInfo.outputPath("overview-dark.png"), fullPage: true });
   });
 
-  test("adding a repository validates the name and lists it", async ({ page }) => {
-    await page.goto("/repos/new");
-    const input = page.getByLabel("Repository");
-    await input.fill("not a repo");
-    await input.press("Enter");
-    await expect(page.locator("#repository-error")).toContainText("is not a repository");
-    await input.fill("https://github.com/acme/shop");
-    await page.getByRole("button", { name: "Add repository" }).click();
-    await expect(page).toHaveURL(/\/repos$/);
-    await expect(page.getByText("acme/shop")).toBeVisible();
-  });
-
   test("every page is reachable by keyboard from the skip link", async ({ page }) => {
     await page.goto("/settings");
     await page.keyboard.press("Tab");

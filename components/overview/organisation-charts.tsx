@@ -18,11 +18,11 @@ export function AverageScoreChart({ weeks }: { weeks: OrganisationWeekView[] }) 
         responsive
         style={{ width: "100%", height: 140 }}
         data={weeks}
-        margin={{ top: 8, right: 12, left: -24 }}
+        margin={{ top: 8, right: 12, left: 0 }}
       >
         <CartesianGrid strokeDasharray="2 4" stroke="currentColor" strokeOpacity={0.25} vertical={false} />
         <XAxis dataKey="week" tickFormatter={shortWeek} tick={AXIS} stroke="currentColor" minTickGap={24} />
-        <YAxis domain={[0, 100]} tick={AXIS} stroke="currentColor" width={48} />
+        <YAxis domain={[0, 100]} tick={AXIS} stroke="currentColor" width={32} />
         <Tooltip labelFormatter={(week) => `week of ${String(week)}`} contentStyle={{ fontSize: 12 }} />
         <Line
           type="monotone"
@@ -50,11 +50,11 @@ export function FindingsByGapChart({ weeks }: { weeks: OrganisationWeekView[] })
         responsive
         style={{ width: "100%", height: 140 }}
         data={data}
-        margin={{ top: 8, right: 12, left: -24 }}
+        margin={{ top: 8, right: 12, left: 0 }}
       >
         <CartesianGrid strokeDasharray="2 4" stroke="currentColor" strokeOpacity={0.25} vertical={false} />
         <XAxis dataKey="week" tickFormatter={shortWeek} tick={AXIS} stroke="currentColor" minTickGap={24} />
-        <YAxis allowDecimals={false} tick={AXIS} stroke="currentColor" width={48} />
+        <YAxis allowDecimals={false} tick={AXIS} stroke="currentColor" width={32} />
         <Tooltip labelFormatter={(week) => `week of ${String(week)}`} contentStyle={{ fontSize: 12 }} />
         <Area
           dataKey="tools"

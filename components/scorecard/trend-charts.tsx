@@ -36,11 +36,11 @@ export function ScoreTrendChart({ points }: { points: TrendPoint[] }) {
         responsive
         style={{ width: "100%", height: 220 }}
         data={points}
-        margin={{ top: 12, right: 12, left: -24 }}
+        margin={{ top: 12, right: 12, left: 0 }}
       >
         <CartesianGrid strokeDasharray="2 4" stroke="currentColor" strokeOpacity={0.25} vertical={false} />
         <XAxis dataKey="date" tickFormatter={day} tick={AXIS} stroke="currentColor" minTickGap={24} />
-        <YAxis domain={[0, 100]} tick={AXIS} stroke="currentColor" width={48} />
+        <YAxis domain={[0, 100]} tick={AXIS} stroke="currentColor" width={32} />
         <Tooltip labelFormatter={(label) => String(label).slice(0, 10)} contentStyle={{ fontSize: 12 }} />
         <Legend wrapperStyle={{ fontSize: 12 }} />
         <Line

@@ -71,10 +71,17 @@ export async function runHistoryBackfill(
         let base: RepoSnapshot | null = last.previous?.sha === commit.sha ? last.previous.snapshot : null;
         if (!base && commit.sha === head.snapshot.commit) base = head.snapshot;
         // Over budget: the nearest earlier tree stands in (files change rarely; the history is exact).
-        base ??= budget.left > 0 ? await snapshotAtCommit(deps.client, cache, repo, commit.sha, budget) : (last.previous?.snapshot ?? null);
+        base ??=
+          budget.left > 0
+            ? await snapshotAtCommit(deps.client, cache, repo, commit.sha, budget)
+            : (last.previous?.snapshot ?? null);
         if (base) {
           last.previous = { sha: commit.sha, snapshot: base };
-          const snapshot: RepoSnapshot = { ...base, commit: commit.sha, ...(history ? { history: historyAt(history, point) } : {}) };
+          const snapshot: RepoSnapshot = {
+            ...base,
+            commit: commit.sha,
+            ...(history ? { history: historyAt(history, point) } : {}),
+          };
           const row = await createAudit(deps.db, { repositoryId, trigger: "history", auditedAt: point });
           const report = audit(snapshot, null, point);
           await completeAudit(deps.db, row.id, {

@@ -1,13 +1,13 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedAcme } from "../github-double/seed";
-import { type GitHubDouble, startGitHubDouble } from "../github-double/server";
 import type { DatabaseHandle } from "../db/client";
 import { createAudit } from "../db/queries/audits";
 import { getAuditProgress, getScorecard, listRepositorySummaries } from "../db/queries/dashboard";
 import { upsertRepository } from "../db/queries/repositories";
 import { audits, commits, deploys, findings } from "../db/schema";
 import { openTestDatabase } from "../db/test-database";
+import { seedAcme } from "../github-double/seed";
+import { type GitHubDouble, startGitHubDouble } from "../github-double/server";
 import { createGitHubClient, memoryCache } from "../sources/github/index";
 import { headAt, historyAt, runHistoryBackfill, weeklyPoints } from "./backfill";
 import { runLiveAudit } from "./run-audit";
@@ -26,7 +26,12 @@ afterAll(async () => {
 });
 
 function deps() {
-  const client = createGitHubClient({ baseUrl: double.url, auth: { type: "token", token: "t-parity" }, retryBaseMs: 10, maxRetries: 1 });
+  const client = createGitHubClient({
+    baseUrl: double.url,
+    auth: { type: "token", token: "t-parity" },
+    retryBaseMs: 10,
+    maxRetries: 1,
+  });
   return { db: handle.db, client, now: () => NOW, cache: memoryCache(), timeoutMs: 20_000 };
 }
 
@@ -48,7 +53,9 @@ describe("audit service against the GitHub double", () => {
     expect(card?.latestAudit?.report.inventory.length).toBeGreaterThan(0);
     const stored_findings = await handle.db.select().from(findings).where(eq(findings.auditId, row.id));
     expect(stored_findings.length).toBe(card?.latestAudit?.report.findings.length);
-    expect((await handle.db.select().from(commits).where(eq(commits.repositoryId, repo.id))).length).toBeGreaterThan(10);
+    expect((await handle.db.select().from(commits).where(eq(commits.repositoryId, repo.id))).length).toBeGreaterThan(
+      10,
+    );
     expect((await handle.db.select().from(deploys).where(eq(deploys.repositoryId, repo.id))).length).toBeGreaterThan(0);
   });
 
@@ -83,7 +90,9 @@ describe("audit service against the GitHub double", () => {
     expect(double.requestCount - before).toBeLessThanOrEqual(60);
     expect(result.audited + result.skipped).toBe(25);
     expect(result.audited).toBeGreaterThan(20);
-    expect((await handle.db.query.repositories.findFirst({ where: (r, { eq: is }) => is(r.id, repo.id) }))?.historyDone).toBe(25);
+    expect(
+      (await handle.db.query.repositories.findFirst({ where: (r, { eq: is }) => is(r.id, repo.id) }))?.historyDone,
+    ).toBe(25);
     const progress = (await handle.db.select().from(audits).where(eq(audits.repositoryId, repo.id))).length;
     expect(progress).toBe(result.audited);
     const card = await getScorecard(handle.db, "acme", "checkout-api", { now: NOW });
@@ -107,7 +116,11 @@ describe("weekly points", () => {
 
   it("finds the branch head at a moment and cuts the history there", () => {
     const commit = (sha: string, at: string) => ({ sha, parents: [], author: null, authoredAt: at, committedAt: at });
-    const list = [commit("c", "2026-11-10T00:00:00Z"), commit("b", "2026-11-03T00:00:00Z"), commit("a", "2026-10-27T00:00:00Z")];
+    const list = [
+      commit("c", "2026-11-10T00:00:00Z"),
+      commit("b", "2026-11-03T00:00:00Z"),
+      commit("a", "2026-10-27T00:00:00Z"),
+    ];
     expect(headAt(list, new Date("2026-11-05T00:00:00Z"))?.sha).toBe("b");
     expect(headAt(list, new Date("2026-10-01T00:00:00Z"))).toBeNull();
     const cut = historyAt({ commits: list, deploys: [], complete: true }, new Date("2026-11-05T00:00:00Z"));

@@ -31,13 +31,20 @@ export interface RunOptions {
   finalAttempt?: boolean;
 }
 
-export async function runLiveAudit(deps: AuditServiceDeps, auditId: number, options: RunOptions = {}): Promise<AuditOutcome> {
+export async function runLiveAudit(
+  deps: AuditServiceDeps,
+  auditId: number,
+  options: RunOptions = {},
+): Promise<AuditOutcome> {
   const now = deps.now ?? (() => new Date());
   const row = await getAudit(deps.db, auditId);
-  if (!row) return { ok: false, failure: { code: "not_found", message: `audit ${auditId} does not exist`, retryable: false } };
-  if (row.status === "succeeded") return { ok: false, failure: { code: "bad_request", message: "already audited", retryable: false } };
+  if (!row)
+    return { ok: false, failure: { code: "not_found", message: `audit ${auditId} does not exist`, retryable: false } };
+  if (row.status === "succeeded")
+    return { ok: false, failure: { code: "bad_request", message: "already audited", retryable: false } };
   const [repo] = await deps.db.select().from(repositories).where(eq(repositories.id, row.repositoryId)).limit(1);
-  if (!repo) return { ok: false, failure: { code: "not_found", message: "the repository was removed", retryable: false } };
+  if (!repo)
+    return { ok: false, failure: { code: "not_found", message: "the repository was removed", retryable: false } };
 
   await startAudit(deps.db, auditId, now());
   try {
@@ -54,7 +61,10 @@ export async function runLiveAudit(deps: AuditServiceDeps, auditId: number, opti
     const report = audit(snapshot, null, started);
     await setAuditProgress(deps.db, auditId, "saving");
     if (snapshot.defaultBranch && snapshot.defaultBranch !== repo.defaultBranch) {
-      await deps.db.update(repositories).set({ defaultBranch: snapshot.defaultBranch }).where(eq(repositories.id, repo.id));
+      await deps.db
+        .update(repositories)
+        .set({ defaultBranch: snapshot.defaultBranch })
+        .where(eq(repositories.id, repo.id));
     }
     await completeAudit(deps.db, auditId, {
       report,

@@ -1,10 +1,10 @@
 import { FORMATS } from "../parity/formats/index";
 import { claimedPaths } from "../parity/index";
 import type { RepoSnapshot } from "../parity/types";
-import type { EtagCache, GitHubClient } from "../sources/github/index";
-import { conditionalGet, type Counter } from "../sources/github/conditional";
-import { batchBlobs, blobsQuery, type RawBlob } from "../sources/github/query";
+import { type Counter, conditionalGet } from "../sources/github/conditional";
 import { SourceError, toSourceError } from "../sources/github/errors";
+import type { EtagCache, GitHubClient } from "../sources/github/index";
+import { batchBlobs, blobsQuery, type RawBlob } from "../sources/github/query";
 
 /** Requests a backfill may still spend, and has spent. */
 export interface RequestBudget {
@@ -44,7 +44,12 @@ export async function snapshotAtCommit(
       {},
     );
     const blobs = tree.data.tree.filter((e) => e.type === "blob");
-    const claimed = new Set(claimedPaths(blobs.map((b) => b.path), FORMATS));
+    const claimed = new Set(
+      claimedPaths(
+        blobs.map((b) => b.path),
+        FORMATS,
+      ),
+    );
     const files = new Map<string, string>();
     const skipped: { path: string; reason: string }[] = [];
     if (tree.data.truncated) skipped.push({ path: "", reason: "tree truncated by GitHub" });
@@ -60,10 +65,10 @@ export async function snapshotAtCommit(
     }
     for (const batch of batchBlobs(wanted)) {
       counter.requests += 1;
-      const data = await client.graphql<{ rateLimit?: { cost: number } | null; repository: Record<string, RawBlob | null> | null }>(
-        blobsQuery(batch.map((b) => b.sha)),
-        { owner: repo.owner, name: repo.name },
-      );
+      const data = await client.graphql<{
+        rateLimit?: { cost: number } | null;
+        repository: Record<string, RawBlob | null> | null;
+      }>(blobsQuery(batch.map((b) => b.sha)), { owner: repo.owner, name: repo.name });
       counter.cost += data.rateLimit?.cost ?? 1;
       if (!data.repository) throw new SourceError("not_found", `${repo.fullName}: repository not found`);
       for (const [i, file] of batch.entries()) {

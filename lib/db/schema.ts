@@ -101,9 +101,7 @@ export const audits = pgTable(
   (table) => [
     index("audits_repository_finished_idx").on(table.repositoryId, table.finishedAt.desc()),
     index("audits_repository_audited_idx").on(table.repositoryId, table.auditedAt.desc()),
-    index("audits_active_idx")
-      .on(table.repositoryId)
-      .where(sql`${table.status} in ('queued', 'running')`),
+    index("audits_active_idx").on(table.repositoryId).where(sql`${table.status} in ('queued', 'running')`),
   ],
 );
 

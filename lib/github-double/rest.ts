@@ -92,6 +92,9 @@ function routeRepo(world: World, repo: WorldRepo, rest: string[], req: RestReque
     };
   }
   if (get && a === "contents") return contents(world, repo, rest.slice(1).map(decodeURIComponent).join("/"), req);
+  if (req.method === "PUT" && a === "contents") {
+    return putContents(world, repo, rest.slice(1).map(decodeURIComponent).join("/"), req);
+  }
   if (get && a === "commits" && b === undefined) {
     const from = world.resolveCommit(repo, req.query.get("sha") ?? repo.defaultBranch);
     if (!from) return notFound;
@@ -379,4 +382,39 @@ function checkRuns(world: World, repo: WorldRepo, id: string | undefined, req: R
   }
   if (output) run.output = output;
   return { status: 200, body: checkRunJson(req.api, repo, run, app) };
+}
+
+/**
+ * `PUT /repos/{owner}/{repo}/contents/{path}` (create or update a file): commits the file on the
+ * branch, as GitHub does. Demos and e2e tests use it to change a repository between audits.
+ */
+function putContents(world: World, repo: WorldRepo, path: string, req: RestRequest): RestAnswer {
+  const { message, content, branch } = req.body;
+  if (typeof message !== "string" || typeof content !== "string" || !path) {
+    return { status: 422, body: { message: "Invalid request: message and content are required." } };
+  }
+  const target = typeof branch === "string" ? branch : repo.defaultBranch;
+  const head = world.resolveCommit(repo, target);
+  const existed = head?.files.has(path) ?? false;
+  const commit = world.commit(repo.fullName, {
+    files: { [path]: Buffer.from(content, "base64") },
+    message,
+    author: { name: "Parity Demo", email: "demo@parity.invalid", login: null },
+    at: new Date().toISOString(),
+    branch: target,
+  });
+  const blobSha = commit.files.get(path) ?? "";
+  return {
+    status: existed ? 200 : 201,
+    body: {
+      content: {
+        name: path.slice(path.lastIndexOf("/") + 1),
+        path,
+        sha: blobSha,
+        type: "file",
+        url: `${req.api}/repos/${repo.fullName}/contents/${path}`,
+      },
+      commit: { sha: commit.sha, message, parents: commit.parents.map((sha) => ({ sha })) },
+    },
+  };
 }

@@ -35,7 +35,9 @@ export function toAppError(error: unknown): AppError {
   if (coded && coded.name === "SourceError" && isErrorCode(coded.code) && typeof coded.message === "string") {
     return new AppError(coded.code, coded.message, { cause: error });
   }
-  return new AppError("internal", "Something went wrong on our side; the details are in the server log.", { cause: error });
+  return new AppError("internal", "Something went wrong on our side; the details are in the server log.", {
+    cause: error,
+  });
 }
 
 /** `{ error: { code, message } }` with the code's status; internal causes are logged. */
@@ -44,7 +46,10 @@ export function errorResponse(error: unknown, log: (message: string, cause: unkn
   if (appError.code === "internal") log(appError.message, appError.cause ?? error);
   const headers: Record<string, string> = { "cache-control": "no-store" };
   if (appError.code === "rate_limited") headers["retry-after"] = "60";
-  return Response.json({ error: { code: appError.code, message: appError.message } }, { status: ERROR_STATUS[appError.code], headers });
+  return Response.json(
+    { error: { code: appError.code, message: appError.message } },
+    { status: ERROR_STATUS[appError.code], headers },
+  );
 }
 
 function logError(message: string, cause: unknown): void {

@@ -44,12 +44,17 @@ export async function listRepos(): Promise<Response> {
   return Response.json({ repositories: rows }, { headers: NO_STORE });
 }
 
-const addBody = z.object({ repository: z.string().optional(), owner: z.string().optional(), name: z.string().optional() });
+const addBody = z.object({
+  repository: z.string().optional(),
+  owner: z.string().optional(),
+  name: z.string().optional(),
+});
 
 export async function addRepo(request: Request): Promise<Response> {
   const body = addBody.safeParse(await request.json().catch(() => null));
   if (!body.success) throw new AppError("bad_request", 'Send JSON such as {"repository": "acme/shop"}.');
-  const input = body.data.repository ?? (body.data.owner && body.data.name ? `${body.data.owner}/${body.data.name}` : "");
+  const input =
+    body.data.repository ?? (body.data.owner && body.data.name ? `${body.data.owner}/${body.data.name}` : "");
   const parsed = parseRepositoryName(input);
   if (!parsed.ok) throw new AppError("bad_request", parsed.error);
   const { db, boss } = apiContext();
@@ -72,9 +77,12 @@ export async function getRepoReport(_request: Request, params: RepoParams): Prom
 
 const isoDate = z
   .string()
-  .refine((value) => /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/.test(value) && !Number.isNaN(Date.parse(value)), {
-    message: "must be an ISO 8601 date such as 2026-01-31",
-  })
+  .refine(
+    (value) => /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/.test(value) && !Number.isNaN(Date.parse(value)),
+    {
+      message: "must be an ISO 8601 date such as 2026-01-31",
+    },
+  )
   .transform((value) => new Date(value));
 const historyQuery = z.object({ from: isoDate.optional(), to: isoDate.optional() });
 
@@ -83,7 +91,10 @@ export async function getRepoHistory(request: Request, params: RepoParams): Prom
   const parsed = historyQuery.safeParse(Object.fromEntries(url.searchParams));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new AppError("bad_request", `Query parameter ${issue?.path.join(".") ?? "from"} ${issue?.message ?? "is invalid"}.`);
+    throw new AppError(
+      "bad_request",
+      `Query parameter ${issue?.path.join(".") ?? "from"} ${issue?.message ?? "is invalid"}.`,
+    );
   }
   const { from, to } = parsed.data;
   if (from && to && from > to) throw new AppError("bad_request", "Query parameter from must not be after to.");
@@ -113,7 +124,9 @@ export async function getBadge(_request: Request, params: RepoParams): Promise<R
   const repository = await findRepository(db, { owner: params.owner, name });
   const latest = repository?.latestAuditId ? await getAudit(db, repository.latestAuditId) : null;
   const svg = renderBadge(
-    latest ? { level: (latest.level as "gold" | "silver" | "bronze" | null) ?? null, score: latest.scoreOverall } : { level: undefined, score: null },
+    latest
+      ? { level: (latest.level as "gold" | "silver" | "bronze" | null) ?? null, score: latest.scoreOverall }
+      : { level: undefined, score: null },
   );
   return new Response(svg, {
     status: repository ? 200 : 404,

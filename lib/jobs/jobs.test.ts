@@ -1,9 +1,9 @@
 import type PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../db/client";
-import { env } from "../env";
 import { getAuditProgress } from "../db/queries/dashboard";
 import { openTestDatabase } from "../db/test-database";
+import { env } from "../env";
 import { seedAcme } from "../github-double/seed";
 import { type GitHubDouble, startGitHubDouble } from "../github-double/server";
 import { createGitHubClient, memoryCache } from "../sources/github/index";
@@ -50,15 +50,27 @@ describe(`durable audit jobs (pg-boss on ${env().DATABASE_URL ? "PostgreSQL" : "
   });
 
   it("runs queued audits and the history backfill in a worker, surviving in the database until then", async () => {
-    const client = createGitHubClient({ baseUrl: double.url, auth: { type: "token", token: "t-jobs" }, retryBaseMs: 10 });
-    await startWorker(boss, { db: handle.db, client, now: () => NOW, cache: memoryCache() }, { pollingIntervalSeconds: 0.5, concurrency: 1 });
+    const client = createGitHubClient({
+      baseUrl: double.url,
+      auth: { type: "token", token: "t-jobs" },
+      retryBaseMs: 10,
+    });
+    await startWorker(
+      boss,
+      { db: handle.db, client, now: () => NOW, cache: memoryCache() },
+      { pollingIntervalSeconds: 0.5, concurrency: 1 },
+    );
     const [row] = await handle.db.query.audits.findMany({ limit: 1 });
     if (!row) throw new Error("no audit queued");
     const progress = await until(
       () => getAuditProgress(handle.db, row.id),
       (p) => p?.status === "succeeded" && p.history.status === "done",
     );
-    expect(progress).toMatchObject({ status: "succeeded", phase: "done", history: { status: "done", done: 25, total: 25 } });
+    expect(progress).toMatchObject({
+      status: "succeeded",
+      phase: "done",
+      history: { status: "done", done: 25, total: 25 },
+    });
     const schedules = await boss.getSchedules();
     expect(schedules.map((s) => [s.name, s.cron])).toEqual([[QUEUES.sweep, "0 3 * * *"]]);
   });

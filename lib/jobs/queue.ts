@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import type PgBoss from "pg-boss";
+import { BACKFILL_WEEKS } from "../audits/backfill";
 import type { Database } from "../db/client";
 import { createAudit, findActiveAudit, setHistoryProgress } from "../db/queries/audits";
 import { upsertRepository } from "../db/queries/repositories";
 import { audits, repositories } from "../db/schema";
-import { BACKFILL_WEEKS } from "../audits/backfill";
 import { QUEUES } from "./boss";
 
 export interface AuditJob {
@@ -35,7 +35,12 @@ export async function enqueueAudit(db: Database, boss: PgBoss, repositoryId: num
   return { audit: theirs ?? row, queued: false };
 }
 
-export async function enqueueHistory(db: Database, boss: PgBoss, repositoryId: number, weeks = BACKFILL_WEEKS): Promise<void> {
+export async function enqueueHistory(
+  db: Database,
+  boss: PgBoss,
+  repositoryId: number,
+  weeks = BACKFILL_WEEKS,
+): Promise<void> {
   await setHistoryProgress(db, repositoryId, { status: "queued", done: 0, total: weeks, error: null });
   await boss.send(QUEUES.history, { repositoryId } satisfies HistoryJob, { singletonKey: String(repositoryId) });
 }

@@ -1,6 +1,6 @@
 import type PgBoss from "pg-boss";
 import { runHistoryBackfill } from "../audits/backfill";
-import { runLiveAudit, type AuditServiceDeps } from "../audits/run-audit";
+import { type AuditServiceDeps, runLiveAudit } from "../audits/run-audit";
 import { QUEUES } from "./boss";
 import { type AuditJob, enqueueSweep, type HistoryJob } from "./queue";
 

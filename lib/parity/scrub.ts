@@ -23,13 +23,18 @@ const TOKEN_SHAPES: readonly RegExp[] = [
 
 const MAX_TEXT = 300;
 
+/** All shapes in one pattern: one scan tells whether any replacement is needed (most text: none). */
+const ANY_TOKEN_SHAPE = new RegExp(TOKEN_SHAPES.map((shape) => `(?:${shape.source})`).join("|"));
+
 /** Redacts URL credentials, `secret=...` pairs and known token shapes; caps the length. */
 export function scrub(text: string): string {
   let result = redactText(text);
-  for (const shape of TOKEN_SHAPES) {
-    result = result.replace(shape, (_match, scheme) =>
-      typeof scheme === "string" && /^(Bearer|Basic)$/.test(scheme) ? `${scheme} ${REDACTED}` : REDACTED,
-    );
+  if (ANY_TOKEN_SHAPE.test(result)) {
+    for (const shape of TOKEN_SHAPES) {
+      result = result.replace(shape, (_match, scheme) =>
+        typeof scheme === "string" && /^(Bearer|Basic)$/.test(scheme) ? `${scheme} ${REDACTED}` : REDACTED,
+      );
+    }
   }
   return result.length > MAX_TEXT ? `${result.slice(0, MAX_TEXT - 1)}…` : result;
 }

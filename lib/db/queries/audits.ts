@@ -245,7 +245,12 @@ export async function completeAudit(db: Database, auditId: number, result: Audit
 export async function setHistoryProgress(
   db: Database,
   repositoryId: number,
-  progress: { status: (typeof repositories.$inferSelect)["historyStatus"]; done?: number; total?: number; error?: string | null },
+  progress: {
+    status: (typeof repositories.$inferSelect)["historyStatus"];
+    done?: number;
+    total?: number;
+    error?: string | null;
+  },
 ): Promise<void> {
   await db
     .update(repositories)

@@ -5,7 +5,13 @@ import { findings, inventoryUses } from "../schema";
 import { openTestDatabase } from "../test-database";
 import { cacheFinding, dbEngineFinding, sampleHistory, sampleReport, suppressedFinding } from "./__fixtures__/reports";
 import { completeAudit, createAudit, failAudit, findActiveAudit, startAudit } from "./audits";
-import { getAuditProgress, getScorecard, listAuditHistory, listRepositorySummaries, organisationTrend } from "./dashboard";
+import {
+  getAuditProgress,
+  getScorecard,
+  listAuditHistory,
+  listRepositorySummaries,
+  organisationTrend,
+} from "./dashboard";
 import { upsertRepository } from "./repositories";
 
 let handle: DatabaseHandle;
@@ -25,10 +31,20 @@ async function auditedRepository(owner: string, name: string) {
   return repo;
 }
 
-async function finishedAudit(repositoryId: number, at: Date, overrides: Parameters<typeof sampleReport>[0] = {}, trigger = "manual") {
+async function finishedAudit(
+  repositoryId: number,
+  at: Date,
+  overrides: Parameters<typeof sampleReport>[0] = {},
+  trigger = "manual",
+) {
   const audit = await createAudit(handle.db, { repositoryId, trigger, auditedAt: trigger === "history" ? at : null });
   await startAudit(handle.db, audit.id, at);
-  await completeAudit(handle.db, audit.id, { report: sampleReport(overrides), requests: 3, rateLimitCost: 2, finishedAt: at });
+  await completeAudit(handle.db, audit.id, {
+    report: sampleReport(overrides),
+    requests: 3,
+    rateLimitCost: 2,
+    finishedAt: at,
+  });
   return audit.id;
 }
 
@@ -36,7 +52,13 @@ describe("dashboard queries", () => {
   it("stores a finished audit with its findings, inventory and history, atomically and once", async () => {
     const repo = await auditedRepository("acme", "shop");
     const audit = await createAudit(handle.db, { repositoryId: repo.id, trigger: "manual" });
-    const result = { report: sampleReport(), requests: 4, rateLimitCost: 3, finishedAt: days(0), history: sampleHistory() };
+    const result = {
+      report: sampleReport(),
+      requests: 4,
+      rateLimitCost: 3,
+      finishedAt: days(0),
+      history: sampleHistory(),
+    };
     await completeAudit(handle.db, audit.id, result);
     // A retried job completing again must not duplicate anything.
     await completeAudit(handle.db, audit.id, result);
@@ -57,7 +79,10 @@ describe("dashboard queries", () => {
     const repo = await auditedRepository("acme", "billing");
     await finishedAudit(repo.id, days(14), { scores: { overall: 40, tools: 30, time: 50, personnel: 60 } });
     await finishedAudit(repo.id, days(7), { scores: { overall: 55, tools: 45, time: 60, personnel: 70 } });
-    await finishedAudit(repo.id, days(1), { scores: { overall: 61, tools: 50, time: 66, personnel: 72 }, level: "silver" });
+    await finishedAudit(repo.id, days(1), {
+      scores: { overall: 61, tools: 50, time: 66, personnel: 72 },
+      level: "silver",
+    });
     // A queued re-audit shows as the last status, while the scores stay those of the last success.
     await createAudit(handle.db, { repositoryId: repo.id, trigger: "manual" });
 
@@ -79,8 +104,12 @@ describe("dashboard queries", () => {
 
   it("keeps the last audit of a week in the trend and never lets a backfill replace the present", async () => {
     const repo = await auditedRepository("acme", "search");
-    await finishedAudit(repo.id, new Date("2026-11-17T08:00:00Z"), { scores: { overall: 70, tools: 70, time: 70, personnel: 70 } });
-    await finishedAudit(repo.id, new Date("2026-11-19T08:00:00Z"), { scores: { overall: 80, tools: 80, time: 80, personnel: 80 } });
+    await finishedAudit(repo.id, new Date("2026-11-17T08:00:00Z"), {
+      scores: { overall: 70, tools: 70, time: 70, personnel: 70 },
+    });
+    await finishedAudit(repo.id, new Date("2026-11-19T08:00:00Z"), {
+      scores: { overall: 80, tools: 80, time: 80, personnel: 80 },
+    });
     // A history backfill for an earlier moment of the same week finishes last.
     await finishedAudit(
       repo.id,
@@ -145,7 +174,11 @@ describe("dashboard queries", () => {
     const audit = await createAudit(handle.db, { repositoryId: repo.id, trigger: "manual" });
     expect((await findActiveAudit(handle.db, repo.id))?.id).toBe(audit.id);
     await startAudit(handle.db, audit.id, NOW);
-    expect(await getAuditProgress(handle.db, audit.id)).toMatchObject({ status: "running", phase: "fetching", repository: "acme/ledger" });
+    expect(await getAuditProgress(handle.db, audit.id)).toMatchObject({
+      status: "running",
+      phase: "fetching",
+      repository: "acme/ledger",
+    });
     await failAudit(handle.db, audit.id, { code: "not_found", message: "acme/ledger: repository not found" }, NOW);
     expect(await getAuditProgress(handle.db, audit.id)).toMatchObject({
       status: "failed",

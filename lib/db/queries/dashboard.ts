@@ -183,7 +183,11 @@ export async function organisationTrend(db: Database, weeks = 26, now: Date = ne
     return {
       week,
       averageScore: row?.averageScore === null || row?.averageScore === undefined ? null : Number(row.averageScore),
-      findingsByGap: { tools: Number(row?.tools ?? 0), time: Number(row?.time ?? 0), personnel: Number(row?.personnel ?? 0) },
+      findingsByGap: {
+        tools: Number(row?.tools ?? 0),
+        time: Number(row?.time ?? 0),
+        personnel: Number(row?.personnel ?? 0),
+      },
       repositories: Number(row?.repositories ?? 0),
     };
   });

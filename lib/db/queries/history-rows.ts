@@ -62,7 +62,11 @@ export async function deployRows(db: Executor, repositoryId: number, list: reado
       .values(rows.slice(start, start + ROWS_PER_INSERT))
       .onConflictDoUpdate({
         target: [deploys.repositoryId, deploys.externalId],
-        set: { creatorId: sql`excluded.creator_id`, creatorIsBot: sql`excluded.creator_is_bot`, trigger: sql`excluded.trigger` },
+        set: {
+          creatorId: sql`excluded.creator_id`,
+          creatorIsBot: sql`excluded.creator_is_bot`,
+          trigger: sql`excluded.trigger`,
+        },
       });
   }
 }

@@ -46,7 +46,13 @@ export function diffMarkers(
       const appeared = [...current].filter((f) => !before.has(f)).sort();
       const resolved = [...before].filter((f) => !current.has(f)).sort();
       if (appeared.length || resolved.length) {
-        markers.push({ auditId: point.auditId, finishedAt: point.finishedAt, auditedAt: point.auditedAt, appeared, resolved });
+        markers.push({
+          auditId: point.auditId,
+          finishedAt: point.finishedAt,
+          auditedAt: point.auditedAt,
+          appeared,
+          resolved,
+        });
       }
     }
     previous = current;

@@ -13,5 +13,7 @@ export function weekStart(at: Date): string {
 /** The `count` Mondays ending with the week of `now`, oldest first. */
 export function lastWeeks(now: Date, count: number): string[] {
   const current = Date.parse(`${weekStart(now)}T00:00:00Z`);
-  return Array.from({ length: count }, (_, i) => new Date(current - (count - 1 - i) * 7 * DAY_MS).toISOString().slice(0, 10));
+  return Array.from({ length: count }, (_, i) =>
+    new Date(current - (count - 1 - i) * 7 * DAY_MS).toISOString().slice(0, 10),
+  );
 }

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { caseCollision } from "./case-collision";
 import { input, inventory } from "./test-helpers";
@@ -47,5 +48,52 @@ describe("case-collision", () => {
   it("gives each colliding path as evidence", () => {
     const [finding] = caseCollision.run(input(inventory({ paths: ["Makefile", "makefile"] }))).findings;
     expect(finding?.evidence.map((e) => e.file)).toEqual(["Makefile", "makefile"]);
+  });
+
+  it.each([
+    { name: "a file against a folder", paths: ["Build", "build/out.js"], service: "path:build" },
+    {
+      name: "the lower-case spelling only as a folder above folders",
+      paths: ["docs/Guide/intro.md", "docs/guide/setup/a.md"],
+      service: "path:docs/guide",
+    },
+    { name: "deep folders, reported at the top", paths: ["A/b/C/x.md", "a/b/c/y.md"], service: "path:a" },
+    {
+      name: "upper case in a file below a lower-case folder",
+      paths: ["lib/Readme.md", "lib/README.md"],
+      service: "path:lib/readme.md",
+    },
+  ])("finds $name", ({ paths, service }) => {
+    const outcome = caseCollision.run(input(inventory({ paths })));
+    expect(outcome.findings.map((f) => f.service)).toEqual([service]);
+  });
+
+  it("reports the same collisions as grouping every path and folder by lower case", () => {
+    // The check only groups paths with upper case: compare with the obvious full grouping.
+    const naive = (paths: readonly string[]) => {
+      const groups = new Map<string, Set<string>>();
+      for (const path of paths) {
+        const parts = path.split("/");
+        for (let depth = 1; depth <= parts.length; depth++) {
+          const spelling = parts.slice(0, depth).join("/");
+          const key = spelling.toLowerCase();
+          groups.set(key, (groups.get(key) ?? new Set()).add(spelling));
+        }
+      }
+      const colliding = [...groups].filter(([, group]) => group.size > 1).map(([key]) => key);
+      const parentOf = (key: string) => key.slice(0, Math.max(0, key.lastIndexOf("/")));
+      return colliding
+        .filter((key) => !colliding.includes(parentOf(key)))
+        .map((key) => `path:${key}`)
+        .sort();
+    };
+    const segment = fc.constantFrom("a", "A", "b", "B", "src", "Src", "x.ts", "X.ts");
+    const path = fc.array(segment, { minLength: 1, maxLength: 4 }).map((parts) => parts.join("/"));
+    fc.assert(
+      fc.property(fc.array(path, { maxLength: 12 }), (paths) => {
+        const outcome = caseCollision.run(input(inventory({ paths })));
+        expect(outcome.findings.map((f) => f.service)).toEqual(naive(paths));
+      }),
+    );
   });
 });

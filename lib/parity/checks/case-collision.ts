@@ -3,42 +3,77 @@ import { outcome } from "./shared";
 
 /**
  * Groups every file path and every directory above it by lower case, keeping only groups with
- * more than one spelling (`Docs/a.md` and `docs/b.md` collide as folders). Linear in the paths:
- * directories are visited once, from the deepest up, stopping at the first one already seen.
+ * more than one spelling (`Docs/a.md` and `docs/b.md` collide as folders).
+ *
+ * Two different spellings with one lower case cannot both be lower case, so only paths with an
+ * upper-case letter start a group: one `toLowerCase` per path, no map entry for the rest. The
+ * all-lower-case spelling, when it exists, is the group's key itself (see `existingSpellings`).
  */
 function caseGroups(paths: readonly string[]): Map<string, string[]> {
-  const firstSpelling = new Map<string, string>();
-  const groups = new Map<string, string[]>();
+  const spellings = new Map<string, Set<string>>();
   const visitedDirectories = new Set<string>();
-  const add = (path: string) => {
-    const key = path.toLowerCase();
-    const first = firstSpelling.get(key);
-    if (first === undefined) {
-      firstSpelling.set(key, path);
-      return;
-    }
-    if (first === path) return;
-    const group = groups.get(key) ?? [first];
-    if (!group.includes(path)) group.push(path);
-    groups.set(key, group);
+  const add = (spelling: string, key: string) => {
+    const group = spellings.get(key);
+    if (group) group.add(spelling);
+    else spellings.set(key, new Set([spelling]));
   };
   for (const path of paths) {
-    add(path);
+    const lower = path.toLowerCase();
+    if (lower === path) continue;
+    add(path, lower);
+    // Deepest first; a lower-case directory has only lower-case ones above it, so stop there.
     for (let slash = path.lastIndexOf("/"); slash > 0; slash = path.lastIndexOf("/", slash - 1)) {
       const directory = path.slice(0, slash);
-      if (visitedDirectories.has(directory)) break;
+      const lowerDirectory = directory.toLowerCase();
+      if (lowerDirectory === directory || visitedDirectories.has(directory)) break;
       visitedDirectories.add(directory);
-      add(directory);
+      add(directory, lowerDirectory);
     }
   }
+  const groups = new Map<string, string[]>();
+  if (spellings.size === 0) return groups;
+  const existing = existingSpellings(paths, spellings.keys());
+  for (const [key, group] of spellings) {
+    if (existing.has(key)) group.add(key);
+    if (group.size > 1) groups.set(key, [...group]);
+  }
   return groups;
+}
+
+/**
+ * Which of `keys` exist as a path or a folder. One pass; only paths under a key's top folder
+ * (compared in place, by length first) are sliced into their folders, so a monorepo's 100,000
+ * paths cost a string comparison each rather than a Set of every folder.
+ */
+function existingSpellings(paths: readonly string[], keys: Iterable<string>): Set<string> {
+  const wanted = new Set(keys);
+  const topsByLength = new Map<number, string[]>();
+  for (const key of wanted) {
+    const slash = key.indexOf("/");
+    const top = slash < 0 ? key : key.slice(0, slash);
+    const tops = topsByLength.get(top.length);
+    if (!tops) topsByLength.set(top.length, [top]);
+    else if (!tops.includes(top)) tops.push(top);
+  }
+  const found = new Set<string>();
+  for (const path of paths) {
+    const firstSlash = path.indexOf("/");
+    const tops = topsByLength.get(firstSlash < 0 ? path.length : firstSlash);
+    if (!tops?.some((top) => path.startsWith(top))) continue;
+    if (wanted.has(path)) found.add(path);
+    for (let slash = firstSlash; slash > 0; slash = path.indexOf("/", slash + 1)) {
+      const folder = path.slice(0, slash);
+      if (wanted.has(folder)) found.add(folder);
+    }
+  }
+  return found;
 }
 
 function run({ inventory }: CheckInput): CheckOutcome {
   const groups = caseGroups(inventory.paths);
   const findings: FindingDraft[] = [];
-  for (const [key, group] of groups) {
-    if (group.length < 2) continue;
+  // Sorted by key: the order of the snapshot's paths must not change the report.
+  for (const [key, group] of [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     // Files under colliding folders collide too; reporting the folder once says it all.
     const parent = key.includes("/") ? key.slice(0, key.lastIndexOf("/")) : null;
     if (parent !== null && (groups.get(parent)?.length ?? 0) > 1) continue;

@@ -1,7 +1,13 @@
 /**
  * Fast questions about a snapshot's paths. A monorepo has 100,000 paths and formats ask about
  * siblings once per file they read, so a linear scan per question costs seconds; the index is
- * built once per `paths` array (memoized on the array itself) and answers in O(1) or O(siblings).
+ * built once per `paths` array (memoized on the array itself: one snapshot, one audit) and
+ * answers in O(1) or O(siblings).
+ *
+ * Even one pass that slices or hashes every path costs milliseconds per 100,000 paths, more than
+ * parsing a YAML file, so each structure is built only when first asked for, and the cheapest
+ * one that answers: `has` scans for the few file names formats ask about (`artisan`,
+ * `Chart.yaml`) before falling back to a Set of every path.
  */
 export interface PathIndex {
   has(path: string): boolean;
@@ -9,46 +15,108 @@ export interface PathIndex {
   inDirectory(dir: string): readonly string[];
   /** Paths for which `predicate` holds, computed once per `key` for this snapshot. */
   select(key: string, predicate: (path: string) => boolean): readonly string[];
+  /** `select`, grouped by directory: the siblings of one kind, without grouping every path. */
+  selectByDirectory(key: string, predicate: (path: string) => boolean): ReadonlyMap<string, readonly string[]>;
 }
+
+/** File names `has` answers by scanning (one `endsWith` per path) before building a Set of all. */
+const NAME_SCANS = 6;
 
 const indexes = new WeakMap<readonly string[], PathIndex>();
 
 export function pathIndex(paths: readonly string[]): PathIndex {
   const cached = indexes.get(paths);
   if (cached) return cached;
-  let set: Set<string> | undefined;
+  let all: Set<string> | undefined;
   let directories: Map<string, string[]> | undefined;
+  const byName = new Map<string, Set<string>>();
   const selections = new Map<string, readonly string[]>();
+  const grouped = new Map<string, Map<string, string[]>>();
+  const select = (key: string, predicate: (path: string) => boolean): readonly string[] => {
+    let selected = selections.get(key);
+    if (!selected) {
+      selected = paths.filter(predicate);
+      selections.set(key, selected);
+    }
+    return selected;
+  };
   const index: PathIndex = {
     has(path) {
-      set ??= new Set(paths);
-      return set.has(path);
+      if (all) return all.has(path);
+      const name = path.slice(path.lastIndexOf("/") + 1);
+      let named = byName.get(name);
+      if (!named) {
+        if (byName.size >= NAME_SCANS) {
+          all = new Set(paths);
+          return all.has(path);
+        }
+        named = new Set(paths.filter((other) => hasName(other, name)));
+        byName.set(name, named);
+      }
+      return named.has(path);
     },
     inDirectory(dir) {
       directories ??= groupByDirectory(paths);
       return directories.get(dir) ?? [];
     },
-    select(key, predicate) {
-      let selected = selections.get(key);
-      if (!selected) {
-        selected = paths.filter(predicate);
-        selections.set(key, selected);
+    select,
+    selectByDirectory(key, predicate) {
+      let groups = grouped.get(key);
+      if (!groups) {
+        groups = groupByDirectory(select(key, predicate));
+        grouped.set(key, groups);
       }
-      return selected;
+      return groups;
     },
   };
   indexes.set(paths, index);
   return index;
 }
 
+/** `path`'s last segment is `name`, compared in place (no slice to allocate and hash). */
+export function hasName(path: string, name: string): boolean {
+  if (!path.endsWith(name)) return false;
+  const start = path.length - name.length;
+  return start === 0 || path.charCodeAt(start - 1) === SLASH;
+}
+
+const SLASH = 47;
+
+function dirnameOf(path: string): string {
+  const slash = path.lastIndexOf("/");
+  return slash < 0 ? "" : path.slice(0, slash);
+}
+
 function groupByDirectory(paths: readonly string[]): Map<string, string[]> {
   const directories = new Map<string, string[]>();
+  // Trees come sorted from git (both sources list them so), so a path usually shares the
+  // previous path's directory: checking that first avoids slicing and hashing a directory string.
+  let previousDir: string | null = null;
+  let previousList: string[] = [];
   for (const path of paths) {
-    const slash = path.lastIndexOf("/");
-    const dir = slash < 0 ? "" : path.slice(0, slash);
-    const list = directories.get(dir);
+    if (previousDir !== null && isDirectlyIn(path, previousDir)) {
+      previousList.push(path);
+      continue;
+    }
+    const dir = dirnameOf(path);
+    let list = directories.get(dir);
     if (list) list.push(path);
-    else directories.set(dir, [path]);
+    else {
+      list = [path];
+      directories.set(dir, list);
+    }
+    previousDir = dir;
+    previousList = list;
   }
   return directories;
+}
+
+function isDirectlyIn(path: string, dir: string): boolean {
+  if (dir === "") return !path.includes("/");
+  return (
+    path.length > dir.length + 1 &&
+    path.charCodeAt(dir.length) === SLASH &&
+    path.startsWith(dir) &&
+    path.indexOf("/", dir.length + 1) < 0
+  );
 }

@@ -1,9 +1,7 @@
-import picomatch from "picomatch";
 import { CONFIG_PATHS } from "../config/paths";
+import { globMatcher, type PathMatcher as Matcher } from "../glob";
 import type { Format } from "../types";
 import { FORMATS } from "./index";
-
-type Matcher = (path: string) => boolean;
 
 interface CompiledGlobs {
   /** Cheap first test on the file name alone: most paths of a monorepo fail here. */
@@ -29,10 +27,10 @@ function nameGlob(glob: string): string | null {
 
 function compileGlobs(globs: readonly string[]): CompiledGlobs {
   if (globs.length === 0) return NEVER;
-  const full = picomatch([...globs], { dot: true });
+  const full = globMatcher(globs);
   const names = globs.map(nameGlob);
   if (names.some((name) => name === null)) return { name: () => true, full };
-  return { name: picomatch(names as string[], { dot: true }), full };
+  return { name: globMatcher(names as string[]), full };
 }
 
 function compiledFormat(format: Format): CompiledFormat {

@@ -1,4 +1,5 @@
 import { FORMATS } from "../formats/index";
+import { pathIndex } from "../formats/path-index";
 import { formatsFor } from "../formats/registry";
 import { scrubMessage } from "../scrub";
 import type {
@@ -104,12 +105,13 @@ export function buildInventory(
   const references: Reference[] = [];
   const skippedBySource = new Map((snapshot.skipped ?? []).map((skip) => [skip.path, skip.reason]));
   // Only files the source fetched (or reported skipping) can be read: asking every format about
-  // each of a monorepo's 100,000 paths would cost more than the whole audit.
-  const candidates = new Set<string>();
-  for (const path of snapshot.paths) {
-    if (snapshot.files.has(path) || skippedBySource.has(path)) candidates.add(path);
+  // each of a monorepo's 100,000 paths would cost more than the whole audit, and so would even
+  // walking them here (the inventory is sorted at the end, so the walking order does not matter).
+  const candidates = new Set<string>(snapshot.files.keys());
+  if (skippedBySource.size > 0) {
+    const listed = pathIndex(snapshot.paths);
+    for (const path of skippedBySource.keys()) if (listed.has(path)) candidates.add(path);
   }
-  for (const path of snapshot.files.keys()) candidates.add(path);
 
   for (const path of candidates) {
     if (isIgnoredPath(path, config)) continue;

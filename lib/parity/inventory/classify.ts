@@ -1,4 +1,4 @@
-import picomatch from "picomatch";
+import { cachedGlobMatcher, globMatcher } from "../glob";
 import type { Environment, ParityConfig } from "../types";
 import { ENVIRONMENTS } from "../types";
 
@@ -7,24 +7,19 @@ import { ENVIRONMENTS } from "../types";
  * formats' job (ExtractResult.environment); the repository's `.parity.yml` overrides both.
  */
 
-const CI_PATHS = picomatch(
-  [
-    ".github/workflows/**",
-    ".gitlab-ci.yml",
-    ".gitlab/ci/**",
-    ".circleci/**",
-    ".buildkite/**",
-    "bitbucket-pipelines.yml",
-    "azure-pipelines.yml",
-    "**/Jenkinsfile",
-    ".travis.yml",
-  ],
-  { dot: true },
-);
+const CI_PATHS = globMatcher([
+  ".github/workflows/**",
+  ".gitlab-ci.yml",
+  ".gitlab/ci/**",
+  ".circleci/**",
+  ".buildkite/**",
+  "bitbucket-pipelines.yml",
+  "azure-pipelines.yml",
+  "**/Jenkinsfile",
+  ".travis.yml",
+]);
 
-const DEV_PATHS = picomatch([".devcontainer/**", "**/.devcontainer.json", ".gitpod.yml", "**/Procfile.dev"], {
-  dot: true,
-});
+const DEV_PATHS = globMatcher([".devcontainer/**", "**/.devcontainer.json", ".gitpod.yml", "**/Procfile.dev"]);
 
 const VERSION_FILES = new Set([
   ".nvmrc",
@@ -58,28 +53,25 @@ const DEPLOY_DIRS = new Set([
 ]);
 
 const ROOT_PLATFORM_FILES = new Set(["app.json", "Procfile"]);
-const PLATFORM_FILES = picomatch(
-  [
-    "**/fly.toml",
-    "**/fly.*.toml",
-    "**/render.yaml",
-    "**/render.yml",
-    "**/heroku.yml",
-    "**/railway.json",
-    "**/railway.toml",
-    "**/serverless.yml",
-    "**/serverless.yaml",
-    "**/*.tf",
-    "**/*.tf.json",
-    "**/app.yaml",
-    "**/vercel.json",
-    "**/netlify.toml",
-    "**/Chart.yaml",
-    "**/kustomization.yaml",
-    "**/kustomization.yml",
-  ],
-  { dot: true },
-);
+const PLATFORM_FILES = globMatcher([
+  "**/fly.toml",
+  "**/fly.*.toml",
+  "**/render.yaml",
+  "**/render.yml",
+  "**/heroku.yml",
+  "**/railway.json",
+  "**/railway.toml",
+  "**/serverless.yml",
+  "**/serverless.yaml",
+  "**/*.tf",
+  "**/*.tf.json",
+  "**/app.yaml",
+  "**/vercel.json",
+  "**/netlify.toml",
+  "**/Chart.yaml",
+  "**/kustomization.yaml",
+  "**/kustomization.yml",
+]);
 
 const COMPOSE_FILE = /^(docker-)?compose([.\-_].*)?\.ya?ml$/i;
 const DOCKERFILE = /^(dockerfile([.\-_].*)?|.+\.dockerfile)$/i;
@@ -120,7 +112,7 @@ export function configuredEnvironments(path: string, config: ParityConfig | null
   if (!config) return null;
   const matched = ENVIRONMENTS.filter((environment) => {
     const globs = config.environments[environment];
-    return globs !== undefined && globs.length > 0 && picomatch.isMatch(path, globs, { dot: true });
+    return globs !== undefined && globs.length > 0 && cachedGlobMatcher(globs)(path);
   });
   return matched.length > 0 ? matched : null;
 }
@@ -128,7 +120,7 @@ export function configuredEnvironments(path: string, config: ParityConfig | null
 /** True when `.parity.yml` says to ignore the path. */
 export function isIgnoredPath(path: string, config: ParityConfig | null): boolean {
   const globs = config?.environments.ignore;
-  return globs !== undefined && globs.length > 0 && picomatch.isMatch(path, globs, { dot: true });
+  return globs !== undefined && globs.length > 0 && cachedGlobMatcher(globs)(path);
 }
 
 /** Path rules only, without the repository's config. [] when the path says nothing. */

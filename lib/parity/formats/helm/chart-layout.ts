@@ -10,6 +10,11 @@ export function basename(path: string): string {
   return path.slice(path.lastIndexOf("/") + 1);
 }
 
+/** Runs on every path of a snapshot: the extension test spares the regex (and a slice) most paths. */
+function isValuesPath(path: string): boolean {
+  return (path.endsWith(".yaml") || path.endsWith(".yml")) && VALUES_FILE.test(basename(path));
+}
+
 export function isBaseValues(path: string): boolean {
   return /^values\.ya?ml$/.test(basename(path));
 }
@@ -42,9 +47,7 @@ export interface ChartLayout {
 
 export function chartLayout(anyFileInChart: string, ctx: ExtractContext): ChartLayout {
   const dir = dirname(anyFileInChart);
-  const siblings = pathIndex(ctx.paths)
-    .inDirectory(dir)
-    .filter((p) => VALUES_FILE.test(basename(p)));
+  const siblings = pathIndex(ctx.paths).selectByDirectory("helm:values-files", isValuesPath).get(dir) ?? [];
   const base = siblings.find(isBaseValues);
   const byEnvironment = new Map<Environment, string[]>();
   for (const path of siblings) {

@@ -1,6 +1,6 @@
 import type { ExtractContext } from "../../types";
 import { getNode, mapEntries, parseYamlDocuments, scalarText, seqItems } from "../kubernetes/yaml-nodes";
-import { pathIndex } from "../path-index";
+import { hasName, pathIndex } from "../path-index";
 import { dirname, joinPath } from "./paths";
 
 export const KUSTOMIZATION_NAMES = ["kustomization.yaml", "kustomization.yml", "Kustomization"] as const;
@@ -28,9 +28,9 @@ export interface Kustomization {
   images: ImageOverride[];
 }
 
+/** Runs on every path of a snapshot (overlay lookup): compares the tail in place, no slicing. */
 export function isKustomizationPath(path: string): boolean {
-  const base = path.slice(path.lastIndexOf("/") + 1);
-  return (KUSTOMIZATION_NAMES as readonly string[]).includes(base);
+  return KUSTOMIZATION_NAMES.some((name) => hasName(path, name));
 }
 
 function kustomizationIn(dir: string, ctx: ExtractContext): string | undefined {

@@ -1,0 +1,111 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page, test } from "@playwright/test";
+
+/**
+ * The product end to end against the GitHub double (seeded `acme` organisation, started by
+ * playwright.config.ts): add a repository, watch its first audit, read the scorecard, change a
+ * file on "GitHub", re-audit, see the finding resolved and the history grow, fetch the badge.
+ */
+
+const GITHUB = "http://127.0.0.1:4110";
+const SCORECARD = "/repos/acme/storefront";
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+}
+
+test.describe.configure({ mode: "serial" });
+
+test("adding a repository validates the input and shows the first audit's progress", async ({ page }, testInfo) => {
+  await page.goto("/repos/new");
+  const input = page.getByLabel("Repository");
+  await input.fill("not a repo");
+  await input.press("Enter");
+  await expect(page.locator("#repository-error")).toContainText("is not a repository");
+
+  await input.fill("https://github.com/acme/storefront");
+  await page.getByRole("button", { name: "Add repository" }).click();
+  await expect(page.getByRole("heading", { name: "First audit of acme/storefront" })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("add-progress.png"), fullPage: true });
+  await expect(page.getByRole("link", { name: "Open the scorecard" })).toBeVisible({ timeout: 90_000 });
+  await page.getByRole("link", { name: "Open the scorecard" }).click();
+  await expect(page).toHaveURL(new RegExp(`${SCORECARD}$`));
+});
+
+test("the scorecard shows the matrix, the findings and how to fix them", async ({ page }, testInfo) => {
+  await page.goto(SCORECARD);
+  await expect(page.getByRole("heading", { level: 1, name: "acme/storefront" })).toBeVisible();
+  const matrix = page.locator("table", { has: page.locator("caption") }).first();
+  await expect(matrix).toContainText("SQLite");
+  await expect(matrix).toContainText("PostgreSQL 16");
+  // Every cell links to the file and line at the audited commit.
+  const sqliteLink = matrix.getByRole("link", { name: /SQLite/ }).first();
+  await expect(sqliteLink).toHaveAttribute(
+    "href",
+    /github\.com\/acme\/storefront\/blob\/[0-9a-f]{40}\/config\/database\.yml#L\d+/,
+  );
+  await expect(page.getByText(/SQLite in (dev|test)[^,]*, PostgreSQL 16 in prod/).first()).toBeVisible();
+  await expect(page.getByText("Why it bites").first()).toBeAttached();
+  await page.screenshot({ path: testInfo.outputPath("scorecard.png"), fullPage: true });
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test("a change on GitHub and a re-audit resolve the finding and add a point to the history", async ({
+  page,
+  request,
+}, testInfo) => {
+  await page.goto(SCORECARD);
+  const historyRows = page.getByRole("region", { name: "Audit history table" }).locator("tbody tr");
+  const auditsBefore = await historyRows.count();
+
+  // Development and test move to PostgreSQL, as the finding's fix says.
+  const databaseYml = [
+    "default: &default",
+    "  adapter: postgresql",
+    "  encoding: unicode",
+    '  url: <%= ENV["DATABASE_URL"] %>',
+    "",
+    "development:",
+    "  <<: *default",
+    "",
+    "test:",
+    "  <<: *default",
+    "",
+    "production:",
+    "  <<: *default",
+    "",
+  ].join("\n");
+  const put = await request.put(`${GITHUB}/repos/acme/storefront/contents/config/database.yml`, {
+    headers: { authorization: "token e2e-token" },
+    data: { message: "Run PostgreSQL in development and test", content: Buffer.from(databaseYml).toString("base64") },
+  });
+  expect(put.ok()).toBe(true);
+
+  await page.getByRole("button", { name: "Re-audit" }).click();
+  await expect(async () => {
+    await page.reload();
+    await expect(historyRows).toHaveCount(auditsBefore + 1, { timeout: 1_000 });
+  }).toPass({ timeout: 90_000 });
+  await expect(page.getByText(/SQLite in (dev|test)[^,]*, PostgreSQL 16 in prod/)).toHaveCount(0);
+  await page.screenshot({ path: testInfo.outputPath("scorecard-after-fix.png"), fullPage: true });
+});
+
+test("the overview lists the repository and the badge shows its level and score", async ({
+  page,
+  request,
+}, testInfo) => {
+  await page.goto("/");
+  await expect(page.getByRole("link", { name: "acme/storefront" })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("overview.png"), fullPage: true });
+  expect(await seriousViolations(page)).toEqual([]);
+
+  const badge = await request.get("/api/badge/acme/storefront.svg");
+  expect(badge.status()).toBe(200);
+  expect(badge.headers()["content-type"]).toContain("image/svg+xml");
+  const svg = await badge.text();
+  expect(svg).toMatch(/<svg[\s\S]*parity[\s\S]*\d+/i);
+  expect(svg).toMatch(/Gold|Silver|Bronze|Not yet/);
+});
