@@ -12,7 +12,8 @@ export async function git(cwd: string, args: readonly string[]): Promise<string>
         cwd,
         maxBuffer: 256 * 1024 * 1024,
         encoding: "utf8",
-        env: { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" },
+        // Only local read commands run here (ls-files, log, for-each-ref): nothing prompts, and
+        // --format output does not depend on the locale, so the inherited environment is kept.
       },
       (error, stdout) => (error ? reject(error) : resolve(stdout)),
     );
