@@ -15,8 +15,23 @@ interface ImageRule {
 
 const pgSuffix = (tag: string) => /pg(\d+)/.exec(tag)?.[1] ?? null;
 
+/** Dev container images tag `<image major>-<language version>-<distro>` (`0-17-bullseye` is Java 17). */
+const devcontainerTag = (tag: string) =>
+  /^\d+-(\d+(?:\.\d+)?)/.exec(tag)?.[1] ?? /^(\d+(?:\.\d+)?)/.exec(tag)?.[1] ?? null;
+
 /** Order matters: the first match wins. Names are compared without registry prefix. */
 const IMAGE_RULES: ImageRule[] = [
+  {
+    match: /(^|\/)devcontainers\/(javascript-|typescript-)?node$/,
+    kind: "runtime",
+    engine: "node",
+    versionFromTag: devcontainerTag,
+  },
+  { match: /(^|\/)devcontainers\/java$/, kind: "runtime", engine: "java", versionFromTag: devcontainerTag },
+  { match: /(^|\/)devcontainers\/python$/, kind: "runtime", engine: "python", versionFromTag: devcontainerTag },
+  { match: /(^|\/)devcontainers\/ruby$/, kind: "runtime", engine: "ruby", versionFromTag: devcontainerTag },
+  { match: /(^|\/)devcontainers\/go$/, kind: "runtime", engine: "go", versionFromTag: devcontainerTag },
+  { match: /(^|\/)devcontainers\/php$/, kind: "runtime", engine: "php", versionFromTag: devcontainerTag },
   { match: /(^|\/)(postgres|postgresql|postgis|pgvector)$/, kind: "database", engine: "postgres" },
   {
     match: /^postgis\/postgis$/,

@@ -35,6 +35,13 @@ describe("runtime-version", () => {
       findings: [["Node.js 20 in dev, Bun 1.1 in prod", "high", "runtime:bun", ["dev", "prod"]]],
     },
     {
+      name: "a runtime of another language (Node.js building a Python app's frontend) is not compared",
+      uses: [use("ci", "runtime", "node", "24"), use("prod", "runtime", "python", "3.12")],
+      status: "not-applicable",
+      score: null,
+      findings: [],
+    },
+    {
       name: "extra tooling runtimes in CI beside prod's are fine",
       uses: [use("ci", "runtime", "node", "20"), use("ci", "runtime", "python", "3.12"), prodNode],
       status: "pass",

@@ -3,14 +3,21 @@ import { diffEngines } from "./compare-engines";
 import { compareVersions } from "./compare-versions";
 import { NON_PROD, outcome, usesOf } from "./shared";
 
+/** Runtimes of one language can stand in for each other (Node.js, Bun, Deno); others cannot. */
+const LANGUAGE: Record<string, string> = { node: "javascript", bun: "javascript", deno: "javascript" };
+const languageOf = (engine: string) => LANGUAGE[engine] ?? engine;
+
 function run({ inventory }: CheckInput): CheckOutcome {
   const prod = usesOf(inventory, "runtime", "prod");
   const prodEngines = new Set(prod.map((use) => use.engine));
+  const prodLanguages = new Set(prod.map((use) => languageOf(use.engine)));
   const findings: FindingDraft[] = [];
   let compared = 0;
   if (prod.length > 0) {
     for (const environment of NON_PROD) {
-      const uses = usesOf(inventory, "runtime", environment);
+      // A runtime of another language is another part of the system (Node.js building the
+      // frontend of a Python app), not the application running elsewhere: not compared.
+      const uses = usesOf(inventory, "runtime", environment).filter((use) => prodLanguages.has(languageOf(use.engine)));
       if (uses.length === 0) continue;
       compared += 1;
       // CI often sets up extra runtimes for tooling (Python for a linter beside a Node app): only an

@@ -1,6 +1,6 @@
 import type { Finding, Report } from "../types";
 import { buildMatrix } from "./matrix";
-import { formatScore, levelName, metaIndex, type RenderOptions } from "./meta";
+import { formatScore, levelName, location, metaIndex, type RenderOptions } from "./meta";
 
 const SEVERITY_MARK = { high: "🔴", medium: "🟠", low: "🟡", info: "⚪" } as const;
 
@@ -44,7 +44,7 @@ function findingBlock(finding: Finding, options: RenderOptions): string[] {
   for (const evidence of finding.evidence) {
     const env = evidence.environment ? ` (${evidence.environment})` : "";
     const value = evidence.value ? ` ${code(evidence.value)}` : "";
-    lines.push(`- ${code(`${evidence.file}:${evidence.line}`)}${env}${value}`);
+    lines.push(`- ${code(location(evidence.file, evidence.line))}${env}${value}`);
   }
   if (finding.suppressed) lines.push("", `Suppressed: ${escapeMarkdown(finding.suppressionReason ?? "")}`);
   if (meta) {

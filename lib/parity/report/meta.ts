@@ -21,6 +21,8 @@ export function levelName(level: Report["level"]): string {
   return level === null ? "none yet" : level[0]?.toUpperCase() + level.slice(1);
 }
 
+/** `file:line`; history evidence has no file (it is about deploys, not a line): `history`. */
 export function location(file: string, line: number): string {
-  return `${file}:${line}`;
+  if (!file) return "history";
+  return line > 0 ? `${file}:${line}` : file;
 }

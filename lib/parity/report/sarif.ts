@@ -44,7 +44,8 @@ function rule(id: string, meta: CheckMeta | undefined, fallbackTitle: string) {
 }
 
 function result(finding: Finding, ruleIndex: number) {
-  const [first, ...rest] = finding.evidence;
+  // History evidence (deploy metrics) has no file: a result may go without a location.
+  const [first, ...rest] = finding.evidence.filter((evidence) => evidence.file !== "");
   const sarif: Record<string, unknown> = {
     ruleId: finding.check,
     ruleIndex,

@@ -128,12 +128,27 @@ function readConfigMap(root: Node, name: string, facts: ManifestFacts, lineOf: (
   }
 }
 
-/** A committed Secret with data is a credential in the repository, whatever its key. */
+/** Secret types whose every entry is a credential (TLS keys, registry auth, SSH keys, passwords). */
+const CREDENTIAL_TYPES = new Set([
+  "kubernetes.io/tls",
+  "kubernetes.io/dockerconfigjson",
+  "kubernetes.io/dockercfg",
+  "kubernetes.io/basic-auth",
+  "kubernetes.io/ssh-auth",
+]);
+
+/**
+ * A committed Secret's credentials are credentials in the repository. Service-binding style
+ * Secrets also carry plain connection facts (`host`, `port`, `type`): only the entries that are
+ * credentials by key (or by the Secret's type) are reported, so one Secret is not seven findings.
+ */
 function readSecret(root: Node, facts: ManifestFacts, lineOf: (n: Node | undefined) => number) {
+  const everyEntry = CREDENTIAL_TYPES.has(scalarText(getNode(root, "type")) ?? "");
   for (const field of ["stringData", "data"]) {
     for (const entry of mapEntries(getNode(root, field))) {
       const value = scalarText(entry.value);
       if (!value) continue;
+      if (!everyEntry && !isSecretKey(entry.key) && !/:\/\/[^/@\s]*:[^@\s]*@/.test(value)) continue;
       facts.literals.push({ key: entry.key, line: lineOf(entry.value), value: REDACTED });
     }
   }
