@@ -41,7 +41,8 @@ function table(header: string[], rows: string[][]): string[] {
   return [format(header), ...rows.map(format)];
 }
 
-function findingLines(finding: Finding, options: TextOptions): string[] {
+/** Why and how to fix are printed with a check's first finding; later ones point back to it. */
+function findingLines(finding: Finding, options: TextOptions, explained: Set<string>): string[] {
   const paint = painter(options.color);
   const meta = metaIndex(options.checks).get(finding.check);
   const badge = paint(SEVERITY_STYLE[finding.severity], finding.severity.toUpperCase().padEnd(6));
@@ -53,7 +54,10 @@ function findingLines(finding: Finding, options: TextOptions): string[] {
     lines.push(`       ${paint("cyan", clean(location(evidence.file, evidence.line)))}${env}${value}`);
   }
   if (finding.suppressed) lines.push(`       ${paint("dim", `suppressed: ${clean(finding.suppressionReason ?? "")}`)}`);
-  if (meta && !finding.suppressed) {
+  if (meta && !finding.suppressed && explained.has(finding.check)) {
+    lines.push(`       ${paint("dim", `Why and how to fix: as above [${finding.check}]`)}`);
+  } else if (meta && !finding.suppressed) {
+    explained.add(finding.check);
     lines.push(`       ${paint("bold", "Why:")} ${clean(meta.rationale)}`);
     lines.push(`       ${paint("bold", "Fix:")} ${clean(meta.remediation)}`);
   }
@@ -87,10 +91,11 @@ export function toText(report: Report, options: TextOptions): string {
   const suppressed = report.findings.filter((finding) => finding.suppressed);
   lines.push("", paint("bold", `Findings (${active.length})`));
   if (active.length === 0) lines.push(paint("green", "No open findings."));
-  for (const finding of active) lines.push(...findingLines(finding, options), "");
+  const explained = new Set<string>();
+  for (const finding of active) lines.push(...findingLines(finding, options, explained), "");
   if (suppressed.length > 0) {
     lines.push(paint("bold", `Suppressed (${suppressed.length})`));
-    for (const finding of suppressed) lines.push(...findingLines(finding, options), "");
+    for (const finding of suppressed) lines.push(...findingLines(finding, options, explained), "");
   }
   if (report.nextLevel) {
     lines.push(paint("bold", `Next level: ${levelName(report.nextLevel.level)} needs`));
