@@ -29,8 +29,7 @@ function parseOnly(files: ReadonlyMap<string, string>): number {
     if (path.endsWith("Dockerfile")) documents += DockerfileParser.parse(content).getInstructions().length;
     else if (path.endsWith(".yml") || path.endsWith(".yaml")) {
       documents += parseAllDocuments(content, { lineCounter: new LineCounter() }).length;
-    }
-    else documents += content.split("\n").length;
+    } else documents += content.split("\n").length;
   }
   return documents;
 }

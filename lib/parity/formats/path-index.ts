@@ -20,7 +20,7 @@ export interface PathIndex {
 }
 
 /** File names `has` answers by scanning (one `endsWith` per path) before building a Set of all. */
-const NAME_SCANS = 6;
+const NAME_SCANS = 4;
 
 const indexes = new WeakMap<readonly string[], PathIndex>();
 

@@ -1,3 +1,5 @@
+import { DEFAULT_PRODUCTION } from "../config/defaults";
+import { isProductionEnvironment as isProductionName } from "../config/production";
 import type { Deploy, DeploySource } from "../types";
 import { parseTime } from "./time";
 
@@ -20,19 +22,14 @@ export interface ProductionDeploys {
   deploys: ProductionDeploy[];
 }
 
-/* `/prod/i` is the default, but names that say "not production" contain "prod" too. */
-const NOT_PROD = /(pre-?prod|non-?prod)/i;
-
 /**
- * Whether a deployment environment counts as production: the `.parity.yml` list when it has
- * names (compared case-insensitively, the platforms disagree on case), else any name with `prod`.
+ * Whether a deployment environment counts as production: the `.parity.yml` list when the
+ * repository names its own (case-insensitive, globs allowed), else, with the default list or none,
+ * any name containing `prod` (`Production`, `prod-us`) except pre-/non-production. One rule for
+ * the whole engine: it delegates to the config's, so an explicit default list behaves like none.
  */
 export function isProductionEnvironment(name: string, production: readonly string[]): boolean {
-  if (production.length > 0) {
-    const wanted = name.trim().toLowerCase();
-    return production.some((p) => p.trim().toLowerCase() === wanted);
-  }
-  return /prod/i.test(name) && !NOT_PROD.test(name);
+  return isProductionName(name, { production: production.length > 0 ? production : DEFAULT_PRODUCTION });
 }
 
 function signalOf(source: DeploySource): DeploySignal {

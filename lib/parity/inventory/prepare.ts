@@ -23,12 +23,18 @@ function utf8Length(text: string): number {
 }
 
 export function prepareContent(raw: string): Prepared {
-  // UTF-8 never takes fewer bytes than UTF-16 code units, so the length alone rules out huge files.
-  if (raw.length > MAX_FILE_BYTES || utf8Length(raw) > MAX_FILE_BYTES) {
+  // UTF-8 never takes fewer bytes than UTF-16 code units, nor more than three per unit, so the
+  // length alone rules out huge files and clears most others without counting bytes.
+  if (raw.length > MAX_FILE_BYTES || (raw.length * 3 > MAX_FILE_BYTES && utf8Length(raw) > MAX_FILE_BYTES)) {
     return { ok: false, reason: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
   }
   if (raw.includes("\u0000")) return { ok: false, reason: "binary content (NUL byte)" };
-  if (raw.includes("\uFFFD") || /\p{Cs}/u.test(raw)) return { ok: false, reason: "not valid UTF-8" };
-  const content = raw.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
-  return { ok: true, content };
+  // The surrogate range test is a quick scan; the Unicode-aware one (lone surrogates only) is not.
+  if (raw.includes("\uFFFD") || (SURROGATE.test(raw) && /\p{Cs}/u.test(raw))) {
+    return { ok: false, reason: "not valid UTF-8" };
+  }
+  const content = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  return { ok: true, content: content.includes("\r") ? content.replace(/\r\n?/g, "\n") : content };
 }
+
+const SURROGATE = /[\uD800-\uDFFF]/;

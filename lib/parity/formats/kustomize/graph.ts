@@ -4,6 +4,7 @@ import { hasName, pathIndex } from "../path-index";
 import { dirname, joinPath } from "./paths";
 
 export const KUSTOMIZATION_NAMES = ["kustomization.yaml", "kustomization.yml", "Kustomization"] as const;
+const NAME_ENDINGS = new Set(KUSTOMIZATION_NAMES.map((name) => name.charCodeAt(name.length - 1)));
 
 /** One `images:` entry: how kustomize rewrites an image name, tag or digest. */
 export interface ImageOverride {
@@ -30,6 +31,8 @@ export interface Kustomization {
 
 /** Runs on every path of a snapshot (overlay lookup): compares the tail in place, no slicing. */
 export function isKustomizationPath(path: string): boolean {
+  // The last letter rules out nearly every path before any name is compared.
+  if (!NAME_ENDINGS.has(path.charCodeAt(path.length - 1))) return false;
   return KUSTOMIZATION_NAMES.some((name) => hasName(path, name));
 }
 
