@@ -6,6 +6,8 @@ import { defineConfig } from "@playwright/test";
  * the PostgreSQL server named by DATABASE_URL (scripts/test.mjs creates a fresh database).
  */
 const PORT = 3100;
+/** The same app in team mode (sign-in with GitHub through the double): e2e/auth.spec.ts. */
+const TEAM_PORT = 3101;
 /** The GitHub double with the seeded `acme` organisation: the app audits through it. */
 const GITHUB_PORT = 4110;
 const CHROMIUM = "/usr/bin/chromium";
@@ -24,6 +26,13 @@ export default defineConfig({
     { name: "empty", testMatch: ["shell.spec.ts", "dashboard.spec.ts"] },
     // Then repositories are added and audited through the GitHub double.
     { name: "flow", testMatch: ["repository-flow.spec.ts"], dependencies: ["empty"] },
+    // Last: team mode on its own server and database; two users with different access.
+    {
+      name: "auth",
+      testMatch: ["auth.spec.ts"],
+      dependencies: ["flow"],
+      use: { baseURL: `http://127.0.0.1:${TEAM_PORT}` },
+    },
   ],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
@@ -60,6 +69,27 @@ export default defineConfig({
       env: {
         PARITY_DATA_DIR: `.data/e2e-${runId}`,
         GITHUB_API_URL: `http://127.0.0.1:${GITHUB_PORT}`,
+        GITHUB_TOKEN: "e2e-token",
+      },
+    },
+    {
+      // Started after the local server, so it reuses that build instead of building alongside it.
+      command: `node scripts/start.mjs --port ${TEAM_PORT}`,
+      url: `http://127.0.0.1:${TEAM_PORT}/signin`,
+      timeout: 600_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {
+        // Its own embedded database, even when DATABASE_URL names a server for the local one.
+        DATABASE_URL: "",
+        PARITY_DATA_DIR: `.data/e2e-auth-${runId}`,
+        GITHUB_API_URL: `http://127.0.0.1:${GITHUB_PORT}`,
+        GITHUB_OAUTH_URL: `http://127.0.0.1:${GITHUB_PORT}`,
+        // The double's OAuth app (lib/github-double/seed-users.ts); test values, not secrets.
+        GITHUB_OAUTH_CLIENT_ID: "Iv1.parity-double",
+        GITHUB_OAUTH_CLIENT_SECRET: "double-oauth-client-secret",
+        PARITY_SESSION_SECRET: "e2e-session-secret-0123456789abcdef",
         GITHUB_TOKEN: "e2e-token",
       },
     },

@@ -3,8 +3,10 @@ import { connection } from "next/server";
 import { AddRepositoryLink } from "@/components/add-repository-link";
 import { EmptyState } from "@/components/empty-state";
 import { OrganisationTrends, SummaryLine } from "@/components/overview/overview-sections";
-import { RepositoryTable } from "@/components/overview/repository-table";
+import { RepositoryOverviewTable } from "@/components/overview/repository-overview-table";
+import { requireViewer, visibleToViewer } from "@/lib/auth/page";
 import { getDatabase } from "@/lib/db/client";
+import { organisationTrendOf } from "@/lib/db/queries/auth";
 import { listRepositorySummaries, organisationTrend } from "@/lib/db/queries/dashboard";
 
 export const metadata: Metadata = { title: "Overview" };
@@ -14,7 +16,19 @@ export default async function OverviewPage() {
   await connection();
   const db = await getDatabase();
   const now = new Date();
-  const [rows, weeks] = await Promise.all([listRepositorySummaries(db, { now }), organisationTrend(db, 26, now)]);
+  const viewer = await requireViewer();
+  const [all, allWeeks] = await Promise.all([listRepositorySummaries(db, { now }), organisationTrend(db, 26, now)]);
+  // Team mode: only what GitHub lets this viewer see, in the list and in the averages.
+  const rows = await visibleToViewer(viewer, all);
+  const weeks =
+    viewer.mode === "local"
+      ? allWeeks
+      : await organisationTrendOf(
+          db,
+          rows.map((row) => row.id),
+          26,
+          now,
+        );
 
   if (rows.length === 0) {
     return (
@@ -39,7 +53,7 @@ export default async function OverviewPage() {
       </div>
       <SummaryLine rows={rows} now={now} />
       <OrganisationTrends weeks={weeks} />
-      <RepositoryTable rows={rows} now={now.toISOString()} />
+      <RepositoryOverviewTable rows={rows} now={now.toISOString()} />
     </div>
   );
 }

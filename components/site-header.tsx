@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { NavLinks } from "./nav-links";
+import { SessionStatus } from "./session-status";
 import { ThemeToggle } from "./theme-toggle";
 
 export function SiteHeader() {
@@ -11,7 +12,8 @@ export function SiteHeader() {
           Parity
         </Link>
         <NavLinks />
-        <div className="ml-auto">
+        <div className="ml-auto flex items-center gap-3">
+          <SessionStatus />
           <ThemeToggle />
         </div>
       </div>

@@ -60,6 +60,15 @@ test("a change on GitHub and a re-audit resolve the finding and add a point to t
   await page.goto(SCORECARD);
   const historyRows = page.getByRole("region", { name: "Audit history table" }).locator("tbody tr");
   const auditsBefore = await historyRows.count();
+  // The trend card counts the chart's points and its markers: "27 audits · ● 3 appeared · ○ 1 resolved".
+  const trendSummary = page.getByRole("region", { name: "Score per gap" }).locator("h2 + div");
+  async function trendCounts() {
+    const match = /(\d+) audits · ● (\d+) appeared · ○ (\d+) resolved/.exec((await trendSummary.textContent()) ?? "");
+    return { points: Number(match?.[1] ?? 0), resolved: Number(match?.[3] ?? 0) };
+  }
+  const trendBefore = await trendCounts();
+  // The history backfill filled the trend on connect: the live audit and the past weekly points.
+  expect(trendBefore.points).toBeGreaterThan(20);
 
   // Development and test move to PostgreSQL, as the finding's fix says.
   const databaseYml = [
@@ -87,8 +96,12 @@ test("a change on GitHub and a re-audit resolve the finding and add a point to t
   await page.getByRole("button", { name: "Re-audit" }).click();
   await expect(async () => {
     await page.reload();
-    await expect(historyRows).toHaveCount(auditsBefore + 1, { timeout: 1_000 });
+    expect((await trendCounts()).points).toBe(trendBefore.points + 1);
   }).toPass({ timeout: 90_000 });
+  // The new point carries the resolved-finding marker, and the history table shows the audit.
+  expect((await trendCounts()).resolved).toBeGreaterThan(trendBefore.resolved);
+  await expect(historyRows).toHaveCount(Math.min(auditsBefore + 1, 30));
+  await expect(historyRows.first()).toContainText("manual");
   await expect(page.getByText(/SQLite in (dev|test)[^,]*, PostgreSQL 16 in prod/)).toHaveCount(0);
   await page.screenshot({ path: testInfo.outputPath("scorecard-after-fix.png"), fullPage: true });
 });

@@ -18,7 +18,55 @@ const schema = z.object({
   /** https://no-color.org: any value turns ANSI colour off in the CLI. */
   NO_COLOR: z.string().optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** The PR bot's GitHub App (docs/github-app.md); all optional: without them the bot is off. */
+  GITHUB_APP_ID: z.string().regex(/^\d+$/, "must be the App's numeric id").optional(),
+  GITHUB_APP_PRIVATE_KEY: z.string().includes("PRIVATE KEY", "must be the App's PEM private key").optional(),
+  GITHUB_WEBHOOK_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  GITHUB_APP_SLUG: z.string().min(1).optional(),
+  /** The URL GitHub reaches Parity at (webhook and manifest callbacks, the OAuth callback, origin
+   *  checks); else the request's host. */
+  PARITY_PUBLIC_URL: z.string().url("must be a URL such as https://parity.example.com").optional(),
+  /** The bot's spacing of GitHub writes in ms (default: 1 s, comments 3 s). For GHES without rate
+   *  limits or the double only: ignored for api.github.com (lib/bot/app-client.ts). */
+  GITHUB_WRITE_INTERVAL_MS: z.coerce.number().int("must be a whole number").min(0).optional(),
+  /** The check run fails on new findings of this severity or worse; `none` never fails. */
+  PARITY_CHECK_FAIL_ON: z
+    .enum(["high", "medium", "low", "none"], "must be one of high, medium, low, none")
+    .default("high"),
+  /** Team mode (sign-in with GitHub) is on when the client id, its secret and the session secret are set. */
+  GITHUB_OAUTH_CLIENT_ID: z.string().min(1).optional(),
+  GITHUB_OAUTH_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Where GitHub serves /login/oauth/* (github.com, a GHES host, or the GitHub double). */
+  GITHUB_OAUTH_URL: z.string().url("must be a URL such as https://github.com").default("https://github.com"),
+  /** Signs session cookies and encrypts the user tokens kept in sessions. */
+  PARITY_SESSION_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -hex 32)").optional(),
+  /** `1` lets local mode (no sign-in) listen on a non-loopback address: anyone who reaches it sees everything. */
+  PARITY_INSECURE_ALLOW_REMOTE: z.enum(["0", "1"], "must be 1 or 0").optional(),
 });
+
+const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
+
+/** 127.0.0.0/8, ::1 and localhost: addresses no other machine can reach. */
+export function isLoopbackHost(host: string): boolean {
+  return LOOPBACK_HOSTS.has(host.toLowerCase()) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+const SIGN_IN_VARIABLES = ["GITHUB_OAUTH_CLIENT_ID", "GITHUB_OAUTH_CLIENT_SECRET", "PARITY_SESSION_SECRET"] as const;
+
+/** Sentences for settings that are each valid but wrong together (half of team mode, an open local mode). */
+function combinationProblems(settings: z.infer<typeof schema>): string[] {
+  const set = SIGN_IN_VARIABLES.filter((name) => settings[name] !== undefined);
+  if (set.length > 0 && set.length < SIGN_IN_VARIABLES.length) {
+    const missing = SIGN_IN_VARIABLES.filter((name) => settings[name] === undefined);
+    return [`Sign-in needs ${SIGN_IN_VARIABLES.join(", ")}: ${missing.join(", ")} is not set.`];
+  }
+  if (set.length === 0 && !isLoopbackHost(settings.HOST) && settings.PARITY_INSECURE_ALLOW_REMOTE !== "1") {
+    return [
+      `Environment variable HOST is ${settings.HOST}, but without sign-in Parity only listens on 127.0.0.1: configure sign-in (docs/security.md) or set PARITY_INSECURE_ALLOW_REMOTE=1.`,
+    ];
+  }
+  return [];
+}
 
 export type Env = z.infer<typeof schema>;
 
@@ -31,7 +79,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   // An empty string means "unset" for optional settings (a common shell habit: `DATABASE_URL=`).
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
   const result = schema.safeParse(cleaned);
-  if (result.success) return result.data;
+  if (result.success) {
+    const problems = combinationProblems(result.data);
+    if (problems.length > 0) throw new EnvError(problems.join(" "));
+    return result.data;
+  }
   const sentences = result.error.issues.map((issue) => {
     const name = issue.path.join(".");
     if (cleaned[name] === undefined) return `Environment variable ${name} is required.`;
@@ -42,6 +94,13 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 }
 
 let cached: Env | undefined;
+
+/** "team" when sign-in with GitHub is configured; "local" (loopback only, no sign-in) otherwise. */
+export function authMode(settings: Env = env()): "local" | "team" {
+  return settings.GITHUB_OAUTH_CLIENT_ID && settings.GITHUB_OAUTH_CLIENT_SECRET && settings.PARITY_SESSION_SECRET
+    ? "team"
+    : "local";
+}
 
 /** The validated environment of this process, read once. */
 export function env(): Env {

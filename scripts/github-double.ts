@@ -1,4 +1,5 @@
 import { seedAcme } from "../lib/github-double/seed";
+import { seedUsers } from "../lib/github-double/seed-users";
 import { startGitHubDouble } from "../lib/github-double/server";
 
 /** Starts the GitHub double with the `acme` demo organisation: `tsx scripts/github-double.ts [--port N]`. */
@@ -10,7 +11,8 @@ function portArg(argv: readonly string[]): number {
   return port;
 }
 
-const world = seedAcme({ now: new Date() });
+// Sign-in users and two private repositories (lib/github-double/seed-users.ts) for team-mode e2e.
+const world = seedUsers(seedAcme({ now: new Date() }));
 const double = await startGitHubDouble({ world, port: portArg(process.argv.slice(2)) });
 console.log(`GITHUB_API_URL=${double.url}`);
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -27,6 +27,7 @@ const SOURCES = [
   "package-lock.json",
   "tsconfig.json",
   "instrumentation.ts",
+  "proxy.ts",
 ];
 const SKIP = new Set(["node_modules", ".next", "__fixtures__", ".data"]);
 
@@ -52,9 +53,11 @@ function needsBuild() {
 // Validate the environment before anything else: a bad value stops here with a sentence naming it.
 const { register } = await import("tsx/esm/api");
 register();
-const { parseEnv } = await import("../lib/env.ts");
+const { authMode, parseEnv } = await import("../lib/env.ts");
+let settings;
 try {
-  parseEnv(process.env);
+  // Also refuses a non-loopback HOST without sign-in, unless PARITY_INSECURE_ALLOW_REMOTE=1.
+  settings = parseEnv(process.env);
 } catch (error) {
   console.error(`parity: cannot start. ${error.message}`);
   process.exit(1);
@@ -70,8 +73,12 @@ if (needsBuild()) {
 }
 
 const port = values.port ?? process.env.PORT ?? "3000";
-const host = process.env.HOST || "127.0.0.1";
+const host = settings.HOST;
 console.log(`parity: serving http://${host === "0.0.0.0" ? "localhost" : host}:${port}`);
+if (authMode(settings) === "team") console.log("parity: team mode: sign-in with GitHub, every repository checked");
+else if (settings.PARITY_INSECURE_ALLOW_REMOTE === "1")
+  console.log(`parity: local mode on ${host} (PARITY_INSECURE_ALLOW_REMOTE): anyone who reaches it sees everything`);
+else console.log("parity: local mode: no sign-in, loopback address only (docs/security.md)");
 const server = spawn(process.execPath, [nextBin, "start", "--hostname", host, "--port", port], {
   cwd: root,
   env,

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { AddRepositoryLink } from "@/components/add-repository-link";
 import { EmptyState } from "@/components/empty-state";
-import { RepositoryTable } from "@/components/overview/repository-table";
+import { RepositoryOverviewTable } from "@/components/overview/repository-overview-table";
+import { requireViewer, visibleToViewer } from "@/lib/auth/page";
 import { getDatabase } from "@/lib/db/client";
 import { listRepositorySummaries } from "@/lib/db/queries/dashboard";
 
@@ -11,7 +12,8 @@ export const metadata: Metadata = { title: "Repositories" };
 export default async function RepositoriesPage() {
   await connection();
   const now = new Date();
-  const rows = await listRepositorySummaries(await getDatabase(), { now });
+  const viewer = await requireViewer();
+  const rows = await visibleToViewer(viewer, await listRepositorySummaries(await getDatabase(), { now }));
 
   return (
     <div className="space-y-6">
@@ -24,7 +26,7 @@ export default async function RepositoriesPage() {
           <p>Add a repository by its owner/name or GitHub URL; Parity audits it and keeps every audit for trends.</p>
         </EmptyState>
       ) : (
-        <RepositoryTable rows={rows} now={now.toISOString()} />
+        <RepositoryOverviewTable rows={rows} now={now.toISOString()} />
       )}
     </div>
   );

@@ -1,18 +1,31 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { connection } from "next/server";
+import { AccessModeSection } from "@/components/access-mode-section";
+import { requireViewer } from "@/lib/auth/page";
 import { getDatabaseHandle } from "@/lib/db/client";
+import { lastDelivery } from "@/lib/db/queries/bot";
 import { env } from "@/lib/env";
+import { GitHubAppSection } from "./github-app-section";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   await connection();
+  const viewer = await requireViewer();
   const settings = env();
-  const { driver } = await getDatabaseHandle();
+  const { driver, db } = await getDatabaseHandle();
+  const host = (await headers()).get("host") ?? `${settings.HOST}:${settings.PORT}`;
+  const deliveries = await lastDelivery(db);
 
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
+      <AccessModeSection
+        viewer={viewer}
+        host={settings.HOST}
+        insecure={settings.PARITY_INSECURE_ALLOW_REMOTE === "1"}
+      />
       <dl className="grid max-w-2xl grid-cols-[max-content_1fr] gap-x-6 gap-y-3 text-sm">
         <dt className="text-neutral-500">Database</dt>
         <dd>
@@ -27,6 +40,12 @@ export default async function SettingsPage() {
           {settings.GITHUB_TOKEN ? "set (GITHUB_TOKEN)" : "not set: public repositories only, 60 requests an hour"}
         </dd>
       </dl>
+      <GitHubAppSection
+        publicUrl={settings.PARITY_PUBLIC_URL ?? `http://${host}`}
+        configured={Boolean(settings.GITHUB_APP_ID && settings.GITHUB_WEBHOOK_SECRET)}
+        slug={settings.GITHUB_APP_SLUG ?? null}
+        deliveries={deliveries}
+      />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import Link from "next/link";
 import { useId, useMemo, useState } from "react";
@@ -8,7 +9,15 @@ import type { RepositorySummaryView } from "../dashboard-types";
 import { formatRelative, toIso } from "../format";
 import { LevelBadge, ScoreValue, SeverityBadge } from "../score";
 import { Sparkline, trendLabel } from "../sparkline";
-import { filterRows, type SortDirection, type SortKey, sortRows, type TableFilters } from "./table-model";
+import {
+  DEFAULT_SORT,
+  filterRows,
+  PAGE_SIZE,
+  type SortDirection,
+  type SortKey,
+  sortRows,
+  type TableFilters,
+} from "./table-model";
 
 const COLUMNS: { key: SortKey | null; label: string; numeric?: boolean; firstDirection?: SortDirection }[] = [
   { key: "fullName", label: "Repository", firstDirection: "ascending" },
@@ -32,17 +41,39 @@ const UNKNOWN_REASON = {
 const selectClass =
   "rounded-md border border-neutral-300 bg-white px-2 py-1.5 text-sm dark:border-neutral-700 dark:bg-neutral-950";
 
-export function RepositoryTable({ rows, now }: { rows: RepositorySummaryView[]; now: string }) {
+async function fetchAllRows(): Promise<RepositorySummaryView[]> {
+  const response = await fetch("/api/repos", { headers: { accept: "application/json" } });
+  if (!response.ok) throw new Error(`GET /api/repos answered ${response.status}`);
+  return ((await response.json()) as { repositories: RepositorySummaryView[] }).repositories;
+}
+
+/**
+ * The sortable, filterable repository table. `rows` may be only the first page (`total` says how
+ * many exist): the first sort, filter or "Show more" loads every row from the API, once.
+ */
+export function RepositoryTable({
+  rows: firstRows,
+  total = firstRows.length,
+  now,
+}: {
+  rows: RepositorySummaryView[];
+  total?: number;
+  now: string;
+}) {
   const [filters, setFilters] = useState<TableFilters>({ text: "", gap: "all", level: "all" });
-  const [sort, setSort] = useState<{ key: SortKey; direction: SortDirection }>({
-    key: "scoreOverall",
-    direction: "ascending",
-  });
+  const [sort, setSort] = useState<{ key: SortKey; direction: SortDirection }>({ ...DEFAULT_SORT });
+  const [wantAll, setWantAll] = useState(false);
+  const partial = total > firstRows.length;
+  const all = useQuery({ queryKey: ["repositories"], queryFn: fetchAllRows, enabled: partial && wantAll });
+  const rows = partial && all.data ? all.data : firstRows;
   const ids = useId();
   const clock = useMemo(() => new Date(now), [now]);
   const visible = useMemo(() => sortRows(filterRows(rows, filters), sort.key, sort.direction), [rows, filters, sort]);
+  const [limit, setLimit] = useState(PAGE_SIZE);
+  const shown = visible.slice(0, limit);
 
   function toggleSort(key: SortKey, firstDirection: SortDirection = "descending") {
+    setWantAll(true);
     setSort((current) =>
       current.key === key
         ? { key, direction: current.direction === "ascending" ? "descending" : "ascending" }
@@ -59,7 +90,10 @@ export function RepositoryTable({ rows, now }: { rows: RepositorySummaryView[]; 
             id={`${ids}-text`}
             type="search"
             value={filters.text}
-            onChange={(event) => setFilters({ ...filters, text: event.target.value })}
+            onChange={(event) => {
+              setWantAll(true);
+              setFilters({ ...filters, text: event.target.value });
+            }}
             placeholder="repository or finding"
             className={`${selectClass} w-full`}
           />
@@ -69,7 +103,10 @@ export function RepositoryTable({ rows, now }: { rows: RepositorySummaryView[]; 
           <select
             id={`${ids}-gap`}
             value={filters.gap}
-            onChange={(event) => setFilters({ ...filters, gap: event.target.value as TableFilters["gap"] })}
+            onChange={(event) => {
+              setWantAll(true);
+              setFilters({ ...filters, gap: event.target.value as TableFilters["gap"] });
+            }}
             className={selectClass}
           >
             <option value="all">all</option>
@@ -83,7 +120,10 @@ export function RepositoryTable({ rows, now }: { rows: RepositorySummaryView[]; 
           <select
             id={`${ids}-level`}
             value={filters.level}
-            onChange={(event) => setFilters({ ...filters, level: event.target.value as TableFilters["level"] })}
+            onChange={(event) => {
+              setWantAll(true);
+              setFilters({ ...filters, level: event.target.value as TableFilters["level"] });
+            }}
             className={selectClass}
           >
             <option value="all">all</option>
@@ -94,7 +134,13 @@ export function RepositoryTable({ rows, now }: { rows: RepositorySummaryView[]; 
           </select>
         </label>
         <p className="ml-auto text-xs text-neutral-600 dark:text-neutral-400" aria-live="polite">
-          {visible.length === rows.length ? `${rows.length} shown` : `${visible.length} of ${rows.length} shown`}
+          {partial && wantAll && all.isPending
+            ? `loading all ${total} repositories…`
+            : partial && all.isError
+              ? `${shown.length} of ${total} shown (the rest could not be loaded; reload the page)`
+              : shown.length === total
+                ? `${total} shown`
+                : `${shown.length} of ${total} shown`}
         </p>
       </search>
 
@@ -143,12 +189,24 @@ export function RepositoryTable({ rows, now }: { rows: RepositorySummaryView[]; 
                   </td>
                 </tr>
               ) : (
-                visible.map((row) => <RepositoryRow key={row.id} row={row} now={clock} />)
+                shown.map((row) => <RepositoryRow key={row.id} row={row} now={clock} />)
               )}
             </tbody>
           </table>
         </ScrollRegion>
       </div>
+      {visible.length > shown.length || (partial && !all.data) ? (
+        <button
+          type="button"
+          onClick={() => {
+            setWantAll(true);
+            setLimit((current) => current + PAGE_SIZE);
+          }}
+          className="rounded-md border border-neutral-300 px-3 py-1.5 text-sm hover:bg-neutral-50 dark:border-neutral-700 dark:hover:bg-neutral-900"
+        >
+          Show more ({(partial && !all.data ? total : visible.length) - shown.length} not shown)
+        </button>
+      ) : null}
     </div>
   );
 }

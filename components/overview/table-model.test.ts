@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RepositorySummaryView } from "../dashboard-types";
-import { filterRows, sortRows, summarize, weakestGap } from "./table-model";
+import { filterRows, firstPage, PAGE_SIZE, sortRows, summarize, weakestGap } from "./table-model";
 
 function row(
   partial: Partial<RepositorySummaryView> & Pick<RepositorySummaryView, "id" | "fullName">,
@@ -105,5 +105,21 @@ describe("summarize", () => {
   });
   it("has no median or sweep without audits", () => {
     expect(summarize([row({ id: 9, fullName: "a/b" })])).toMatchObject({ median: null, lastSweep: null });
+  });
+});
+
+describe("firstPage", () => {
+  it("sends the worst-scored page first, unscored repositories after every scored one", () => {
+    const many = Array.from({ length: 120 }, (_, i) =>
+      row({ id: i, fullName: `bench/r${String(i).padStart(3, "0")}`, scoreOverall: i === 7 ? null : (i * 37) % 101 }),
+    );
+    const page = firstPage(many);
+    expect(page).toHaveLength(PAGE_SIZE);
+    const scores = page.map((r) => r.scoreOverall ?? Number.POSITIVE_INFINITY);
+    expect(scores).toEqual([...scores].sort((a, b) => a - b));
+    expect(Math.max(...scores)).toBeLessThanOrEqual(
+      Math.min(...many.filter((r) => !page.includes(r)).map((r) => r.scoreOverall ?? Number.POSITIVE_INFINITY)),
+    );
+    expect(page.some((r) => r.id === 7)).toBe(false);
   });
 });

@@ -15,6 +15,23 @@ export const SORT_KEYS = [
 export type SortKey = (typeof SORT_KEYS)[number];
 export type SortDirection = "ascending" | "descending";
 
+/** The overview's first order: worst overall score first, where a platform lead looks. */
+export const DEFAULT_SORT = { key: "scoreOverall", direction: "ascending" } as const satisfies {
+  key: SortKey;
+  direction: SortDirection;
+};
+
+/**
+ * Rows the server sends with the page. A thousand rows of props made the overview 700 kB and
+ * slow under load; the table fetches the rest from `GET /api/repos` when it needs them.
+ */
+export const PAGE_SIZE = 50;
+
+/** The page's first rows: the default order's first page. */
+export function firstPage(rows: readonly RepositorySummaryView[]): RepositorySummaryView[] {
+  return sortRows(rows, DEFAULT_SORT.key, DEFAULT_SORT.direction).slice(0, PAGE_SIZE);
+}
+
 export interface TableFilters {
   text: string;
   /** `all`, or the gap that is the repository's weakest. */

@@ -80,6 +80,9 @@ export function Deploys({ repository, deploys }: { repository: string; deploys: 
   );
 }
 
+/** Rows of the audit history table; every audit is in the trend and in the history API. */
+export const HISTORY_ROWS = 30;
+
 export function AuditHistory({
   repository,
   history,
@@ -90,9 +93,12 @@ export function AuditHistory({
   markers: TrendMarkerView[];
 }) {
   const byAudit = new Map(markers.map((marker) => [marker.auditId, marker]));
-  const rows = [...history].reverse();
+  // The newest ones: 26 weeks of daily audits as table rows tripled the page (the trend shows them all).
+  const rows = [...history].reverse().slice(0, HISTORY_ROWS);
+  const aside =
+    history.length > rows.length ? `latest ${rows.length} of ${history.length} audits` : `${history.length} audits`;
   return (
-    <Card titleId="history" title="Audit history" aside={`${history.length} audits`}>
+    <Card titleId="history" title="Audit history" aside={aside}>
       {rows.length === 0 ? (
         <p className="px-4 py-3 text-sm text-neutral-600 dark:text-neutral-400">No finished audit yet.</p>
       ) : (
@@ -184,6 +190,15 @@ export function AuditHistory({
           </table>
         </ScrollRegion>
       )}
+      {history.length > rows.length ? (
+        <p className="border-t border-neutral-100 px-4 py-2 text-xs text-neutral-600 dark:border-neutral-900 dark:text-neutral-400">
+          Every audit is in the trend above and in the{" "}
+          <a href={`/api/repos/${repository}/history`} className="underline underline-offset-2">
+            history API
+          </a>
+          .
+        </p>
+      ) : null}
     </Card>
   );
 }

@@ -240,3 +240,9 @@ export type InventoryUseRow = typeof inventoryUses.$inferSelect;
 export type CommitRow = typeof commits.$inferSelect;
 export type DeployRow = typeof deploys.$inferSelect;
 export type WeeklyScoreRow = typeof weeklyScores.$inferSelect;
+
+// Team mode: sessions and the repository access cache (lib/auth).
+export * from "./schema-auth";
+
+// The PR bot: webhook deliveries, installation repositories, PR audits (lib/bot, lib/webhooks).
+export * from "./schema-bot";

@@ -11,12 +11,12 @@ import { World, type WorldCommit } from "./world";
  * something to say. Deterministic for a given `now`.
  */
 
-interface Person {
+export interface Person {
   name: string;
   login: string;
 }
 
-const TEAM: Person[] = [
+export const TEAM: Person[] = [
   { name: "Maya Lindqvist", login: "maya-l" },
   { name: "Tomás Ferreira", login: "tferreira" },
   { name: "Priya Raman", login: "praman" },
@@ -25,7 +25,7 @@ const TEAM: Person[] = [
 ];
 const OPS: Person = { name: "Dale Ops", login: "dale-ops" };
 
-type DeployStyle =
+export type DeployStyle =
   /** GitHub Actions deploys every merge (deployment by github-actions[bot], push runs). */
   | { kind: "on-merge" }
   /** A person runs a workflow_dispatch deploy every `everyDays`. */
@@ -36,7 +36,7 @@ type DeployStyle =
   | { kind: "releases"; everyDays: number }
   | { kind: "none" };
 
-interface RepoPlan {
+export interface RepoPlan {
   name: string;
   files: Record<string, string>;
   /** Files touched by ordinary commits. */
@@ -47,7 +47,8 @@ interface RepoPlan {
   deployWorkflow?: string;
 }
 
-const PLANS: RepoPlan[] = [
+/** The demo organisation's repositories; the org-sweep bench varies them into a thousand. */
+export const SEED_TEMPLATES: readonly RepoPlan[] = [
   {
     name: "storefront",
     files: storefrontFiles,
@@ -118,45 +119,60 @@ export interface SeedOptions {
 
 export function seedAcme(options: SeedOptions): World {
   const world = options.world ?? new World();
-  const end = options.now.getTime();
-  const start = end - 26 * 7 * DAY;
-  PLANS.forEach((plan, index) => {
-    const fullName = `acme/${plan.name}`;
-    world.addRepo({
-      owner: "acme",
-      name: plan.name,
-      createdAt: iso(start - 30 * DAY),
+  SEED_TEMPLATES.forEach((plan, index) => {
+    seedRepository(world, "acme", plan, {
+      now: options.now,
       installationId: options.installationId ?? 1,
+      seed: index + 7,
     });
-    const rand = random(index + 7);
-    const first = world.commit(fullName, {
-      files: plan.files,
-      message: "Initial import",
-      author: { name: TEAM[0]?.name ?? "", email: "maya@acme.test", login: TEAM[0]?.login ?? null },
-      at: iso(start),
-    });
-    const merged: WorldCommit[] = [first];
-    const total = Math.round(plan.commitsPerWeek * 26);
-    let pr = 1;
-    for (let i = 1; i <= total; i += 1) {
-      const at = start + Math.floor((i / total) * (end - start - DAY)) + Math.floor(rand() * 3_600_000);
-      const person = TEAM[Math.floor(rand() * TEAM.length)] ?? OPS;
-      const path = plan.appFiles[i % plan.appFiles.length] ?? "README.md";
-      const base = plan.files[path] ?? "";
-      pr += 1;
-      const commit = world.commit(fullName, {
-        files: { [path]: `${base}\n// change ${i}\n` },
-        message: `Change ${i} to ${path.split("/").at(-1)}`,
-        author: { name: person.name, email: `${person.login}@acme.test`, login: person.login },
-        at: iso(at - Math.floor(rand() * 2 * DAY)),
-        committedAt: iso(at),
-        pullRequest: { number: pr, mergedBy: (TEAM[Math.floor(rand() * TEAM.length)] ?? person).login },
-      });
-      merged.push(commit);
-    }
-    addDeploys(world, fullName, plan, merged, end, rand);
   });
   return world;
+}
+
+/** One repository of a plan: 26 weeks of merged pull requests and the plan's deploys, deterministic per `seed`. */
+export function seedRepository(
+  world: World,
+  owner: string,
+  plan: RepoPlan,
+  options: { now: Date; installationId?: number | null; seed: number; weeks?: number },
+): void {
+  const end = options.now.getTime();
+  const weeks = options.weeks ?? 26;
+  const start = end - weeks * 7 * DAY;
+  const fullName = `${owner}/${plan.name}`;
+  world.addRepo({
+    owner,
+    name: plan.name,
+    createdAt: iso(start - 30 * DAY),
+    installationId: options.installationId ?? null,
+  });
+  const rand = random(options.seed);
+  const first = world.commit(fullName, {
+    files: plan.files,
+    message: "Initial import",
+    author: { name: TEAM[0]?.name ?? "", email: "maya@acme.test", login: TEAM[0]?.login ?? null },
+    at: iso(start),
+  });
+  const merged: WorldCommit[] = [first];
+  const total = Math.round(plan.commitsPerWeek * weeks);
+  let pr = 1;
+  for (let i = 1; i <= total; i += 1) {
+    const at = start + Math.floor((i / total) * (end - start - DAY)) + Math.floor(rand() * 3_600_000);
+    const person = TEAM[Math.floor(rand() * TEAM.length)] ?? OPS;
+    const path = plan.appFiles[i % plan.appFiles.length] ?? "README.md";
+    const base = plan.files[path] ?? "";
+    pr += 1;
+    const commit = world.commit(fullName, {
+      files: { [path]: `${base}\n// change ${i}\n` },
+      message: `Change ${i} to ${path.split("/").at(-1)}`,
+      author: { name: person.name, email: `${person.login}@acme.test`, login: person.login },
+      at: iso(at - Math.floor(rand() * 2 * DAY)),
+      committedAt: iso(at),
+      pullRequest: { number: pr, mergedBy: (TEAM[Math.floor(rand() * TEAM.length)] ?? person).login },
+    });
+    merged.push(commit);
+  }
+  addDeploys(world, fullName, plan, merged, end, rand);
 }
 
 function addDeploys(
@@ -225,4 +241,4 @@ function addDeploys(
   }
 }
 
-export const ACME_REPOSITORIES = PLANS.map((p) => `acme/${p.name}`);
+export const ACME_REPOSITORIES = SEED_TEMPLATES.map((p) => `acme/${p.name}`);

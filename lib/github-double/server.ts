@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { type Fault, type FaultRule, Faults } from "./faults";
 import { runGraphql } from "./graphql";
+import { DoubleOAuth } from "./oauth";
 import { type RestAnswer, routeRest } from "./rest";
 import { World } from "./world";
 
@@ -53,6 +54,7 @@ export async function startGitHubDouble(options: DoubleOptions = {}): Promise<Gi
   const faults = new Faults();
   const buckets = new Map<string, Bucket>();
   const tokens = new Map<string, number>();
+  const oauth = new DoubleOAuth(world);
   const state = { log: [] as LoggedRequest[] };
   let api = "";
 
@@ -86,9 +88,9 @@ export async function startGitHubDouble(options: DoubleOptions = {}): Promise<Gi
       "x-ratelimit-reset": String(b.reset),
       "x-ratelimit-resource": resource,
     });
-    const send = (status: number, body: unknown, headers: Record<string, string> = {}, cost = 0) => {
+    const send = (status: number, body: unknown, headers: Record<string, string> = {}, cost = 0, json?: string) => {
       state.log.push({ method, path: url.pathname + url.search, status, cost, resource });
-      const text = status === 304 || body === undefined ? "" : JSON.stringify(body);
+      const text = status === 304 || body === undefined ? "" : (json ?? JSON.stringify(body));
       res.writeHead(status, {
         ...(text ? { "content-type": "application/json; charset=utf-8" } : {}),
         "x-github-request-id": createHash("sha1").update(`${state.log.length}`).digest("hex").slice(0, 16),
@@ -165,6 +167,38 @@ export async function startGitHubDouble(options: DoubleOptions = {}): Promise<Gi
       );
     }
 
+    const signIn = oauth.route(method, url, raw, String(req.headers["content-type"] ?? ""), auth, api);
+    if (signIn?.html !== undefined) {
+      state.log.push({ method, path: url.pathname + url.search, status: signIn.status, cost: 0, resource });
+      res.writeHead(signIn.status, { "content-type": "text/html; charset=utf-8", ...signIn.headers });
+      return void res.end(signIn.html);
+    }
+    if (signIn && signIn.status === 302) {
+      state.log.push({ method, path: url.pathname, status: 302, cost: 0, resource });
+      res.writeHead(302, signIn.headers);
+      return void res.end();
+    }
+    if (signIn) {
+      const { payload, headers } = paginate({ status: signIn.status, body: signIn.body, list: signIn.list }, url);
+      b.used += 1;
+      return send(signIn.status, payload, headers, 1);
+    }
+    // A signed-in user's token reads only what that user may see (public, or granted).
+    const userLogin = oauth.userOf(auth);
+    const [head, owner, name] = url.pathname.split("/").filter(Boolean);
+    if (userLogin && head === "repos" && owner && name) {
+      const repo = world.findRepo(decodeURIComponent(owner), decodeURIComponent(name));
+      if (repo && !world.userCanSee(userLogin, repo)) {
+        b.used += 1;
+        return send(
+          404,
+          { message: "Not Found", documentation_url: "https://docs.github.com/rest", status: "404" },
+          {},
+          1,
+        );
+      }
+    }
+
     const installationId = auth ? (tokens.get(auth) ?? null) : null;
     const answer: RestAnswer = routeRest(world, {
       method,
@@ -182,11 +216,13 @@ export async function startGitHubDouble(options: DoubleOptions = {}): Promise<Gi
     }
     const { payload, headers } = paginate(answer, url);
     if (method === "GET" && answer.status === 200) {
-      const etag = `W/"${createHash("sha1").update(JSON.stringify(payload)).digest("hex")}"`;
+      // Serialised once: the ETag is the hash of exactly the bytes sent.
+      const json = JSON.stringify(payload);
+      const etag = `W/"${createHash("sha1").update(json).digest("hex")}"`;
       const inm = req.headers["if-none-match"];
       if (inm?.split(/\s*,\s*/).includes(etag)) return send(304, undefined, { etag, ...headers });
       b.used += 1;
-      return send(200, payload, { etag, "cache-control": "private, max-age=60, s-maxage=60", ...headers }, 1);
+      return send(200, payload, { etag, "cache-control": "private, max-age=60, s-maxage=60", ...headers }, 1, json);
     }
     b.used += 1;
     return send(answer.status, payload, headers, 1);

@@ -149,7 +149,27 @@ export class World {
   readonly repos = new Map<string, WorldRepo>();
   readonly blobs = new Map<string, Buffer>();
   readonly accounts = new Map<string, Account>();
+  /** Sign-in: OAuth client id -> secret, and which private repositories each user may read. */
+  readonly oauthApps = new Map<string, string>();
+  readonly userAccess = new Map<string, Set<string>>();
   private nextId = 1000;
+
+  /** A person who can sign in; public repositories are visible to everyone, private ones as listed. */
+  addUser(login: string, options: { repos?: readonly string[] } = {}): Account {
+    const account = this.account(login);
+    this.userAccess.set(login.toLowerCase(), new Set((options.repos ?? []).map((name) => name.toLowerCase())));
+    return account;
+  }
+
+  grantAccess(login: string, fullName: string): void {
+    const access = this.userAccess.get(login.toLowerCase()) ?? new Set<string>();
+    access.add(fullName.toLowerCase());
+    this.userAccess.set(login.toLowerCase(), access);
+  }
+
+  userCanSee(login: string, repo: WorldRepo): boolean {
+    return !repo.private || Boolean(this.userAccess.get(login.toLowerCase())?.has(repo.fullName.toLowerCase()));
+  }
 
   id(): number {
     this.nextId += 1;

@@ -5,6 +5,8 @@
 
 export const ERROR_STATUS = {
   bad_request: 400,
+  /** Team mode: no live session (lib/auth). */
+  unauthorized: 401,
   forbidden: 403,
   not_found: 404,
   rate_limited: 429,

@@ -10,7 +10,20 @@ import type { DatabaseHandle } from "../db/client";
  * connection serialises the statements, which is fine for the single process PGlite allows).
  */
 
-export const QUEUES = { audit: "audit", history: "history", sweep: "audit-sweep" } as const;
+export const QUEUES = {
+  audit: "audit",
+  history: "history",
+  sweep: "audit-sweep",
+  /** The PR bot (lib/bot, lib/webhooks): installation, push, deployment and check_run events. */
+  webhook: "webhook",
+  /**
+   * PR audits, singleton key `owner/name#number`: at most one queued per PR (`short`). One audit
+   * per PR at a time is the PR lock's job (lib/webhooks/process.ts), not the queue's: a `stately`
+   * queue refuses to start a PR's second job while its first runs, and pg-boss's fetch then
+   * returns nothing at all, stalling every other PR behind it.
+   */
+  prAudit: "pr-audit",
+} as const;
 
 export interface BossOptions {
   /** The PostgreSQL URL (required when the handle is a server database). */
@@ -58,7 +71,8 @@ function requireUrl(url: string | undefined): string {
 
 /** Queues and their policies; idempotent, every process runs it at start. */
 export async function ensureQueues(boss: PgBoss): Promise<void> {
-  const existing = new Set((await boss.getQueues()).map((q) => q.name));
+  const queues = await boss.getQueues();
+  const existing = new Set(queues.map((q) => q.name));
   // `stately`: per singleton key (the repository) at most one job queued and one active, so a
   // repository is audited by one worker at a time and repeated clicks coalesce.
   const retry = { retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 15 * 60 };
@@ -66,8 +80,13 @@ export async function ensureQueues(boss: PgBoss): Promise<void> {
     [QUEUES.audit, "stately"],
     [QUEUES.history, "stately"],
     [QUEUES.sweep, "singleton"],
+    [QUEUES.webhook, "standard"],
+    [QUEUES.prAudit, "short"],
   ];
+  const policies = new Map(queues.map((q) => [q.name, q.policy]));
   for (const [name, policy] of wanted) {
     if (!existing.has(name)) await boss.createQueue(name, { name, policy, ...retry });
+    // A queue created by an earlier version with another policy (pr-audit was `stately`).
+    else if (policies.get(name) !== policy) await boss.updateQueue(name, { name, policy });
   }
 }

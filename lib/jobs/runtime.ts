@@ -1,8 +1,10 @@
 import type PgBoss from "pg-boss";
 import { githubClientFromEnv, processEtagCache } from "../audits/github";
+import { botDepsFromEnv } from "../bot/app-client";
 import { type Database, getDatabaseHandle } from "../db/client";
 import { env } from "../env";
 import { createBoss } from "./boss";
+import { startBotWorker } from "./bot-worker";
 import { startWorker, type WorkerOptions } from "./worker";
 
 /**
@@ -38,6 +40,8 @@ export function startProcessWorker(options: WorkerOptions = {}): Promise<void> {
   holder[WORKER_KEY] ??= (async () => {
     const { db, boss } = await getJobs();
     await startWorker(boss, { db, client: githubClientFromEnv(), cache: processEtagCache() }, options);
+    const bot = botDepsFromEnv(db);
+    if (bot) await startBotWorker(boss, { ...bot, cache: processEtagCache() }, options);
   })();
   return holder[WORKER_KEY];
 }

@@ -2,9 +2,10 @@ import { and, asc, eq, gte, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Level, Report, Severity } from "../../parity/types";
 import type { Database } from "../client";
-import { type AuditPhase, type AuditStatus, audits, type HistoryStatus, repositories, weeklyScores } from "../schema";
+import { type AuditPhase, type AuditStatus, audits, type HistoryStatus, repositories } from "../schema";
 import { findRepository } from "./repositories";
 import { scorecardDeploys, scorecardMarkers } from "./scorecard-parts";
+import { organisationTrendQuery, scorecardHistoryQuery, weeklyTrendQuery } from "./trend-queries";
 import { lastWeeks } from "./weeks";
 
 /**
@@ -141,18 +142,9 @@ export async function listRepositorySummaries(db: Database, options: TrendOption
     .orderBy(asc(repositories.fullName));
 
   const weeks = lastWeeks(options.now ?? new Date(), options.weeks ?? 26);
-  const points = await db
-    .select({ repositoryId: weeklyScores.repositoryId, score: weeklyScores.scoreOverall })
-    .from(weeklyScores)
-    .where(gte(weeklyScores.week, weeks[0] ?? "1970-01-01"))
-    .orderBy(asc(weeklyScores.repositoryId), asc(weeklyScores.week));
-  const trends = new Map<number, number[]>();
-  for (const point of points) {
-    if (point.score === null) continue;
-    const list = trends.get(point.repositoryId) ?? [];
-    list.push(point.score);
-    trends.set(point.repositoryId, list);
-  }
+  const points = await weeklyTrendQuery(db, weeks[0] ?? "1970-01-01");
+  // A repository with no scored week has a null aggregate; scores may arrive as strings from a driver.
+  const trends = new Map(points.map((point) => [point.repositoryId, (point.scores ?? []).map(Number)]));
 
   return rows.map(({ worstTitle, worstSeverity, ...row }) => ({
     ...row,
@@ -164,18 +156,7 @@ export async function listRepositorySummaries(db: Database, options: TrendOption
 
 export async function organisationTrend(db: Database, weeks = 26, now: Date = new Date()): Promise<OrganisationWeek[]> {
   const range = lastWeeks(now, weeks);
-  const rows = await db
-    .select({
-      week: weeklyScores.week,
-      averageScore: sql<number | null>`avg(${weeklyScores.scoreOverall})::float8`,
-      tools: sql<number>`sum(${weeklyScores.findingsTools})::int`,
-      time: sql<number>`sum(${weeklyScores.findingsTime})::int`,
-      personnel: sql<number>`sum(${weeklyScores.findingsPersonnel})::int`,
-      repositories: sql<number>`count(*)::int`,
-    })
-    .from(weeklyScores)
-    .where(gte(weeklyScores.week, range[0] ?? "1970-01-01"))
-    .groupBy(weeklyScores.week);
+  const rows = await organisationTrendQuery(db, range[0] ?? "1970-01-01");
   const byWeek = new Map(rows.map((row) => [row.week, row]));
   // Every week is present (an empty week is null/0), so charts get an even axis.
   return range.map((week) => {
@@ -207,22 +188,7 @@ export async function getScorecard(
   const [latestRow] = repository.latestAuditId
     ? await db.select().from(audits).where(eq(audits.id, repository.latestAuditId)).limit(1)
     : [];
-  const historyRows = await db
-    .select({
-      auditId: audits.id,
-      finishedAt: audits.finishedAt,
-      auditedAt: audits.auditedAt,
-      commitSha: audits.commitSha,
-      overall: audits.scoreOverall,
-      tools: audits.scoreTools,
-      time: audits.scoreTime,
-      personnel: audits.scorePersonnel,
-      level: audits.level,
-      trigger: audits.trigger,
-    })
-    .from(audits)
-    .where(and(eq(audits.repositoryId, repository.id), eq(audits.status, "succeeded"), gte(audits.auditedAt, since)))
-    .orderBy(asc(audits.auditedAt), asc(audits.id));
+  const historyRows = await scorecardHistoryQuery(db, repository.id, since);
   const history: HistoryPoint[] = historyRows.map((row) => ({
     auditId: row.auditId,
     finishedAt: row.finishedAt,

@@ -1,7 +1,8 @@
-import { and, asc, eq, gte, inArray, lte } from "drizzle-orm";
+import { and, asc, eq, gte, lte } from "drizzle-orm";
 import type { Database } from "../client";
-import { commits, deploys, findings } from "../schema";
+import { commits, deploys } from "../schema";
 import type { HistoryPoint, ScorecardDeploy, TrendMarker } from "./dashboard";
+import { markerFindingsQuery } from "./trend-queries";
 
 /** Where open findings appeared and were resolved, between consecutive audits of the history. */
 export async function scorecardMarkers(
@@ -10,19 +11,11 @@ export async function scorecardMarkers(
   history: readonly HistoryPoint[],
 ): Promise<TrendMarker[]> {
   if (history.length === 0) return [];
-  const rows = await db
-    .select({ auditId: findings.auditId, fingerprint: findings.fingerprint })
-    .from(findings)
-    .where(
-      and(
-        eq(findings.repositoryId, repositoryId),
-        inArray(
-          findings.auditId,
-          history.map((point) => point.auditId),
-        ),
-        eq(findings.suppressed, false),
-      ),
-    );
+  const rows = await markerFindingsQuery(
+    db,
+    repositoryId,
+    history.map((point) => point.auditId),
+  );
   const byAudit = new Map<number, Set<string>>();
   for (const row of rows) {
     const set = byAudit.get(row.auditId) ?? new Set<string>();

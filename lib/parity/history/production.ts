@@ -29,7 +29,7 @@ export interface ProductionDeploys {
  * the whole engine: it delegates to the config's, so an explicit default list behaves like none.
  */
 export function isProductionEnvironment(name: string, production: readonly string[]): boolean {
-  return isProductionName(name, { production: production.length > 0 ? production : DEFAULT_PRODUCTION });
+  return isProductionName(name, { production: [...(production.length > 0 ? production : DEFAULT_PRODUCTION)] });
 }
 
 function signalOf(source: DeploySource): DeploySignal {

@@ -2,6 +2,7 @@ import { createAppAuth } from "@octokit/auth-app";
 import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";
 import { Octokit } from "@octokit/rest";
+import Bottleneck from "bottleneck";
 
 /**
  * The one GitHub client: a token, a GitHub App installation, or nobody (public repositories, 60
@@ -26,6 +27,20 @@ export interface GitHubClientConfig {
   /** Longest single wait for a rate limit to lift before giving up, in ms (default 60 s). */
   maxWaitMs?: number;
   userAgent?: string;
+  /**
+   * Minimum gap between GraphQL calls and writes of this client. The throttling plugin's default
+   * (1 s) suits api.github.com, whose secondary limits count content creation per minute; keep it
+   * there. GitHub Enterprise Server (rate limits off unless the admin enables them) and the local
+   * double have no such limit, so an org sweep against them may lower it (the bench uses 0).
+   * Secondary-limit 403/429 answers are still waited out either way.
+   */
+  writeIntervalMs?: number;
+  /**
+   * Minimum gap between writes that notify people (comments, reviews, issues). The plugin's
+   * default, 3 s, follows GitHub's guidance for api.github.com; keep it there. Only for GHES
+   * without rate limits and the double (the webhook bench uses 0).
+   */
+  commentIntervalMs?: number;
 }
 
 export type GitHubClient = InstanceType<ReturnType<typeof clientClass>> & { parity: { anonymous: boolean } };
@@ -51,6 +66,8 @@ export function createGitHubClient(config: GitHubClientConfig): GitHubClient {
     return retryCount < maxRetries && waitMs <= maxWaitMs && Date.now() + waitMs < deadline;
   };
   const Client = clientClass();
+  const writeIntervalMs = config.writeIntervalMs ?? 1000;
+  const commentIntervalMs = config.commentIntervalMs ?? 3000;
   const auth =
     config.auth.type === "token"
       ? { auth: config.auth.token }
@@ -72,6 +89,12 @@ export function createGitHubClient(config: GitHubClientConfig): GitHubClient {
     throttle: {
       // A distinct id per client keeps one client's waits from stalling another's requests.
       id: `parity-${Math.random().toString(36).slice(2)}`,
+      ...(writeIntervalMs === 1000
+        ? {}
+        : { write: new Bottleneck.Group({ maxConcurrent: 1, minTime: Math.max(0, writeIntervalMs) }) }),
+      ...(commentIntervalMs === 3000
+        ? {}
+        : { notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: Math.max(0, commentIntervalMs) }) }),
       onRateLimit: (retryAfter: number, options: unknown, _octokit: unknown, retryCount: number) =>
         mayWait(retryAfter, options, retryCount),
       onSecondaryRateLimit: (retryAfter: number, options: unknown, _octokit: unknown, retryCount: number) =>

@@ -35,9 +35,10 @@ export async function conditionalGet<T>(
       request,
     });
     counter.cost += 1;
+    const data = response.data as T;
     const etag = typeof response.headers.etag === "string" ? response.headers.etag : null;
-    if (etag) await cache.set(key, { etag, value: response.data });
-    return { data: response.data as T, notModified: false, etag };
+    if (etag) await cache.set(key, { etag, value: data });
+    return { data, notModified: false, etag };
   } catch (error) {
     if ((error as { status?: number }).status === 304 && cached) {
       return { data: cached.value as T, notModified: true, etag: cached.etag };

@@ -3,24 +3,95 @@ import type { EtagCache } from "./cache";
 import type { GitHubClient } from "./client";
 import { type Counter, conditionalGet } from "./conditional";
 import type { DeployWorkflow } from "./deploy-workflows";
+import type { RawRun } from "./mapping";
 import type { GitHubSnapshotOptions } from "./snapshot";
+
+/**
+ * The re-audit probe. GraphQL has no conditional requests, so only REST answers can come back
+ * 304 (free). The full audit makes two REST requests (the tree, and one "activity" list chosen
+ * below) besides its GraphQL query; a re-audit re-asks exactly those two with their ETags. From
+ * the second audit on, an unchanged repository therefore costs two 304s and zero points.
+ *
+ * Which activity list: the one whose change can move the report, given where the repository's
+ * production deploys come from (the strongest signal wins in the engine, so weaker ones cannot
+ * move the metrics while a stronger one exists):
+ * - `runs`: deploy workflows exist; their runs are read anyway, and an Actions deployment, a
+ *   dispatch or a re-run each add a successful run.
+ * - `deployments`: no deploy workflow, deployments exist (Vercel, Netlify, Render, a CLI).
+ * - `tags`: neither; a new release publishes a tag, and a bare version tag is the proxy itself.
+ */
+
+export type ProbeKind = "runs" | "deployments" | "tags";
+
+export interface ProbeRequest {
+  route: string;
+  params: Record<string, unknown>;
+}
 
 /** What a full audit leaves behind so the next one can ask "did anything change?" for free. */
 export interface SnapshotBaseline {
   snapshot: Omit<RepoSnapshot, "files"> & { files: [string, string][] };
   branch: string | null;
   head: string | null;
-  latestDeployment: { id: number | null; updatedAt: string } | null;
-  latestRelease: string | null;
-  latestRun: number | null;
+  /** Root tree sha: a 200 with the same sha (a rotated token changes ETags) is still unchanged. */
+  treeSha: string;
+  probe: ProbeKind;
+  /** The probe list's answer, reduced to what matters (see `probeFingerprint`). */
+  probeFingerprint: string;
   workflows: DeployWorkflow[];
 }
 
+export const TREE_ROUTE = "GET /repos/{owner}/{repo}/git/trees/{tree_sha}";
+
+/** The tree request of the full audit and of the probe: one cache key for both. */
+export function treeParams(owner: string, repo: string): Record<string, unknown> {
+  return { owner, repo, tree_sha: "HEAD", recursive: "1" };
+}
+
+/** The exact request (route and parameters, hence cache key) the full audit and the probe share. */
+export function probeRequest(kind: ProbeKind, owner: string, repo: string, branch: string | null): ProbeRequest {
+  if (kind === "runs") {
+    return {
+      route: "GET /repos/{owner}/{repo}/actions/runs",
+      params: { owner, repo, branch, status: "success", per_page: 100 },
+    };
+  }
+  if (kind === "deployments") {
+    return { route: "GET /repos/{owner}/{repo}/deployments", params: { owner, repo, per_page: 30 } };
+  }
+  return { route: "GET /repos/{owner}/{repo}/tags", params: { owner, repo, per_page: 100 } };
+}
+
+/** Picks the activity list from what the tree and the GraphQL answer showed (before asking it). */
+export function chooseProbe(workflows: number, deployments: number, branch: string | null): ProbeKind {
+  if (workflows > 0 && branch) return "runs";
+  if (deployments > 0) return "deployments";
+  return "tags";
+}
+
+interface ProbeRun {
+  id: number;
+  path?: string;
+  updated_at?: string;
+}
+
+/** The parts of a probe answer that matter: ids and times, never volatile URLs or counters. */
+export function probeFingerprint(kind: ProbeKind, data: unknown): string {
+  if (kind === "runs") {
+    const runs = (data as { workflow_runs?: ProbeRun[] } | null)?.workflow_runs ?? [];
+    return runs.map((r) => `${r.id}@${r.updated_at ?? ""}`).join(",");
+  }
+  const list = Array.isArray(data) ? data : [];
+  if (kind === "deployments") {
+    return list.map((d: { id?: number; updated_at?: string }) => `${d.id}@${d.updated_at ?? ""}`).join(",");
+  }
+  return list.map((t: { name?: string; commit?: { sha?: string } }) => `${t.name}@${t.commit?.sha ?? ""}`).join(",");
+}
+
 /**
- * Conditional questions, cheapest signal first, stopping at the first change: the tree, the head
- * commit, the newest deployment, the newest release, the newest deploy-workflow run. Each answers
- * 304 (free) once its ETag is known; the first time, its 200 is compared with the baseline and
- * its ETag stored, so from the next audit on an unchanged repository costs nothing.
+ * True when the tree and the activity list are unchanged. Both are normally 304; a 200 (first
+ * use of an older baseline, or a rotated installation token whose ETags differ) is compared with
+ * the baseline's tree sha and fingerprint, so it still avoids a full audit when nothing moved.
  */
 export async function probeUnchanged(
   client: GitHubClient,
@@ -31,45 +102,40 @@ export async function probeUnchanged(
   request: Record<string, unknown>,
 ): Promise<boolean> {
   const { owner, repo } = options;
-  const get = <T>(route: string, params: Record<string, unknown>) =>
-    conditionalGet<T>(client, cache, counter, route, { owner, repo, ...params }, request);
+  if (!baseline.probe || typeof baseline.treeSha !== "string") return false;
+  const tree = await conditionalGet<{ sha: string }>(
+    client,
+    cache,
+    counter,
+    TREE_ROUTE,
+    treeParams(owner, repo),
+    request,
+  );
+  if (!tree.notModified && tree.data.sha !== baseline.treeSha) return false;
+  const probe = probeRequest(baseline.probe, owner, repo, baseline.branch);
+  const answer = await conditionalGet<unknown>(client, cache, counter, probe.route, probe.params, request);
+  return answer.notModified || probeFingerprint(baseline.probe, answer.data) === baseline.probeFingerprint;
+}
 
-  const tree = await get<{ sha: string }>("GET /repos/{owner}/{repo}/git/trees/{tree_sha}", {
-    tree_sha: "HEAD",
-    recursive: "1",
-  });
-  if (!tree.notModified) return false;
-  if (!baseline.branch) return true;
+/** One conditional request for the probe's list; its ETag is what the next audit sends. */
+export async function fetchActivity(
+  client: GitHubClient,
+  cache: EtagCache,
+  counter: Counter,
+  owner: string,
+  repo: string,
+  branch: string | null,
+  probe: ProbeKind,
+  request: Record<string, unknown>,
+): Promise<{ data: unknown; fingerprint: string }> {
+  const { route, params } = probeRequest(probe, owner, repo, branch);
+  const result = await conditionalGet<unknown>(client, cache, counter, route, params, request);
+  return { data: result.data, fingerprint: probeFingerprint(probe, result.data) };
+}
 
-  const commits = await get<{ sha: string }[]>("GET /repos/{owner}/{repo}/commits", {
-    sha: baseline.branch,
-    per_page: 1,
-  });
-  if (!commits.notModified && commits.data[0]?.sha !== baseline.head) return false;
-
-  const deployments = await get<{ id: number; updated_at: string }[]>("GET /repos/{owner}/{repo}/deployments", {
-    per_page: 1,
-  });
-  const newest = deployments.data[0];
-  const known = baseline.latestDeployment;
-  const deploymentChanged =
-    (newest?.id ?? null) !== (known?.id ?? null) ||
-    (newest !== undefined && Date.parse(newest.updated_at) !== Date.parse(known?.updatedAt ?? ""));
-  if (!deployments.notModified && deploymentChanged) return false;
-
-  const releases = await get<{ tag_name: string; draft: boolean }[]>("GET /repos/{owner}/{repo}/releases", {
-    per_page: 1,
-  });
-  const newestRelease = releases.data.find((r) => !r.draft)?.tag_name ?? null;
-  if (!releases.notModified && newestRelease !== baseline.latestRelease) return false;
-
-  if (!baseline.workflows.length) return true;
-  const runs = await get<{ workflow_runs: { id: number; path: string }[] }>("GET /repos/{owner}/{repo}/actions/runs", {
-    branch: baseline.branch,
-    status: "success",
-    per_page: 100,
-  });
-  const paths = new Set(baseline.workflows.map((w) => w.path));
-  const newestRun = runs.data.workflow_runs.find((r) => paths.has(r.path))?.id ?? null;
-  return runs.notModified || newestRun === baseline.latestRun;
+/** Successful runs of the workflows recognised as deploys. */
+export function filterRuns(data: unknown, workflows: readonly DeployWorkflow[]): RawRun[] {
+  const paths = new Set(workflows.map((w) => w.path));
+  const runs = (data as { workflow_runs?: RawRun[] } | null)?.workflow_runs ?? [];
+  return runs.filter((r) => paths.has(r.path));
 }

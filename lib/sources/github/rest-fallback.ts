@@ -1,14 +1,13 @@
 import { FORMATS } from "../../parity/formats/index";
 import { claimedPaths } from "../../parity/formats/registry";
-import type { Deploy, RepoSnapshot } from "../../parity/types";
+import type { Commit, Deploy, RepoSnapshot } from "../../parity/types";
 import type { EtagCache } from "./cache";
 import type { GitHubClient } from "./client";
 import { type Counter, conditionalGet } from "./conditional";
 import { deployWorkflowsFrom } from "./deploy-workflows";
-import { deploymentToDeploy, type RawRun, releasesToDeploys, runsToDeploys, toCommit } from "./mapping";
-import type { SnapshotBaseline } from "./probe";
+import { deploymentToDeploy, type RawRun, type RawTag, releasesToDeploys, runsToDeploys, toCommit } from "./mapping";
+import { chooseProbe, fetchActivity, filterRuns, probeFingerprint, type SnapshotBaseline } from "./probe";
 import type { FullResult, GitHubSnapshotOptions } from "./snapshot";
-import { fetchRuns } from "./snapshot";
 import { fetchTree } from "./tree";
 
 /**
@@ -93,9 +92,13 @@ export async function fetchRestFallback(
     }[]
   >("GET /repos/{owner}/{repo}/deployments", { per_page: 30 });
   const workflows = options.deployWorkflows ? [...options.deployWorkflows(files)] : deployWorkflowsFrom(files, formats);
-  const runs: RawRun[] = workflows.length
-    ? await fetchRuns(client, cache, counter, owner, repo, branch, workflows, request)
-    : [];
+  const probe = chooseProbe(workflows.length, deploymentList.data.length, branch);
+  // The deployments probe is the list above (same request, same cache key); runs and tags are asked here.
+  const activity =
+    probe === "deployments"
+      ? { data: deploymentList.data, fingerprint: probeFingerprint(probe, deploymentList.data) }
+      : await fetchActivity(client, cache, counter, owner, repo, branch, probe, request);
+  const runs: RawRun[] = probe === "runs" ? filterRuns(activity.data, workflows) : [];
   const deploys: Deploy[] = [];
   for (const d of deploymentList.data.filter((x) => x.created_at >= since).slice(0, MAX_DEPLOYMENTS)) {
     const statuses = await get<{ state: string; created_at: string }[]>(
@@ -139,7 +142,7 @@ export async function fetchRestFallback(
       // REST gives the target as a commitish; a sha is what the engine can match to commits.
       tagCommit: /^[0-9a-f]{40}$/.test(r.target_commitish) ? { oid: r.target_commitish } : null,
     })),
-    [],
+    probe === "tags" ? restTags(activity.data, commits) : [],
   );
   const all = [...deploys, ...runsToDeploys(runs, deploys, environmentOf), ...releaseDeploys]
     .filter((d) => d.deployedAt >= since)
@@ -157,15 +160,24 @@ export async function fetchRestFallback(
       complete: commitsPage.data.length < 100 && deploymentList.data.length < 30 && !tree.truncated,
     },
   };
-  const latest = deploymentList.data[0];
   const baseline: SnapshotBaseline = {
     snapshot: { ...snapshot, files: [...files.entries()] },
     branch,
     head: snapshot.commit,
-    latestDeployment: latest ? { id: latest.id, updatedAt: latest.updated_at } : null,
-    latestRelease: releases.data.find((r) => !r.draft)?.tag_name ?? null,
-    latestRun: runs[0]?.id ?? null,
+    treeSha: tree.sha,
+    probe,
+    probeFingerprint: activity.fingerprint,
     workflows,
   };
   return { snapshot, baseline };
+}
+
+/** REST tags carry no date: a tag counts when its commit is in the history read (its commit date). */
+function restTags(data: unknown, commits: readonly Commit[]): RawTag[] {
+  const list = Array.isArray(data) ? (data as { name: string; commit: { sha: string } }[]) : [];
+  const dates = new Map(commits.map((c) => [c.sha, c.committedAt]));
+  return list.flatMap((t) => {
+    const committedDate = dates.get(t.commit.sha);
+    return committedDate ? [{ name: t.name, target: { __typename: "Commit", oid: t.commit.sha, committedDate } }] : [];
+  });
 }

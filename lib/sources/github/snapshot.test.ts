@@ -3,7 +3,6 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type GitHubDouble, startGitHubDouble } from "../../github-double/server";
 import { World } from "../../github-double/world";
 import type { Format } from "../../parity/types";
-import { memoryCache } from "./cache";
 import { createGitHubClient, type GitHubAuth } from "./client";
 import { SourceError } from "./errors";
 import { fetchGitHubSnapshot, type GitHubSnapshotOptions } from "./snapshot";
@@ -138,40 +137,6 @@ describe("fetchGitHubSnapshot against the double", () => {
     expect(bySource("workflow-run")).toHaveLength(0);
     expect(bySource("release")).toHaveLength(1);
     expect(result.rateLimitCost).toBeGreaterThan(0);
-  });
-
-  it("re-audits an unchanged repository with 304s only, at zero cost once ETags are known", async () => {
-    const cache = memoryCache();
-    const c = client({ type: "token", token: "reaudit" });
-    await fetchGitHubSnapshot(c, options({ cache }));
-    const second = await fetchGitHubSnapshot(c, options({ cache }));
-    expect(second.notModified).toBe(true);
-    double.resetLog();
-    const third = await fetchGitHubSnapshot(c, options({ cache }));
-    expect(third).toMatchObject({ notModified: true, rateLimitCost: 0 });
-    expect(double.log.length).toBeGreaterThan(0);
-    expect(double.log.every((r) => r.status === 304 && r.cost === 0)).toBe(true);
-    expect(third.snapshot.files.get("docker-compose.yml")).toContain("postgres:16");
-  });
-
-  it("notices a new deployment status even when the tree did not change", async () => {
-    const cache = memoryCache();
-    const c = client({ type: "token", token: "change" });
-    await fetchGitHubSnapshot(c, options({ cache }));
-    await fetchGitHubSnapshot(c, options({ cache }));
-    const repo = double.world.repo("acme/shop");
-    const deployment = double.world.deploy("acme/shop", {
-      sha: repo.branches.get("main") ?? "",
-      environment: "staging",
-      creator: "maya",
-      at: "2025-02-07T09:00:00Z",
-    });
-    double.world.deploymentStatus(deployment, "success", "2025-02-07T09:05:00Z");
-    const after = await fetchGitHubSnapshot(c, options({ cache }));
-    expect(after.notModified).toBe(false);
-    expect(after.snapshot.history?.deploys.some((d) => d.environment === "staging" && d.trigger === "manual")).toBe(
-      true,
-    );
   });
 
   it("pages history past 100 commits and recognises bot authors", async () => {

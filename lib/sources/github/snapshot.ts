@@ -3,7 +3,7 @@ import { claimedPaths } from "../../parity/formats/registry";
 import type { Commit, Deploy, Format, RepoSnapshot } from "../../parity/types";
 import { type EtagCache, memoryCache } from "./cache";
 import { type GitHubClient, withDeadline } from "./client";
-import { type Counter, conditionalGet } from "./conditional";
+import type { Counter } from "./conditional";
 import { type DeployWorkflow, deployWorkflowsFrom } from "./deploy-workflows";
 import { SourceError, toSourceError } from "./errors";
 import {
@@ -17,7 +17,7 @@ import {
   runsToDeploys,
   toCommit,
 } from "./mapping";
-import { probeUnchanged, type SnapshotBaseline } from "./probe";
+import { chooseProbe, fetchActivity, filterRuns, probeUnchanged, type SnapshotBaseline } from "./probe";
 import { batchBlobs, blobsQuery, historyPageQuery, type RawBlob, snapshotQuery } from "./query";
 import { fetchRestFallback } from "./rest-fallback";
 import { fetchTree, type TreeFile } from "./tree";
@@ -222,8 +222,10 @@ async function fetchFull(
 
   const workflows = options.deployWorkflows ? [...options.deployWorkflows(files)] : deployWorkflowsFrom(files, formats);
   const branch = repository.defaultBranchRef?.name ?? null;
-  const runs =
-    workflows.length && branch ? await fetchRuns(client, cache, counter, owner, repo, branch, workflows, request) : [];
+  // The third request is the activity list the next audit re-asks: runs when they are data too.
+  const probe = chooseProbe(workflows.length, repository.deployments.nodes.length, branch);
+  const activity = await fetchActivity(client, cache, counter, owner, repo, branch, probe, request);
+  const runs = probe === "runs" ? filterRuns(activity.data, workflows) : [];
   const deploys = buildDeploys(repository, runs, workflows, options.since);
   const snapshot: RepoSnapshot = {
     repository: `${owner}/${repo}`,
@@ -238,41 +240,18 @@ async function fetchFull(
       complete: !page?.hasNextPage && !repository.deployments.pageInfo.hasNextPage && !tree.truncated,
     },
   };
-  const latest = repository.deployments.nodes[0];
   return {
     snapshot,
     baseline: {
       snapshot: { ...snapshot, files: [...files.entries()] },
       branch,
       head: head?.oid ?? null,
-      latestDeployment: latest ? { id: latest.databaseId, updatedAt: latest.updatedAt ?? latest.createdAt } : null,
-      latestRelease: repository.releases.nodes.find((r) => !r.isDraft)?.tagName ?? null,
-      latestRun: runs[0]?.id ?? null,
+      treeSha: tree.sha,
+      probe,
+      probeFingerprint: activity.fingerprint,
       workflows,
     },
   };
-}
-
-export async function fetchRuns(
-  client: GitHubClient,
-  cache: EtagCache,
-  counter: Counter,
-  owner: string,
-  repo: string,
-  branch: string,
-  workflows: readonly DeployWorkflow[],
-  request: Record<string, unknown>,
-): Promise<RawRun[]> {
-  const result = await conditionalGet<{ workflow_runs: RawRun[] }>(
-    client,
-    cache,
-    counter,
-    "GET /repos/{owner}/{repo}/actions/runs",
-    { owner, repo, branch, status: "success", per_page: 100 },
-    request,
-  );
-  const paths = new Set(workflows.map((w) => w.path));
-  return result.data.workflow_runs.filter((r) => paths.has(r.path));
 }
 
 function buildDeploys(

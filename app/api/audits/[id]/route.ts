@@ -1,4 +1,5 @@
+import { withAuditAccess } from "@/lib/auth/api";
 import { getAuditStatus, handle } from "@/lib/http/handlers";
 
 export const dynamic = "force-dynamic";
-export const GET = handle<{ id: string }>(getAuditStatus);
+export const GET = handle<{ id: string }>(withAuditAccess(getAuditStatus));

@@ -3,10 +3,13 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { AuditProgress } from "@/components/audit-progress";
 import { EmptyState } from "@/components/empty-state";
+import { PullRequests } from "@/components/scorecard/pull-requests";
 import { ReauditButton } from "@/components/scorecard/reaudit-button";
 import { ScorecardView } from "@/components/scorecard/scorecard-view";
+import { requireRepositoryAccess } from "@/lib/auth/page";
 import { getDatabase } from "@/lib/db/client";
 import { findActiveAudit } from "@/lib/db/queries/audits";
+import { recentPrAudits } from "@/lib/db/queries/bot";
 import { getScorecard } from "@/lib/db/queries/dashboard";
 
 interface Params {
@@ -21,6 +24,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function ScorecardPage({ params }: Params) {
   await connection();
   const { owner, repo } = await params;
+  await requireRepositoryAccess(owner, repo);
   const db = await getDatabase();
   const now = new Date();
   const scorecard = await getScorecard(db, decodeURIComponent(owner), decodeURIComponent(repo), { now });
@@ -55,16 +59,20 @@ export default async function ScorecardPage({ params }: Params) {
     );
   }
 
+  const pullRequests = await recentPrAudits(db, repository.id);
   return (
-    <ScorecardView
-      repository={repository}
-      report={latestAudit.report}
-      auditedAt={latestAudit.auditedAt ?? latestAudit.finishedAt}
-      history={scorecard.history}
-      markers={scorecard.trendMarkers}
-      deploys={scorecard.deploys}
-      runningAuditId={active?.id ?? null}
-      now={now}
-    />
+    <>
+      <ScorecardView
+        repository={repository}
+        report={latestAudit.report}
+        auditedAt={latestAudit.auditedAt ?? latestAudit.finishedAt}
+        history={scorecard.history}
+        markers={scorecard.trendMarkers}
+        deploys={scorecard.deploys}
+        runningAuditId={active?.id ?? null}
+        now={now}
+      />
+      <PullRequests fullName={repository.fullName} audits={pullRequests} />
+    </>
   );
 }

@@ -1,4 +1,5 @@
+import { withRepositoryAccess } from "@/lib/auth/api";
 import { getRepoReport, handle, type RepoParams } from "@/lib/http/handlers";
 
 export const dynamic = "force-dynamic";
-export const GET = handle<RepoParams>(getRepoReport);
+export const GET = handle<RepoParams>(withRepositoryAccess(getRepoReport));

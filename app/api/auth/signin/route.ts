@@ -1,0 +1,4 @@
+import { signIn } from "@/lib/auth/routes";
+
+export const dynamic = "force-dynamic";
+export const GET = signIn;

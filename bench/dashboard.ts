@@ -1,0 +1,210 @@
+/**
+ * `npm run bench -- --dashboard`: seeds 1,000 repositories x 365 daily audits with findings, prints
+ * the plans of the trend queries, then measures the overview and a scorecard under load against
+ * `next start`, on PostgreSQL and on PGlite. Options (after `--`): `--driver postgres|pglite|both`,
+ * `--repos N`, `--days N`, `--connections N`, `--seconds N`, `--reuse` (keep an already seeded
+ * database), `--rebuild` (build the app first). See docs/development.md.
+ */
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import postgres from "postgres";
+import { type DatabaseHandle, openDatabase } from "../lib/db/client";
+import { findRepository } from "../lib/db/queries/repositories";
+import {
+  markerFindingsQuery,
+  organisationTrendQuery,
+  scorecardHistoryQuery,
+  weeklyTrendQuery,
+} from "../lib/db/queries/trend-queries";
+import { lastWeeks } from "../lib/db/queries/weeks";
+import { repositories } from "../lib/db/schema";
+import { measureIdle, measureLoad, startServer } from "./load";
+import { seedDashboard } from "./seed-dashboard";
+
+export interface BenchLine {
+  name: string;
+  value: number;
+  unit: string;
+  /** Absent: a figure reported without a target. */
+  target?: number;
+}
+
+type Driver = "postgres" | "pglite";
+
+const root = path.resolve(import.meta.dirname, "..");
+const SCORECARD = "bench/service-0500";
+/** p95 targets on PostgreSQL (issue 6, item 9). */
+const TARGETS = { overview: 300, scorecard: 200 };
+
+export function dashboardRequested(argv: readonly string[]): boolean {
+  return argv.includes("--dashboard");
+}
+
+export async function runDashboardBench(argv: readonly string[]): Promise<BenchLine[]> {
+  const { values } = parseArgs({
+    args: [...argv],
+    strict: false,
+    options: {
+      driver: { type: "string", default: "both" },
+      repos: { type: "string", default: "1000" },
+      days: { type: "string", default: "365" },
+      connections: { type: "string", default: "8" },
+      seconds: { type: "string", default: "20" },
+      reuse: { type: "boolean", default: false },
+      rebuild: { type: "boolean", default: false },
+    },
+  });
+  const settings = {
+    repositories: Number(values.repos),
+    days: Number(values.days),
+    connections: Number(values.connections),
+    seconds: Number(values.seconds),
+    reuse: values.reuse === true,
+    rebuild: values.rebuild === true,
+  };
+  const drivers: Driver[] = values.driver === "both" ? ["postgres", "pglite"] : [values.driver as Driver];
+  const lines: BenchLine[] = [];
+  for (const [index, driver] of drivers.entries())
+    lines.push(...(await benchDriver(driver, { ...settings, rebuild: settings.rebuild && index === 0 })));
+  return lines;
+}
+
+interface Settings {
+  repositories: number;
+  days: number;
+  connections: number;
+  seconds: number;
+  reuse: boolean;
+  /** Build the app before starting it, whatever the build's date says. */
+  rebuild: boolean;
+}
+
+async function benchDriver(driver: Driver, settings: Settings): Promise<BenchLine[]> {
+  const database = driver === "postgres" ? await postgresBenchDatabase(settings.reuse) : pgliteBenchDirectory(settings);
+  const lines: BenchLine[] = [];
+  const handle = await openDatabase(database);
+  try {
+    const seeded = await handle.db.$count(repositories);
+    if (seeded < settings.repositories) {
+      const start = performance.now();
+      const result = await seedDashboard(handle.db, { repositories: settings.repositories, days: settings.days });
+      const seconds = Math.round((performance.now() - start) / 100) / 10;
+      console.log(`dashboard/${driver}: seeded ${JSON.stringify(result)} in ${seconds} s`);
+      lines.push({
+        name: `dashboard/${driver}: seed ${settings.repositories} x ${settings.days}`,
+        value: seconds,
+        unit: "s",
+      });
+    } else {
+      console.log(`dashboard/${driver}: reusing ${seeded} seeded repositories`);
+    }
+    await printPlans(handle, driver);
+  } finally {
+    await handle.close();
+  }
+
+  const port = driver === "postgres" ? 3201 : 3202;
+  const server = await startServer(port, database, { rebuild: settings.rebuild });
+  try {
+    const pages = [
+      { key: "overview" as const, path: "/" },
+      { key: "scorecard" as const, path: `/repos/${SCORECARD}` },
+    ];
+    for (const page of pages) {
+      const url = `${server.url}${page.path}`;
+      const idle = await measureIdle(url, 10);
+      const load = await measureLoad(url, settings.connections, settings.seconds);
+      console.log(
+        `dashboard/${driver} ${page.key}: idle p50 ${idle.p50} ms, ${idle.kilobytes} kB; ${settings.connections} connections x ${settings.seconds} s: ${JSON.stringify(load)}`,
+      );
+      if (load.non2xx > 0 || load.errors > 0) throw new Error(`${url}: ${load.non2xx} non-2xx, ${load.errors} errors`);
+      const name = `dashboard/${driver}: ${page.key}`;
+      lines.push(
+        { name: `${name} idle p50`, value: idle.p50, unit: "ms" },
+        { name: `${name} p50 (${settings.connections} conn)`, value: load.p50, unit: "ms" },
+        {
+          name: `${name} p95 (${settings.connections} conn)`,
+          value: load.p95,
+          unit: "ms",
+          ...(driver === "postgres" ? { target: TARGETS[page.key] } : {}),
+        },
+        { name: `${name} requests/s`, value: load.requestsPerSecond, unit: "req/s" },
+      );
+    }
+  } finally {
+    await server.stop();
+  }
+  return lines;
+}
+
+/** A fresh `parity_bench` database beside the one DATABASE_URL names (or the local default). */
+async function postgresBenchDatabase(reuse: boolean): Promise<{ url: string }> {
+  const base = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
+  const url = new URL(base);
+  url.pathname = "/parity_bench";
+  const admin = postgres(base, { max: 1, onnotice: () => {} });
+  try {
+    const [exists] = await admin`select 1 from pg_database where datname = 'parity_bench'`;
+    if (exists && !reuse) await admin.unsafe(`drop database parity_bench with (force)`);
+    if (!exists || !reuse) await admin.unsafe("create database parity_bench");
+  } finally {
+    await admin.end({ timeout: 5 });
+  }
+  return { url: url.toString() };
+}
+
+function pgliteBenchDirectory(settings: Settings): { dataDir: string } {
+  const dataDir = path.join(root, ".data", "bench-pglite");
+  if (!settings.reuse) rmSync(dataDir, { recursive: true, force: true });
+  return { dataDir };
+}
+
+async function printPlans(handle: DatabaseHandle, driver: Driver): Promise<void> {
+  const now = new Date();
+  const since = lastWeeks(now, 26)[0] ?? "1970-01-01";
+  const repository = await findRepository(handle.db, { owner: "bench", name: SCORECARD.split("/")[1] ?? "" });
+  if (!repository) throw new Error(`${SCORECARD} was not seeded`);
+  const history = await scorecardHistoryQuery(handle.db, repository.id, new Date(`${since}T00:00:00Z`));
+  const queries = [
+    ["overview: weekly sparklines", weeklyTrendQuery(handle.db, since).toSQL()],
+    ["overview: organisation trend", organisationTrendQuery(handle.db, since).toSQL()],
+    [
+      "scorecard: 26-week history",
+      scorecardHistoryQuery(handle.db, repository.id, new Date(`${since}T00:00:00Z`)).toSQL(),
+    ],
+    [
+      "scorecard: trend markers",
+      markerFindingsQuery(
+        handle.db,
+        repository.id,
+        history.map((h) => h.auditId),
+      ).toSQL(),
+    ],
+  ] as const;
+  for (const [name, query] of queries) {
+    const plan = await explain(handle, `explain (analyze, buffers) ${query.sql}`, query.params);
+    console.log(`\n-- ${driver}: ${name}\n${plan}`);
+  }
+}
+
+/** EXPLAIN through the driver's own client (drizzle's `execute` answers differently per driver). */
+async function explain(handle: DatabaseHandle, text: string, params: unknown[]): Promise<string> {
+  const client = (handle.db as unknown as { $client: unknown }).$client;
+  if (handle.driver === "postgres") {
+    const rows = await (client as postgres.Sql).unsafe(text, params as postgres.ParameterOrJSON<never>[]);
+    return planText(rows);
+  }
+  const result = await (
+    client as { query(t: string, p: unknown[]): Promise<{ rows: Record<string, unknown>[] }> }
+  ).query(text, params);
+  return planText(result.rows);
+}
+
+/** Plan lines, with the long id lists of `= ANY (...)` cut short. */
+function planText(rows: readonly Record<string, unknown>[]): string {
+  return rows
+    .map((row) => String(Object.values(row)[0]))
+    .map((line) => (line.length > 160 ? `${line.slice(0, 157)}...` : line))
+    .join("\n");
+}

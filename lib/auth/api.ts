@@ -1,0 +1,135 @@
+import { eq } from "drizzle-orm";
+import { getAudit } from "../db/queries/audits";
+import { listRepositorySummaries } from "../db/queries/dashboard";
+import { findRepository } from "../db/queries/repositories";
+import { repositories } from "../db/schema";
+import { renderBadge } from "../http/badge";
+import { apiContext } from "../http/context";
+import { AppError } from "../http/errors";
+import type { RepoParams } from "../http/handlers";
+import { parseRepositoryName } from "../repos/repository-name";
+import { ANONYMOUS_USER, checkRepositoryAccess } from "./access";
+import { authSettings } from "./config";
+import { cookieFrom, SESSION_COOKIE } from "./session";
+import { onlyVisible, type Viewer, viewerCanSee, viewerFromCookie } from "./viewer";
+
+/**
+ * Access checks for the JSON API, as wrappers around lib/http/handlers so each route file changes
+ * by one call. A repository the viewer may not see answers 404 with the same sentence as one that
+ * is not connected; no session answers 401.
+ */
+
+type Handler<P> = (request: Request, params: P) => Promise<Response>;
+
+export async function apiViewer(request: Request): Promise<Viewer> {
+  const db = await apiContext().db();
+  const viewer = await viewerFromCookie(db, cookieFrom(request.headers.get("cookie"), SESSION_COOKIE), new Date());
+  if (!viewer) throw new AppError("unauthorized", "Sign in to Parity with GitHub first.");
+  return viewer;
+}
+
+async function requireVisible(request: Request, owner: string, name: string): Promise<void> {
+  const viewer = await apiViewer(request);
+  const visible = await viewerCanSee(await apiContext().db(), viewer, owner, name, new Date());
+  if (!visible) throw new AppError("not_found", `Repository ${owner}/${name} is not connected to Parity.`);
+}
+
+/** For `/api/repos/{owner}/{repo}/…`: the handler runs only for a repository the viewer may see. */
+export function withRepositoryAccess<P extends RepoParams>(handler: Handler<P>): Handler<P> {
+  return async (request, params) => {
+    await requireVisible(request, params.owner, params.repo);
+    return handler(request, params);
+  };
+}
+
+/** For `/api/audits/{id}`: an audit of a repository the viewer may not see does not exist. */
+export function withAuditAccess(handler: Handler<{ id: string }>): Handler<{ id: string }> {
+  return async (request, params) => {
+    const viewer = await apiViewer(request);
+    if (viewer.mode === "team") {
+      const db = await apiContext().db();
+      const id = Number(params.id);
+      const audit = Number.isSafeInteger(id) && id > 0 ? await getAudit(db, id) : null;
+      const repository = audit ? await repositoryById(audit.repositoryId) : null;
+      const visible = repository && (await viewerCanSee(db, viewer, repository.owner, repository.name, new Date()));
+      if (audit && !visible) throw new AppError("not_found", `Audit ${id} does not exist.`);
+    }
+    return handler(request, params);
+  };
+}
+
+async function repositoryById(id: number) {
+  const db = await apiContext().db();
+  const [row] = await db.select().from(repositories).where(eq(repositories.id, id)).limit(1);
+  return row ?? null;
+}
+
+/** `GET /api/repos`, listing only the repositories the viewer may see. */
+export async function listVisibleRepos(request: Request): Promise<Response> {
+  const viewer = await apiViewer(request);
+  const db = await apiContext().db();
+  const rows = await onlyVisible(db, viewer, await listRepositorySummaries(db), new Date());
+  return Response.json({ repositories: rows }, { headers: { "cache-control": "no-store" } });
+}
+
+/** `POST /api/repos`: only a repository the viewer can see on GitHub may be connected. */
+export function withAddAccess(handler: Handler<Record<string, never>>): Handler<Record<string, never>> {
+  return async (request, params) => {
+    const viewer = await apiViewer(request);
+    if (viewer.mode === "team") {
+      const body = (await request
+        .clone()
+        .json()
+        .catch(() => null)) as Record<string, unknown> | null;
+      const input =
+        typeof body?.repository === "string"
+          ? body.repository
+          : typeof body?.owner === "string" && typeof body?.name === "string"
+            ? `${body.owner}/${body.name}`
+            : "";
+      const parsed = parseRepositoryName(input);
+      // Bad input gets the handler's own sentence; a name the viewer cannot see, GitHub's 404.
+      if (
+        parsed.ok &&
+        !(await viewerCanSee(await apiContext().db(), viewer, parsed.value.owner, parsed.value.name, new Date()))
+      ) {
+        throw new AppError(
+          "not_found",
+          `Repository ${parsed.value.owner}/${parsed.value.name} was not found on GitHub.`,
+        );
+      }
+    }
+    return handler(request, params);
+  };
+}
+
+/**
+ * The badge is public for public repositories only (GitHub says which, asked anonymously); a
+ * signed-in viewer also gets it for repositories they can see. Anything else looks unknown.
+ */
+export function withBadgeAccess(handler: Handler<RepoParams>): Handler<RepoParams> {
+  return async (request, params) => {
+    const settings = authSettings();
+    if (settings.mode === "local") return handler(request, params);
+    const name = params.repo.replace(/\.svg$/i, "");
+    const db = await apiContext().db();
+    const now = new Date();
+    const known = await findRepository(db, { owner: params.owner, name });
+    if (known) {
+      const anonymous = { githubUserId: ANONYMOUS_USER, token: null };
+      const access = await checkRepositoryAccess({ db, apiUrl: settings.apiUrl, now }, anonymous, params.owner, name);
+      if (access.visible) return handler(request, params);
+      const viewer = await viewerFromCookie(db, cookieFrom(request.headers.get("cookie"), SESSION_COOKIE), now);
+      if (viewer && (await viewerCanSee(db, viewer, params.owner, name, now))) {
+        const response = await handler(request, params);
+        // A private repository's badge must never sit in a shared cache.
+        response.headers.set("cache-control", "private, no-store");
+        return response;
+      }
+    }
+    return new Response(renderBadge({ level: undefined, score: null }), {
+      status: 404,
+      headers: { "content-type": "image/svg+xml; charset=utf-8", "cache-control": "no-store" },
+    });
+  };
+}

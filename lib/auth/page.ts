@@ -1,0 +1,43 @@
+import { cookies } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import { getDatabase } from "../db/client";
+import { SESSION_COOKIE } from "./session";
+import { onlyVisible, type Viewer, viewerCanSee, viewerFromCookie } from "./viewer";
+
+/**
+ * One call at the top of each page: `await requireViewer()`, or `await requireRepositoryAccess(owner,
+ * repo)` on a repository's pages. Signed-out visitors go to /signin; a repository the viewer may
+ * not see is a 404, exactly like one that does not exist (never a 403 that confirms it exists).
+ */
+
+export async function currentViewer(): Promise<Viewer | null> {
+  const jar = await cookies();
+  return viewerFromCookie(await getDatabase(), jar.get(SESSION_COOKIE)?.value, new Date());
+}
+
+export async function requireViewer(): Promise<Viewer> {
+  const viewer = await currentViewer();
+  if (!viewer) redirect("/signin");
+  return viewer;
+}
+
+export async function requireRepositoryAccess(owner: string, repo: string): Promise<Viewer> {
+  const viewer = await requireViewer();
+  const visible = await viewerCanSee(
+    await getDatabase(),
+    viewer,
+    decodeURIComponent(owner),
+    decodeURIComponent(repo),
+    new Date(),
+  );
+  if (!visible) notFound();
+  return viewer;
+}
+
+/** The page's rows the viewer may see (all of them in local mode). */
+export async function visibleToViewer<T extends { owner: string; name: string }>(
+  viewer: Viewer,
+  rows: readonly T[],
+): Promise<T[]> {
+  return onlyVisible(await getDatabase(), viewer, rows, new Date());
+}

@@ -1,0 +1,95 @@
+import { type NextRequest, NextResponse } from "next/server";
+import { SESSION_COOKIE } from "./lib/auth/constants";
+import { verify } from "./lib/auth/crypto";
+import { authMode, env, isLoopbackHost } from "./lib/env";
+import { crossSiteReason, siteOrigins } from "./lib/security/csrf";
+import { HSTS } from "./lib/security/headers";
+import { clientAddress, processLimiters } from "./lib/security/rate-limit";
+
+/**
+ * Runs before every page and API route (Next 16's proxy, Node.js runtime). In order:
+ * 1. local mode answers only requests addressed to a loopback name (DNS rebinding cannot reach it);
+ * 2. rate limits: sign-in and the API, per client address;
+ * 3. CSRF: API and form mutations must come from this site;
+ * 4. team mode: no validly signed session cookie sends pages to /signin and the API to 401.
+ * The session itself (expiry, sign-out) and repository access are checked by each page and route
+ * (lib/auth/page.ts, lib/auth/api.ts); this is the cheap first gate, not the only one.
+ */
+
+const WEBHOOKS = "/api/github/webhooks";
+const PUBLIC_IN_TEAM_MODE = ["/signin", "/api/auth/", "/api/badge/", WEBHOOKS];
+
+function json(status: number, code: string, message: string, headers: Record<string, string> = {}): NextResponse {
+  return NextResponse.json(
+    { error: { code, message } },
+    { status, headers: { "cache-control": "no-store", ...headers } },
+  );
+}
+
+function hostName(host: string | null): string {
+  if (!host) return "";
+  if (host.startsWith("[")) return host.slice(0, host.indexOf("]") + 1);
+  return host.split(":")[0] ?? "";
+}
+
+export function proxy(request: NextRequest): NextResponse {
+  const settings = env();
+  const mode = authMode(settings);
+  const path = request.nextUrl.pathname;
+  const isApi = path.startsWith("/api/");
+
+  if (mode === "local" && settings.PARITY_INSECURE_ALLOW_REMOTE !== "1") {
+    if (!isLoopbackHost(hostName(request.headers.get("host")))) {
+      return json(421, "bad_request", "Parity in local mode answers on 127.0.0.1 only.");
+    }
+  }
+
+  // Page views are not limited: the router prefetches every link, and signed-out prefetches all
+  // redirect to /signin. Sign-in itself (/api/auth/*) and the API are.
+  if (isApi && path !== WEBHOOKS) {
+    const bucket = path.startsWith("/api/auth/") ? "auth" : "api";
+    const verdict = processLimiters()[bucket].take(clientAddress(request.headers), Date.now());
+    if (!verdict.ok) {
+      return json(429, "rate_limited", "Too many requests; wait a minute and try again.", {
+        "retry-after": String(verdict.retryAfter),
+      });
+    }
+  }
+
+  if (path !== WEBHOOKS) {
+    const origins = siteOrigins(request.url, request.headers, settings.PARITY_PUBLIC_URL ?? null);
+    const reason = crossSiteReason(request.method, request.headers, origins);
+    if (reason) return json(403, "forbidden", "Cross-site requests are refused.");
+  }
+
+  if (mode === "team" && !PUBLIC_IN_TEAM_MODE.some((prefix) => path === prefix || path.startsWith(prefix))) {
+    const cookie = request.cookies.get(SESSION_COOKIE)?.value;
+    if (!verify(cookie, settings.PARITY_SESSION_SECRET ?? "")) {
+      const response = isApi
+        ? json(401, "unauthorized", "Sign in to Parity with GitHub first.")
+        : NextResponse.redirect(signInUrl(request));
+      // A cookie that fails its signature was tampered with or made with another secret: drop it.
+      if (cookie !== undefined) response.cookies.delete(SESSION_COOKIE);
+      return response;
+    }
+  }
+
+  const response = NextResponse.next();
+  const proto = request.headers.get("x-forwarded-proto") ?? request.nextUrl.protocol.slice(0, -1);
+  if (proto === "https") response.headers.set("strict-transport-security", HSTS);
+  return response;
+}
+
+function signInUrl(request: NextRequest): URL {
+  // The host the browser used (nextUrl may say "localhost" for 127.0.0.1): cookies are per host.
+  const host = request.headers.get("host");
+  const url = new URL("/signin", host ? `${request.nextUrl.protocol}//${host}` : request.nextUrl.origin);
+  const next = request.nextUrl.pathname + request.nextUrl.search;
+  if (next !== "/") url.searchParams.set("next", next);
+  return url;
+}
+
+export const config = {
+  // Static assets carry no data: they skip the proxy (they still get next.config.ts's headers).
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg).*)"],
+};
