@@ -7,7 +7,7 @@
  * Options: --port N (default $PORT or 3000), --rebuild (force a build).
  */
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 
@@ -43,11 +43,14 @@ function newestMtime(target) {
   return newest;
 }
 
+// When the last build STARTED: a file edited during a build is newer than this, so the next start
+// rebuilds (the build's own output is written later and would hide such an edit).
+const STAMP = path.join(root, ".next", "parity-build-started");
+
 function needsBuild() {
-  const buildId = path.join(root, ".next", "BUILD_ID");
-  if (values.rebuild || !existsSync(buildId)) return true;
-  const built = statSync(buildId).mtimeMs;
-  return SOURCES.some((source) => newestMtime(path.join(root, source)) > built);
+  if (values.rebuild || !existsSync(path.join(root, ".next", "BUILD_ID")) || !existsSync(STAMP)) return true;
+  const started = Number(readFileSync(STAMP, "utf8"));
+  return SOURCES.some((source) => newestMtime(path.join(root, source)) > started);
 }
 
 // Validate the environment before anything else: a bad value stops here with a sentence naming it.
@@ -68,8 +71,10 @@ const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 
 if (needsBuild()) {
   console.log("parity: building the app (sources changed since the last build)…");
+  const started = Date.now();
   const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, env, stdio: "inherit" });
   if (build.status !== 0) process.exit(build.status ?? 1);
+  writeFileSync(STAMP, String(started));
 }
 
 const port = values.port ?? process.env.PORT ?? "3000";
