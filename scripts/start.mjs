@@ -27,6 +27,7 @@ const SOURCES = [
   "package-lock.json",
   "tsconfig.json",
   "instrumentation.ts",
+  "instrumentation-node.ts",
   "proxy.ts",
 ];
 const SKIP = new Set(["node_modules", ".next", "__fixtures__", ".data"]);
