@@ -50,6 +50,8 @@ export interface WebhookFigures {
   insertP95Ms: number;
   drainMs: number;
   drained: boolean;
+  /** At the end of the drain: PRs whose newest audit is not of their final head, deliveries still queued, PR locks held. */
+  left: { pulls: number; queued: number; locks: number };
   prAudits: number;
   pulls: number;
   pullsWithExactlyOneComment: number;
@@ -143,6 +145,7 @@ export async function runWebhookBench(options: WebhookBenchOptions = {}): Promis
   const finalHead = new Map(Object.entries(world.heads).map(([n, list]) => [Number(n), list[list.length - 1]]));
   const drainStart = performance.now();
   let drained = false;
+  let left = { pulls: 0, queued: 0, locks: 0 };
   while (!drained && performance.now() - drainStart < drainBoundMs) {
     await new Promise((resolve) => setTimeout(resolve, 250));
     const rows = await handle.db.select({ number: prAudits.number, headSha: prAudits.headSha }).from(prAudits);
@@ -152,7 +155,8 @@ export async function runWebhookBench(options: WebhookBenchOptions = {}): Promis
       .from(webhookDeliveries)
       .where(eq(webhookDeliveries.status, "queued"));
     const [locked] = await handle.db.select({ n: count() }).from(pullRequestLocks);
-    drained = done.size === pulls && queued?.n === 0 && locked?.n === 0;
+    left = { pulls: pulls - done.size, queued: queued?.n ?? 0, locks: locked?.n ?? 0 };
+    drained = left.pulls === 0 && left.queued === 0 && left.locks === 0;
   }
   const drainMs = performance.now() - drainStart;
 
@@ -182,6 +186,7 @@ export async function runWebhookBench(options: WebhookBenchOptions = {}): Promis
     insertP95Ms: round1(percentile(inserts, 95)),
     drainMs: Math.round(drainMs),
     drained,
+    left,
     prAudits: audits,
     pulls,
     pullsWithExactlyOneComment: perPullCounts.filter((n) => n === 1).length,

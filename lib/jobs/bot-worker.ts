@@ -50,7 +50,8 @@ export async function startBotWorker(boss: PgBoss, deps: BotDeps, options: BotWo
   } as const;
   const full = { ...deps, boss };
   for (let i = 0; i < (options.concurrency ?? 2); i += 1) {
-    await boss.work<PrAuditJob>(QUEUES.prAudit, work, async ([job]) => {
+    let id = "";
+    id = await boss.work<PrAuditJob>(QUEUES.prAudit, work, async ([job]) => {
       if (!job) return;
       try {
         await processPrAuditJob({ ...full, holder: job.id }, job.data);
@@ -58,6 +59,10 @@ export async function startBotWorker(boss: PgBoss, deps: BotDeps, options: BotWo
         // pg-boss retries it with backoff; the log says why.
         console.error(`[pr-audit] ${job.data.repository}#${job.data.number}`, error);
         throw error;
+      } finally {
+        // After a job, look for the next one at once: a burst drains at the audits' pace, not
+        // the polling interval's (which applies only while the queue is empty).
+        if (id) boss.notifyWorker(id);
       }
     });
   }

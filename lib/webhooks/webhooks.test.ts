@@ -76,6 +76,10 @@ async function settled(deliveryId: string) {
   return rows.find((r) => r.deliveryId === deliveryId);
 }
 
+function pullRequest(action: "opened" | "synchronize", number: number, headSha: string, baseSha: string) {
+  return signedRequest(URL_, "pull_request", pullRequestPayload({ action, fullName: "acme/shop", number, headSha, baseSha }));
+}
+
 async function sendPull(
   action: "opened" | "synchronize",
   number: number,
@@ -156,6 +160,42 @@ describe("the PR bot against the GitHub double", () => {
     expect(stickies(8)).toHaveLength(0);
     expect(writes("/repos/acme/shop/check-runs")).toHaveLength(1);
   });
+
+  it("keeps exactly one comment when deliveries for a PR arrive while its audit runs", async () => {
+    const first = pushToPull(double.world, "acme/shop", 12, {
+      "docker-compose.yml": "services:\n  db:\n    image: mysql:8\n  cache:\n    image: redis:7.2\n",
+    });
+    // Each audit of PR 12 takes 1.5 s: the later deliveries land while one runs.
+    double.inject({ fault: { kind: "slow", delayMs: 1500 }, path: "/pulls/12/files" });
+    double.resetLog();
+    const heads = [first.headSha];
+    const sent = [await deliver(await pullRequest("opened", 12, first.headSha, first.baseSha))];
+    for (const image of ["mysql:5.7", "mariadb:10", "postgres:15"]) {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const pr = pushToPull(double.world, "acme/shop", 12, {
+        "docker-compose.yml": `services:\n  db:\n    image: ${image}\n  cache:\n    image: redis:7.2\n`,
+      });
+      heads.push(pr.headSha);
+      sent.push(await deliver(await pullRequest("synchronize", 12, pr.headSha, pr.baseSha)));
+    }
+    expect(sent.map((r) => r.status)).toEqual([202, 202, 202, 202]);
+    const finalHead = heads[heads.length - 1];
+    const audits = await until(
+      () => handle.db.select().from(prAudits),
+      (rows) => rows.some((r) => r.number === 12 && r.headSha === finalHead),
+      60_000,
+    );
+    double.clearFaults();
+    const mine = audits.filter((r) => r.number === 12);
+    // Coalesced: fewer audits than deliveries, the last of the final head, never two creations.
+    expect(mine.length).toBeLessThan(4);
+    expect(mine.map((r) => r.commentAction).filter((a) => a === "created")).toHaveLength(1);
+    expect(stickies(12)).toHaveLength(1);
+    expect(double.log.filter((r) => r.method === "POST" && r.path.endsWith("/issues/12/comments"))).toHaveLength(1);
+    const rows = (await handle.db.select().from(webhookDeliveries)).filter((r) => r.pullNumber === 12);
+    expect(rows.map((r) => r.status).sort()).toEqual(expect.arrayContaining(["done"]));
+    expect(rows.every((r) => r.status === "done" || r.status === "coalesced")).toBe(true);
+  }, 90_000);
 
   it("answers a bad signature with 401 and processes nothing", async () => {
     const payload = pullRequestPayload({
