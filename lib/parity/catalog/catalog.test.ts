@@ -59,6 +59,7 @@ describe("resolveImage", () => {
   });
 
   it("treats an unresolved interpolation as unpinned with unknown version", () => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a Compose interpolation, not a JS template.
     expect(resolveImage("postgres:${PG_VERSION}")).toEqual(
       expect.objectContaining({ engine: "postgres", version: null, pinned: false }),
     );
