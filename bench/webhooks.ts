@@ -11,7 +11,7 @@ import { prAudits, pullRequestLocks, webhookDeliveries } from "../lib/db/schema"
 import { createBoss } from "../lib/jobs/boss";
 import { startBotWorker } from "../lib/jobs/bot-worker";
 import { memoryCache } from "../lib/sources/github/index";
-import { appKey, SECRET } from "../lib/webhooks/__fixtures__/shop";
+import { appKey, SECRET, signedRequest } from "../lib/webhooks/__fixtures__/shop";
 import { createDispatcher } from "../lib/webhooks/dispatch";
 import { receiveWebhook } from "../lib/webhooks/receive";
 
@@ -22,7 +22,8 @@ import { receiveWebhook } from "../lib/webhooks/receive";
  * worker (production settings: 2 PR audits at once, 2 s polling) in the same process, as
  * `npm start` runs them. The GitHub double runs in a child process that also sends the
  * deliveries, as GitHub would. Measures the acknowledgement latency, waits for the jobs to drain
- * (bounded), then counts the bot's comments on each PR in the double.
+ * (bounded), then counts the bot's comments on each PR in the double. Before the burst, 20 `ping`
+ * deliveries warm the server up (pool connections, compiled code); they are not measured.
  *
  * Drivers: the embedded PGlite, and a PostgreSQL server (a fresh database on DATABASE_URL's
  * server, dropped afterwards). Alone: `npx tsx bench/webhooks-run.ts [pglite|postgres]`.
@@ -97,7 +98,7 @@ export async function runWebhookBench(options: WebhookBenchOptions = {}): Promis
   );
   const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
   const next = async <T>() => JSON.parse(String((await lines.next()).value)) as T;
-  const world = await next<{ url: string; baseSha: string; heads: Record<string, string[]> }>();
+  const world = await next<{ url: string }>();
 
   const handle = await benchDatabase(options.serverUrl);
   const boss = await createBoss(handle, { url: handle.url });
@@ -114,13 +115,13 @@ export async function runWebhookBench(options: WebhookBenchOptions = {}): Promis
     cache: memoryCache(),
   });
   const inserts: number[] = [];
+  let measuring = false;
   const deps = {
     secret: SECRET,
     db: async () => handle.db,
     dispatch: createDispatcher(async () => boss),
     onTiming: (step: string, ms: number) => {
-      if (step === "insert") inserts.push(ms);
-      if (process.env.B_TRACE) console.error(`${Math.round(performance.now())} ${step} ${ms.toFixed(1)}`);
+      if (step === "insert" && measuring) inserts.push(ms);
     },
   };
   const server = createServer(async (req, res) => {
@@ -138,11 +139,24 @@ export async function runWebhookBench(options: WebhookBenchOptions = {}): Promis
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/github/webhooks`;
 
+  // Warm-up, not measured: a deployed server has its pool's connections open and its code compiled.
+  await Promise.all(
+    Array.from({ length: 20 }, async (_, i) => {
+      const ping = await signedRequest(url, "ping", { zen: "Keep it logically awesome.", hook_id: i });
+      await (await fetch(url, { method: "POST", headers: ping.headers, body: await ping.text() })).text();
+    }),
+  );
+  measuring = true;
   child.stdin.write(`${JSON.stringify({ send: url, rate })}\n`);
-  const sent = await next<{ acks: number[]; statuses: Record<string, number>; sentMs: number }>();
+  const sent = await next<{
+    acks: number[];
+    statuses: Record<string, number>;
+    sentMs: number;
+    heads: Record<string, string[]>;
+  }>();
 
   // Drained: each PR's newest audit is of its final head, no delivery waits, no audit runs.
-  const finalHead = new Map(Object.entries(world.heads).map(([n, list]) => [Number(n), list[list.length - 1]]));
+  const finalHead = new Map(Object.entries(sent.heads).map(([n, list]) => [Number(n), list[list.length - 1]]));
   const drainStart = performance.now();
   let drained = false;
   let left = { pulls: 0, queued: 0, locks: 0 };

@@ -1,10 +1,12 @@
 import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { DoubleAppManifests } from "./app-manifests";
 import { type Fault, type FaultRule, Faults } from "./faults";
 import { runGraphql } from "./graphql";
 import { DoubleOAuth } from "./oauth";
 import { type RestAnswer, routeRest } from "./rest";
+import { simpleUser } from "./shapes-account";
 import { World } from "./world";
 
 /**
@@ -35,6 +37,8 @@ export interface GitHubDouble {
   log: LoggedRequest[];
   /** Requests received since start or the last `resetLog()`. */
   readonly requestCount: number;
+  /** The App manifest flow: `manifests.issue(manifest)` gives the code GitHub would redirect with. */
+  manifests: DoubleAppManifests;
   inject(rule: FaultRule): void;
   clearFaults(): void;
   resetLog(): void;
@@ -55,6 +59,7 @@ export async function startGitHubDouble(options: DoubleOptions = {}): Promise<Gi
   const buckets = new Map<string, Bucket>();
   const tokens = new Map<string, number>();
   const oauth = new DoubleOAuth(world);
+  const manifests = new DoubleAppManifests();
   const state = { log: [] as LoggedRequest[] };
   let api = "";
 
@@ -167,6 +172,9 @@ export async function startGitHubDouble(options: DoubleOptions = {}): Promise<Gi
       );
     }
 
+    const conversion = manifests.route(method, url.pathname, () => simpleUser(api, world.account("acme")));
+    if (conversion) return send(conversion.status, conversion.body);
+
     const signIn = oauth.route(method, url, raw, String(req.headers["content-type"] ?? ""), auth, api);
     if (signIn?.html !== undefined) {
       state.log.push({ method, path: url.pathname + url.search, status: signIn.status, cost: 0, resource });
@@ -248,6 +256,7 @@ export async function startGitHubDouble(options: DoubleOptions = {}): Promise<Gi
     get requestCount() {
       return state.log.length;
     },
+    manifests,
     inject: (rule) => faults.inject(rule),
     clearFaults: () => faults.clear(),
     resetLog: () => {

@@ -70,6 +70,10 @@ export function createDispatcher(boss: () => Promise<PgBoss>, options: Dispatche
   }
 
   async function flush(): Promise<void> {
+    if (timer) {
+      clearTimeout(timer);
+      timer = null;
+    }
     // One flush at a time; what arrives meanwhile waits for the next.
     while (running) await running;
     if (!pulls.size && !deliveries.length) return;
@@ -86,7 +90,9 @@ export function createDispatcher(boss: () => Promise<PgBoss>, options: Dispatche
 
   return {
     pull(job) {
-      pulls.set(prAuditKey(job.repository, job.number), job);
+      const key = prAuditKey(job.repository, job.number);
+      // A forced audit (check_run rerequested) stays forced when a plain delivery follows it.
+      pulls.set(key, pulls.get(key)?.force ? { ...job, force: true } : job);
       schedule(delayMs);
     },
     delivery(job) {

@@ -4,6 +4,8 @@ export interface PrAuditJob {
   installationId: number;
   repository: string;
   number: number;
+  /** Audit even when the PR's current head was audited already (`check_run` rerequested). */
+  force?: boolean;
 }
 
 export interface WebhookJob {

@@ -9,6 +9,7 @@ import {
   installationCovers,
   installationKnown,
   installationRepositoryNames,
+  lastPrAudit,
   latestPullDelivery,
   releasePullLock,
   removeInstallationRepository,
@@ -111,7 +112,8 @@ async function applyTask(deps: WebhookWorkerDeps, task: WebhookTask): Promise<{ 
   if (task.kind === "check_run") {
     const numbers = task.pullNumbers.length ? task.pullNumbers : await pullNumbersFor(deps, repositoryId, task.headSha);
     for (const number of numbers) {
-      const job: PrAuditJob = { installationId: task.installationId, repository: task.repository, number };
+      // A rerequest audits again even when the head was audited already.
+      const job: PrAuditJob = { installationId: task.installationId, repository: task.repository, number, force: true };
       await deps.boss.send(QUEUES.prAudit, job, { singletonKey: prAuditKey(task.repository, number) });
     }
     return { status: "done", note: `re-audit of ${numbers.length} pull request(s) queued` };
@@ -127,6 +129,34 @@ export async function processWebhookJob(deps: WebhookWorkerDeps, job: WebhookJob
   await setDeliveryStatus(deps.db, row.id, outcome.status, outcome.note);
 }
 
+interface PullJson {
+  state: string;
+  draft?: boolean;
+  title: string;
+  head: { sha: string };
+  base: { sha: string; ref: string };
+}
+
+/** The PR as GitHub has it now: its head may be newer than the delivery's (one request). */
+async function currentPull(deps: WebhookWorkerDeps, task: PullRequestTask) {
+  const [owner = "", repo = ""] = task.repository.split("/");
+  const { data } = await deps
+    .appClient(task.installationId)
+    .request("GET /repos/{owner}/{repo}/pulls/{pull_number}", { owner, repo, pull_number: task.number });
+  const pull = data as PullJson;
+  return {
+    open: pull.state === "open",
+    task: {
+      ...task,
+      title: pull.title,
+      draft: pull.draft === true,
+      headSha: pull.head.sha,
+      baseSha: pull.base.sha,
+      baseRef: pull.base.ref,
+    } satisfies PullRequestTask,
+  };
+}
+
 /** Audits the PR's newest delivery once; returns its id (null: none) and what happened. */
 async function auditNewest(deps: WebhookWorkerDeps, job: PrAuditJob): Promise<{ id: number | null; outcome: string }> {
   const delivery = await latestPullDelivery(deps.db, job.repository, job.number);
@@ -140,11 +170,22 @@ async function auditNewest(deps: WebhookWorkerDeps, job: PrAuditJob): Promise<{ 
     await settle("ignored", "repository outside the installation");
     return { id: delivery.id, outcome: "ignored" };
   }
-  if (task.draft) {
+  // Deliveries can arrive out of order: GitHub's view of the PR says which head is current.
+  const current = await currentPull(deps, task);
+  if (!current.open) {
+    await settle("ignored", "pull request is not open");
+    return { id: delivery.id, outcome: "closed" };
+  }
+  if (current.task.draft) {
     await settle("ignored", "draft pull request");
     return { id: delivery.id, outcome: "draft" };
   }
-  const result = await runPrAudit(deps, repositoryId, task);
+  const last = await lastPrAudit(deps.db, repositoryId, job.number);
+  if (!job.force && last?.headSha === current.task.headSha && last.baseSha === current.task.baseSha) {
+    await settle("done", "head already audited");
+    return { id: delivery.id, outcome: "unchanged head" };
+  }
+  const result = await runPrAudit(deps, repositoryId, current.task);
   await settle("done", `comment ${result.comment}`);
   return { id: delivery.id, outcome: result.comment };
 }

@@ -3,10 +3,11 @@ import type { DatabaseHandle } from "../db/client";
 import { acquirePullLock, recordDelivery, releasePullLock, settlePullDeliveries } from "../db/queries/bot";
 import { webhookDeliveries } from "../db/schema";
 import { openTestDatabase } from "../db/test-database";
+import { createBoss, ensureQueues, QUEUES } from "../jobs/boss";
 
 /** The PR lock's protocol (lib/webhooks/process.ts): one audit per PR, no delivery left behind. */
 
-let handle: DatabaseHandle;
+let handle: DatabaseHandle & { url?: string };
 const LEASE = 60_000;
 
 beforeAll(async () => {
@@ -69,5 +70,22 @@ describe("settling a PR's deliveries after an audit", () => {
     expect(byId.get(ids[0] ?? 0)).toMatchObject({ status: "coalesced" });
     expect(byId.get(ids[1] ?? 0)).toMatchObject({ status: "done", note: "comment created" });
     expect(byId.get(ids[2] ?? 0)).toMatchObject({ status: "queued" });
+  });
+});
+
+describe("the pr-audit queue", () => {
+  it("holds at most one queued job per PR, and an older stately queue is moved to that policy", async () => {
+    const boss = await createBoss(handle, { url: handle.url });
+    try {
+      await boss.updateQueue(QUEUES.prAudit, { name: QUEUES.prAudit, policy: "stately" });
+      await ensureQueues(boss);
+      expect(await boss.getQueue(QUEUES.prAudit)).toMatchObject({ policy: "short" });
+      const job = { installationId: 42, repository: "acme/shop", number: 9 };
+      expect(await boss.send(QUEUES.prAudit, job, { singletonKey: "acme/shop#9" })).toBeTruthy();
+      expect(await boss.send(QUEUES.prAudit, job, { singletonKey: "acme/shop#9" })).toBeNull();
+      expect(await boss.send(QUEUES.prAudit, job, { singletonKey: "acme/shop#10" })).toBeTruthy();
+    } finally {
+      await boss.stop({ graceful: false, wait: true });
+    }
   });
 });

@@ -84,7 +84,9 @@ export async function receiveWebhook(request: Request, deps: WebhookDeps): Promi
     throw error;
   }
   const signature = request.headers.get("x-hub-signature-256") ?? "";
-  const valid = signature.startsWith("sha256=") && (await timed(deps, "verify", () => verify(secret, raw, signature).catch(() => false)));
+  const valid =
+    signature.startsWith("sha256=") &&
+    (await timed(deps, "verify", () => verify(secret, raw, signature).catch(() => false)));
   if (!valid) return problem(401, "bad_signature", "X-Hub-Signature-256 does not match the payload.");
   const event = request.headers.get("x-github-event");
   const deliveryId = request.headers.get("x-github-delivery");
@@ -102,14 +104,16 @@ export async function receiveWebhook(request: Request, deps: WebhookDeps): Promi
   const facts = deliveryFacts(payload);
   const db = await deps.db();
   const task = "task" in routed ? routed.task : null;
-  const row = await timed(deps, "insert", () => recordDelivery(db, {
-    deliveryId,
-    event,
-    ...facts,
-    task,
-    status: task ? "queued" : "ignored",
-    note: "ignore" in routed ? routed.ignore : null,
-  }));
+  const row = await timed(deps, "insert", () =>
+    recordDelivery(db, {
+      deliveryId,
+      event,
+      ...facts,
+      task,
+      status: task ? "queued" : "ignored",
+      note: "ignore" in routed ? routed.ignore : null,
+    }),
+  );
   if (!row) return json(200, { delivery: deliveryId, status: "duplicate" });
   if (!task) return json(202, { delivery: deliveryId, status: "ignored" });
   if (task.kind === "pull_request") {

@@ -77,7 +77,11 @@ async function settled(deliveryId: string) {
 }
 
 function pullRequest(action: "opened" | "synchronize", number: number, headSha: string, baseSha: string) {
-  return signedRequest(URL_, "pull_request", pullRequestPayload({ action, fullName: "acme/shop", number, headSha, baseSha }));
+  return signedRequest(
+    URL_,
+    "pull_request",
+    pullRequestPayload({ action, fullName: "acme/shop", number, headSha, baseSha }),
+  );
 }
 
 async function sendPull(
@@ -196,6 +200,23 @@ describe("the PR bot against the GitHub double", () => {
     expect(rows.map((r) => r.status).sort()).toEqual(expect.arrayContaining(["done"]));
     expect(rows.every((r) => r.status === "done" || r.status === "coalesced")).toBe(true);
   }, 90_000);
+
+  it("audits the PR's current head when deliveries arrive out of order", async () => {
+    const older = pushToPull(double.world, "acme/shop", 13, {
+      "docker-compose.yml": "services:\n  db:\n    image: mysql:8\n  cache:\n    image: redis:7.2\n",
+    });
+    const newer = pushToPull(double.world, "acme/shop", 13, {
+      "docker-compose.yml": "services:\n  db:\n    image: mariadb:11\n  cache:\n    image: redis:7.2\n",
+    });
+    await sendPull("synchronize", 13, newer.headSha, newer.baseSha);
+    // The older push's delivery comes last: it must not put the PR back on the older head.
+    const { row } = await sendPull("opened", 13, older.headSha, older.baseSha);
+    expect(row).toMatchObject({ status: "done", note: "head already audited" });
+    const audits = (await handle.db.select().from(prAudits)).filter((r) => r.number === 13);
+    expect(audits.map((r) => r.headSha)).toEqual([newer.headSha]);
+    expect(stickies(13)).toHaveLength(1);
+    expect(stickies(13)[0]?.body).toContain("MariaDB");
+  });
 
   it("answers a bad signature with 401 and processes nothing", async () => {
     const payload = pullRequestPayload({

@@ -247,6 +247,17 @@ export async function knownComment(db: Database, repositoryId: number, number: n
   return row;
 }
 
+/** The PR's newest audit that succeeded: which head and base it saw. */
+export async function lastPrAudit(db: Database, repositoryId: number, number: number) {
+  const [row] = await db
+    .select({ headSha: prAudits.headSha, baseSha: prAudits.baseSha })
+    .from(prAudits)
+    .where(and(eq(prAudits.repositoryId, repositoryId), eq(prAudits.number, number), eq(prAudits.status, "succeeded")))
+    .orderBy(desc(prAudits.id))
+    .limit(1);
+  return row;
+}
+
 /** The scorecard's "recent pull requests": the latest audit of each PR, newest first. */
 export async function recentPrAudits(db: Database, repositoryId: number, limit = 10) {
   const rows = await db
