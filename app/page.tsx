@@ -7,7 +7,7 @@ import { RepositoryOverviewTable } from "@/components/overview/repository-overvi
 import { requireViewer, visibleToViewer } from "@/lib/auth/page";
 import { getDatabase } from "@/lib/db/client";
 import { organisationTrendOf } from "@/lib/db/queries/auth";
-import { listRepositorySummaries, organisationTrend } from "@/lib/db/queries/dashboard";
+import { cachedOverview } from "@/lib/db/queries/dashboard-cache";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -17,9 +17,11 @@ export default async function OverviewPage() {
   const db = await getDatabase();
   const now = new Date();
   const viewer = await requireViewer();
-  const [all, allWeeks] = await Promise.all([listRepositorySummaries(db, { now }), organisationTrend(db, 26, now)]);
-  // Team mode: only what GitHub lets this viewer see, in the list and in the averages.
-  const rows = await visibleToViewer(viewer, all);
+  // Memoised per version of the data (one cheap query when nothing changed): docs/development.md.
+  const { summaries: all, weeks: allWeeks } = await cachedOverview(db, { now });
+  // Team mode: only what GitHub lets this viewer see, in the list and in the averages. Local mode
+  // keeps the memoised array itself, so its summary and first page are computed once per version.
+  const rows = viewer.mode === "local" ? all : await visibleToViewer(viewer, all);
   const weeks =
     viewer.mode === "local"
       ? allWeeks

@@ -2,11 +2,12 @@ import type { Gap } from "@/lib/parity/types";
 import { Card } from "../card";
 import type { OrganisationWeekView, RepositorySummaryView } from "../dashboard-types";
 import { formatRelative } from "../format";
-import { AverageScoreChart, FindingsByGapChart } from "./organisation-charts";
-import { summarize } from "./table-model";
+import { AverageScoreChart, FindingsByGapChart } from "./lazy-organisation-charts";
+import { averageScoreSummary, findingsByGapSummary } from "./organisation-summary";
+import { summaryOf } from "./table-model";
 
 export function SummaryLine({ rows, now }: { rows: readonly RepositorySummaryView[]; now: Date }) {
-  const summary = summarize(rows);
+  const summary = summaryOf(rows);
   const parts = [
     `${summary.count} ${summary.count === 1 ? "repository" : "repositories"}`,
     `median ${summary.median ?? "—"}`,
@@ -63,7 +64,10 @@ export function OrganisationTrends({ weeks }: { weeks: OrganisationWeekView[] })
       >
         <div className="px-2 py-2">
           {scored.length > 0 ? (
-            <AverageScoreChart weeks={weeks} />
+            <>
+              <AverageScoreChart weeks={weeks} />
+              <p className="sr-only">{averageScoreSummary(weeks)}</p>
+            </>
           ) : (
             <p className="px-2 py-6 text-sm text-neutral-600 dark:text-neutral-400">
               The trend appears after the first audits finish.
@@ -82,7 +86,10 @@ export function OrganisationTrends({ weeks }: { weeks: OrganisationWeekView[] })
       >
         <div className="px-2 py-2">
           {weeks.length > 0 ? (
-            <FindingsByGapChart weeks={weeks} />
+            <>
+              <FindingsByGapChart weeks={weeks} />
+              <p className="sr-only">{findingsByGapSummary(weeks)}</p>
+            </>
           ) : (
             <p className="px-2 py-6 text-sm text-neutral-600 dark:text-neutral-400">No findings recorded yet.</p>
           )}

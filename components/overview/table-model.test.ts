@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import type { RepositorySummaryView } from "../dashboard-types";
-import { filterRows, firstPage, PAGE_SIZE, sortRows, summarize, weakestGap } from "./table-model";
+import {
+  filterRows,
+  firstPage,
+  firstPageOf,
+  PAGE_SIZE,
+  sortRows,
+  summarize,
+  summaryOf,
+  weakestGap,
+} from "./table-model";
 
 function row(
   partial: Partial<RepositorySummaryView> & Pick<RepositorySummaryView, "id" | "fullName">,
@@ -121,5 +130,20 @@ describe("firstPage", () => {
       Math.min(...many.filter((r) => !page.includes(r)).map((r) => r.scoreOverall ?? Number.POSITIVE_INFINITY)),
     );
     expect(page.some((r) => r.id === 7)).toBe(false);
+  });
+});
+
+describe("firstPageOf / summaryOf", () => {
+  it("computes once per array and again for a different array", () => {
+    const rows = Array.from({ length: PAGE_SIZE + 5 }, (_, i) =>
+      row({ id: i, fullName: `acme/r${String(i).padStart(3, "0")}`, scoreOverall: i }),
+    );
+    const page = firstPageOf(rows);
+    expect(page).toHaveLength(PAGE_SIZE);
+    expect(firstPageOf(rows)).toBe(page);
+    expect(firstPageOf([...rows])).not.toBe(page);
+    expect(firstPageOf([...rows])).toEqual(page);
+    expect(summaryOf(rows)).toBe(summaryOf(rows));
+    expect(summaryOf(rows)).toEqual(summarize(rows));
   });
 });

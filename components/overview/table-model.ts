@@ -94,9 +94,9 @@ export function sortRows(
   direction: SortDirection,
 ): RepositorySummaryView[] {
   const sign = direction === "ascending" ? 1 : -1;
-  return [...rows].sort((a, b) => {
-    const left = sortValue(a, key);
-    const right = sortValue(b, key);
+  // Each row's value once, not twice per comparison: dates parse in sortValue.
+  const keyed = rows.map((row) => ({ row, value: sortValue(row, key) }));
+  keyed.sort(({ row: a, value: left }, { row: b, value: right }) => {
     if (left === null && right === null) return a.fullName.localeCompare(b.fullName);
     if (left === null) return 1;
     if (right === null) return -1;
@@ -104,6 +104,7 @@ export function sortRows(
     if (left > right) return sign;
     return a.fullName.localeCompare(b.fullName);
   });
+  return keyed.map(({ row }) => row);
 }
 
 export interface OverviewSummary {
@@ -125,3 +126,21 @@ export function summarize(rows: readonly RepositorySummaryView[]): OverviewSumma
   const middle = median(scores);
   return { count: rows.length, median: middle === null ? null : Math.round(middle), levels, lastSweep };
 }
+
+/**
+ * `compute(rows)` once per array: the overview's rows are memoised between requests
+ * (lib/db/queries/dashboard-cache.ts) and never mutated, so their first page and summary are too.
+ */
+function oncePerArray<T>(compute: (rows: readonly RepositorySummaryView[]) => T) {
+  const results = new WeakMap<readonly RepositorySummaryView[], T>();
+  return (rows: readonly RepositorySummaryView[]): T => {
+    const known = results.get(rows);
+    if (known !== undefined) return known;
+    const result = compute(rows);
+    results.set(rows, result);
+    return result;
+  };
+}
+
+export const summaryOf = oncePerArray(summarize);
+export const firstPageOf = oncePerArray(firstPage);

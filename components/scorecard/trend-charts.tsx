@@ -1,7 +1,8 @@
 "use client";
 
+import { useMemo } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
-import type { DeployPoint, TrendPoint } from "./trend-model";
+import { type LeadTimeChartPoint, seriesPoints, type TrendChartPoint, type TrendSeries } from "./trend-model";
 
 const AXIS = { fontSize: 11, fill: "currentColor" };
 
@@ -12,7 +13,7 @@ function day(iso: unknown): string {
 interface DotProps {
   cx?: number;
   cy?: number;
-  payload?: TrendPoint;
+  payload?: TrendChartPoint;
 }
 
 /** ● where findings appeared, ○ where they were resolved (both: ● inside a ring). */
@@ -28,7 +29,8 @@ function MarkerDot({ cx, cy, payload }: DotProps) {
   );
 }
 
-export function ScoreTrendChart({ points }: { points: TrendPoint[] }) {
+export function ScoreTrendChart({ series }: { series: TrendSeries }) {
+  const points = useMemo(() => seriesPoints(series), [series]);
   return (
     <div className="text-neutral-500 dark:text-neutral-400" aria-hidden>
       <LineChart
@@ -87,7 +89,7 @@ export function ScoreTrendChart({ points }: { points: TrendPoint[] }) {
   );
 }
 
-export function LeadTimeChart({ points }: { points: DeployPoint[] }) {
+export function LeadTimeChart({ points }: { points: LeadTimeChartPoint[] }) {
   const data = points.map((point) => ({ ...point, leadTimeHours: point.leadTimeHours ?? 0 }));
   return (
     <div className="text-neutral-500 dark:text-neutral-400" aria-hidden>

@@ -36,6 +36,48 @@ export function trendPoints(history: readonly AuditHistoryView[], markers: reado
     .sort((a, b) => a.date.localeCompare(b.date));
 }
 
+/** What the trend chart draws: no ids, dates to the minute. */
+export type TrendChartPoint = Omit<TrendPoint, "auditId">;
+
+/**
+ * The trend chart's points as columns: they cross to the browser as JSON, and half a year of
+ * daily audits as objects repeated every key 180 times (17 kB of a 20 kB payload line).
+ */
+export interface TrendSeries {
+  date: string[];
+  overall: (number | null)[];
+  tools: (number | null)[];
+  time: (number | null)[];
+  personnel: (number | null)[];
+  appeared: number[];
+  resolved: number[];
+}
+
+export function trendSeries(points: readonly TrendPoint[]): TrendSeries {
+  return {
+    date: points.map((point) => point.date.slice(0, 16)),
+    overall: points.map((point) => point.overall),
+    tools: points.map((point) => point.tools),
+    time: points.map((point) => point.time),
+    personnel: points.map((point) => point.personnel),
+    appeared: points.map((point) => point.appeared),
+    resolved: points.map((point) => point.resolved),
+  };
+}
+
+/** Back to one object per point, in the browser, for the chart library. */
+export function seriesPoints(series: TrendSeries): TrendChartPoint[] {
+  return series.date.map((date, index) => ({
+    date,
+    overall: series.overall[index] ?? null,
+    tools: series.tools[index] ?? null,
+    time: series.time[index] ?? null,
+    personnel: series.personnel[index] ?? null,
+    appeared: series.appeared[index] ?? 0,
+    resolved: series.resolved[index] ?? 0,
+  }));
+}
+
 export interface DeployPoint {
   id: string | number;
   date: string;
@@ -64,6 +106,13 @@ export function deployPoints(deploys: readonly DeployView[]): DeployPoint[] {
     .sort((a, b) => a.date.localeCompare(b.date));
 }
 
+/** What the lead-time chart draws: a date to the minute and the hours, nothing else. */
+export type LeadTimeChartPoint = Pick<DeployPoint, "date" | "leadTimeHours">;
+
+export function leadTimeChartPoints(points: readonly DeployPoint[]): LeadTimeChartPoint[] {
+  return points.map((point) => ({ date: point.date.slice(0, 16), leadTimeHours: point.leadTimeHours }));
+}
+
 export function deploySummary(points: readonly DeployPoint[]): { count: number; medianLeadHours: number | null } {
   const leads = points.flatMap((point) => (point.leadTimeHours === null ? [] : [point.leadTimeHours]));
   return { count: points.length, medianLeadHours: median(leads) };
@@ -74,4 +123,21 @@ export function formatHours(hours: number | null): string {
   if (hours < 1) return `${Math.max(1, Math.round(hours * 60))} min`;
   if (hours < 48) return `${hours.toFixed(hours < 10 ? 1 : 0)} h`;
   return `${(hours / 24).toFixed(1)} days`;
+}
+
+function rounded(score: number | null): string {
+  return score === null ? "unknown" : String(Math.round(score));
+}
+
+/** The trend chart in words, for screen readers (the chart itself is hidden from them). */
+export function trendSummary(points: readonly TrendPoint[]): string {
+  const first = points[0];
+  const last = points[points.length - 1];
+  if (!first || !last) return "No audits yet.";
+  const gaps = (["overall", "tools", "time", "personnel"] as const).map(
+    (key) => `${key === "personnel" ? "people" : key} ${rounded(first[key])} to ${rounded(last[key])}`,
+  );
+  const appeared = points.reduce((sum, point) => sum + point.appeared, 0);
+  const resolved = points.reduce((sum, point) => sum + point.resolved, 0);
+  return `Scores over ${points.length} audits from ${first.date.slice(0, 10)} to ${last.date.slice(0, 10)}: ${gaps.join(", ")}. Findings appeared ${appeared} times and were resolved ${resolved} times.`;
 }

@@ -182,6 +182,15 @@ export async function getScorecard(
 ): Promise<Scorecard | null> {
   const repository = await findRepository(db, { owner, name });
   if (!repository) return null;
+  return getScorecardOf(db, repository, options);
+}
+
+/** The scorecard of a repository row already read. */
+export async function getScorecardOf(
+  db: Database,
+  repository: typeof repositories.$inferSelect,
+  options: TrendOptions = {},
+): Promise<Scorecard> {
   const now = options.now ?? new Date();
   const since = new Date(`${lastWeeks(now, options.weeks ?? 26)[0]}T00:00:00Z`);
 

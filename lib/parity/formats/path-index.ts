@@ -13,14 +13,51 @@ export interface PathIndex {
   has(path: string): boolean;
   /** Paths directly inside `dir` (`""` is the repository root), in snapshot order. */
   inDirectory(dir: string): readonly string[];
-  /** Paths for which `predicate` holds, computed once per `key` for this snapshot. */
-  select(key: string, predicate: (path: string) => boolean): readonly string[];
+  /**
+   * Paths for which `predicate` holds, computed once per `key` for this snapshot. `lastChars`,
+   * when given, lists every last character (one UTF-16 unit each) a selected path can have (`"ln"` for `.yaml`, `.yml`
+   * and `Kustomization`): only paths ending in one of them are tested, and the result lists them
+   * by last character (in `lastChars` order), in snapshot order within each.
+   */
+  select(key: string, predicate: (path: string) => boolean, lastChars?: string): readonly string[];
   /** `select`, grouped by directory: the siblings of one kind, without grouping every path. */
-  selectByDirectory(key: string, predicate: (path: string) => boolean): ReadonlyMap<string, readonly string[]>;
+  selectByDirectory(
+    key: string,
+    predicate: (path: string) => boolean,
+    lastChars?: string,
+  ): ReadonlyMap<string, readonly string[]>;
 }
 
-/** File names `has` answers by scanning (one `endsWith` per path) before building a Set of all. */
+/** The paths ending in a character (by char code), in snapshot order. */
+type LastCharBuckets = (char: number) => readonly string[];
+
+/** File names `has` answers by scanning their last-character bucket before building a Set of all. */
 const NAME_SCANS = 4;
+
+/**
+ * Paths by their last character, in snapshot order. The one pass over every path only records
+ * each path's last char code in a typed array (no allocation per path, about half a millisecond
+ * per 100,000); a question about one character then reads that array rather than the strings
+ * and collects its few paths. In a monorepo nearly every path ends in `s` (`.ts`, `.js`) or `x`,
+ * so the characters formats ask about (`l` for YAML, `n` for `artisan`) pick a few hundred.
+ */
+function groupByLastChar(paths: readonly string[]): LastCharBuckets {
+  const codes = new Uint16Array(paths.length);
+  for (let i = 0; i < paths.length; i++) {
+    const path = paths[i] as string;
+    codes[i] = path.length > 0 ? path.charCodeAt(path.length - 1) : 0;
+  }
+  const buckets = new Map<number, string[]>();
+  return (char) => {
+    let bucket = buckets.get(char);
+    if (!bucket) {
+      bucket = [];
+      for (let i = 0; i < codes.length; i++) if (codes[i] === char) bucket.push(paths[i] as string);
+      buckets.set(char, bucket);
+    }
+    return bucket;
+  };
+}
 
 const indexes = new WeakMap<readonly string[], PathIndex>();
 
@@ -29,14 +66,26 @@ export function pathIndex(paths: readonly string[]): PathIndex {
   if (cached) return cached;
   let all: Set<string> | undefined;
   let directories: Map<string, string[]> | undefined;
+  let byLastChar: LastCharBuckets | undefined;
+  const endingIn = (char: number): readonly string[] => {
+    byLastChar ??= groupByLastChar(paths);
+    return byLastChar(char);
+  };
   const byName = new Map<string, Set<string>>();
   const selections = new Map<string, readonly string[]>();
   const grouped = new Map<string, Map<string, string[]>>();
-  const select = (key: string, predicate: (path: string) => boolean): readonly string[] => {
+  const select = (key: string, predicate: (path: string) => boolean, lastChars?: string): readonly string[] => {
     let selected = selections.get(key);
     if (!selected) {
-      selected = paths.filter(predicate);
+      selected = lastChars === undefined ? paths.filter(predicate) : selectByLastChar(lastChars, predicate);
       selections.set(key, selected);
+    }
+    return selected;
+  };
+  const selectByLastChar = (lastChars: string, predicate: (path: string) => boolean): string[] => {
+    const selected: string[] = [];
+    for (const char of new Set(lastChars)) {
+      for (const path of endingIn(char.charCodeAt(0))) if (predicate(path)) selected.push(path);
     }
     return selected;
   };
@@ -50,7 +99,7 @@ export function pathIndex(paths: readonly string[]): PathIndex {
           all = new Set(paths);
           return all.has(path);
         }
-        named = new Set(paths.filter((other) => hasName(other, name)));
+        named = new Set(endingIn(name.charCodeAt(name.length - 1)).filter((other) => hasName(other, name)));
         byName.set(name, named);
       }
       return named.has(path);
@@ -60,10 +109,10 @@ export function pathIndex(paths: readonly string[]): PathIndex {
       return directories.get(dir) ?? [];
     },
     select,
-    selectByDirectory(key, predicate) {
+    selectByDirectory(key, predicate, lastChars) {
       let groups = grouped.get(key);
       if (!groups) {
-        groups = groupByDirectory(select(key, predicate));
+        groups = groupByDirectory(select(key, predicate, lastChars));
         grouped.set(key, groups);
       }
       return groups;

@@ -10,7 +10,7 @@ import { requireRepositoryAccess } from "@/lib/auth/page";
 import { getDatabase } from "@/lib/db/client";
 import { findActiveAudit } from "@/lib/db/queries/audits";
 import { recentPrAudits } from "@/lib/db/queries/bot";
-import { getScorecard } from "@/lib/db/queries/dashboard";
+import { cachedScorecard } from "@/lib/db/queries/dashboard-cache";
 
 interface Params {
   params: Promise<{ owner: string; repo: string }>;
@@ -27,7 +27,8 @@ export default async function ScorecardPage({ params }: Params) {
   await requireRepositoryAccess(owner, repo);
   const db = await getDatabase();
   const now = new Date();
-  const scorecard = await getScorecard(db, decodeURIComponent(owner), decodeURIComponent(repo), { now });
+  // Memoised per repository and version of its audits (docs/development.md).
+  const scorecard = await cachedScorecard(db, decodeURIComponent(owner), decodeURIComponent(repo), { now });
   if (!scorecard) notFound();
   const { repository, latestAudit } = scorecard;
   const active = await findActiveAudit(db, repository.id);

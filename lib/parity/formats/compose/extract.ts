@@ -165,9 +165,14 @@ function isSelfHosting(path: string, model: ComposeModel, ctx: ExtractContext): 
       parseImageRef(service.image.ref).name.includes("/"),
   );
   if (!app || model.services.some((service) => service.sourceMount)) return false;
-  const composeFiles = pathIndex(ctx.paths).select("compose:main-files", (other) => {
-    const base = baseOf(other);
-    return COMPOSE_NAME.test(base) && !OVERRIDE.test(base);
-  });
+  // Compose files end in `.yml` or `.yaml`: the path index tests only paths ending in `l`.
+  const composeFiles = pathIndex(ctx.paths).select(
+    "compose:main-files",
+    (other) => {
+      const base = baseOf(other);
+      return COMPOSE_NAME.test(base) && !OVERRIDE.test(base);
+    },
+    "l",
+  );
   return composeFiles.some((other) => other !== path);
 }

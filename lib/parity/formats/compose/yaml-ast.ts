@@ -1,4 +1,14 @@
-import { type Document, isAlias, isMap, isScalar, isSeq, type LineCounter, type Node, parseDocument } from "yaml";
+import {
+  type Alias,
+  type Document,
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  type LineCounter,
+  type Node,
+  parseDocument,
+} from "yaml";
 import type { Problem } from "../../types";
 
 /**
@@ -27,10 +37,25 @@ function firstLine(text: string): string {
   return text.split("\n")[0] ?? text;
 }
 
+/**
+ * What each alias node resolved to. yaml's `Alias.resolve` walks the whole document to find the
+ * anchor, and `entries` resolves the same `<<: *defaults` once per service that merges it, so
+ * each alias is resolved once. Keyed on the node: the answer is fixed for its document, and the
+ * entry goes when the parsed document does.
+ */
+const resolvedAliases = new WeakMap<Alias, unknown>();
+
 /** Follows aliases (`*db`) to the node they name; depth-limited against alias loops. */
 export function deref(doc: Document, node: unknown, depth = 0): Node | null {
   if (depth > 20 || node === null || node === undefined) return null;
-  if (isAlias(node)) return deref(doc, node.resolve(doc), depth + 1);
+  if (isAlias(node)) {
+    let target = resolvedAliases.get(node);
+    if (target === undefined && !resolvedAliases.has(node)) {
+      target = node.resolve(doc);
+      resolvedAliases.set(node, target);
+    }
+    return deref(doc, target, depth + 1);
+  }
   return node as Node;
 }
 

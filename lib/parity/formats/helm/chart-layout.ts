@@ -10,7 +10,10 @@ export function basename(path: string): string {
   return path.slice(path.lastIndexOf("/") + 1);
 }
 
-/** Runs on every path of a snapshot: the extension test spares the regex (and a slice) most paths. */
+/**
+ * Runs on the snapshot's paths ending in `l` (`.yaml`, `.yml`, hence the `"l"` hint to the path
+ * index): the extension test spares the regex (and a slice) the `.html` and `.sql` among them.
+ */
 function isValuesPath(path: string): boolean {
   return (path.endsWith(".yaml") || path.endsWith(".yml")) && VALUES_FILE.test(basename(path));
 }
@@ -47,7 +50,7 @@ export interface ChartLayout {
 
 export function chartLayout(anyFileInChart: string, ctx: ExtractContext): ChartLayout {
   const dir = dirname(anyFileInChart);
-  const siblings = pathIndex(ctx.paths).selectByDirectory("helm:values-files", isValuesPath).get(dir) ?? [];
+  const siblings = pathIndex(ctx.paths).selectByDirectory("helm:values-files", isValuesPath, "l").get(dir) ?? [];
   const base = siblings.find(isBaseValues);
   const byEnvironment = new Map<Environment, string[]>();
   for (const path of siblings) {

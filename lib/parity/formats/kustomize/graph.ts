@@ -5,6 +5,8 @@ import { dirname, joinPath } from "./paths";
 
 export const KUSTOMIZATION_NAMES = ["kustomization.yaml", "kustomization.yml", "Kustomization"] as const;
 const NAME_ENDINGS = new Set(KUSTOMIZATION_NAMES.map((name) => name.charCodeAt(name.length - 1)));
+/** The names' last letters, so the path index tests only paths ending in one of them. */
+const KUSTOMIZATION_LAST_CHARS = KUSTOMIZATION_NAMES.map((name) => name.slice(-1)).join("");
 
 /** One `images:` entry: how kustomize rewrites an image name, tag or digest. */
 export interface ImageOverride {
@@ -29,7 +31,7 @@ export interface Kustomization {
   images: ImageOverride[];
 }
 
-/** Runs on every path of a snapshot (overlay lookup): compares the tail in place, no slicing. */
+/** Runs on the snapshot's paths ending in `l` or `n` (overlay lookup): compares the tail in place. */
 export function isKustomizationPath(path: string): boolean {
   // The last letter rules out nearly every path before any name is compared.
   if (!NAME_ENDINGS.has(path.charCodeAt(path.length - 1))) return false;
@@ -112,20 +114,46 @@ export function renderedFiles(kustomization: Kustomization, ctx: ExtractContext,
   return out;
 }
 
-/** Paths of the kustomizations in the snapshot that pull another kustomization in (overlays). */
-function overlayBases(ctx: ExtractContext): { overlay: string; bases: string[] }[] {
-  const result: { overlay: string; bases: string[] }[] = [];
-  for (const path of pathIndex(ctx.paths).select("kustomize:kustomizations", isKustomizationPath)) {
+interface Overlays {
+  /** Kustomizations that pull another kustomization in, with the bases they pull. */
+  overlays: { overlay: string; bases: string[] }[];
+  /** Manifest files those bases render (see `isRenderedByOverlay`). */
+  rendered: Set<string>;
+}
+
+/**
+ * The answer is the same for every file of a snapshot, and asked once per Kubernetes manifest
+ * and kustomization: computed once per extract context (one per audit; a WeakMap, so it goes
+ * with the audit) instead of re-parsing every kustomization for each file.
+ */
+const overlaysByContext = new WeakMap<ExtractContext, Overlays>();
+
+function snapshotOverlays(ctx: ExtractContext): Overlays {
+  const cached = overlaysByContext.get(ctx);
+  if (cached) return cached;
+  const overlays: Overlays["overlays"] = [];
+  for (const path of pathIndex(ctx.paths).select(
+    "kustomize:kustomizations",
+    isKustomizationPath,
+    KUSTOMIZATION_LAST_CHARS,
+  )) {
     const k = load(path, ctx);
     const bases = k?.resources.filter((r) => r.nested).map((r) => r.path) ?? [];
-    if (bases.length > 0) result.push({ overlay: path, bases });
+    if (bases.length > 0) overlays.push({ overlay: path, bases });
   }
+  const rendered = new Set<string>();
+  for (const base of new Set(overlays.flatMap((o) => o.bases))) {
+    const k = load(base, ctx);
+    if (k) for (const file of renderedFiles(k, ctx, base)) rendered.add(file.path);
+  }
+  const result = { overlays, rendered };
+  overlaysByContext.set(ctx, result);
   return result;
 }
 
 /** True when another kustomization pulls this one in: its consumers render it, not itself. */
 export function isConsumedKustomization(path: string, ctx: ExtractContext): boolean {
-  return overlayBases(ctx).some((o) => o.overlay !== path && o.bases.includes(path));
+  return snapshotOverlays(ctx).overlays.some((o) => o.overlay !== path && o.bases.includes(path));
 }
 
 /**
@@ -134,11 +162,5 @@ export function isConsumedKustomization(path: string, ctx: ExtractContext): bool
  * base's tag in an environment that never runs it).
  */
 export function isRenderedByOverlay(path: string, ctx: ExtractContext): boolean {
-  for (const { bases } of overlayBases(ctx)) {
-    for (const base of bases) {
-      const k = load(base, ctx);
-      if (k && renderedFiles(k, ctx, base).some((f) => f.path === path)) return true;
-    }
-  }
-  return false;
+  return snapshotOverlays(ctx).rendered.has(path);
 }

@@ -1,0 +1,112 @@
+"use client";
+
+import type { Level, Report } from "@/lib/parity/types";
+import { ScrollRegion } from "../card";
+import { githubCommitUrl, shortSha } from "../format";
+import { LevelBadge, ScoreValue } from "../score";
+
+export interface AuditHistoryRow {
+  auditId: number;
+  /** `YYYY-MM-DD`. */
+  date: string;
+  commitSha: string | null;
+  trigger: string;
+  level: Level | null;
+  scores: Report["scores"];
+  appeared: number;
+  resolved: number;
+}
+
+/**
+ * The audit history table. A client component only so that its rows cross to the browser as
+ * compact data: as server markup, every cell's classes were serialised into the RSC payload too,
+ * and the rows were half the scorecard's payload.
+ */
+export function AuditHistoryTable({ repository, rows }: { repository: string; rows: AuditHistoryRow[] }) {
+  return (
+    <ScrollRegion label="Audit history table">
+      <table className="w-full min-w-[40rem] text-sm">
+        <thead className="border-b border-neutral-200 text-left text-xs text-neutral-600 dark:border-neutral-800 dark:text-neutral-400">
+          <tr>
+            <th scope="col" className="px-4 py-2 font-medium">
+              date
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              commit
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              trigger
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              level
+            </th>
+            <th scope="col" className="px-3 py-2 text-right font-medium">
+              overall
+            </th>
+            <th scope="col" className="px-3 py-2 text-right font-medium">
+              tools
+            </th>
+            <th scope="col" className="px-3 py-2 text-right font-medium">
+              time
+            </th>
+            <th scope="col" className="px-3 py-2 text-right font-medium">
+              people
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              findings
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-neutral-100 dark:divide-neutral-900">
+          {rows.map((audit) => {
+            return (
+              <tr key={audit.auditId}>
+                <td className="whitespace-nowrap px-4 py-1.5 tabular-nums">{audit.date}</td>
+                <td className="px-3 py-1.5 font-mono text-xs">
+                  {audit.commitSha ? (
+                    <a
+                      href={githubCommitUrl(repository, audit.commitSha)}
+                      target="_blank"
+                      rel="noreferrer"
+                      className="underline underline-offset-2"
+                    >
+                      {shortSha(audit.commitSha)}
+                    </a>
+                  ) : (
+                    "—"
+                  )}
+                </td>
+                <td className="px-3 py-1.5">{audit.trigger}</td>
+                <td className="px-3 py-1.5">
+                  <LevelBadge level={audit.level} />
+                </td>
+                <td className="px-3 py-1.5 text-right font-medium">
+                  <ScoreValue score={audit.scores.overall} />
+                </td>
+                <td className="px-3 py-1.5 text-right">
+                  <ScoreValue score={audit.scores.tools} />
+                </td>
+                <td className="px-3 py-1.5 text-right">
+                  <ScoreValue score={audit.scores.time} />
+                </td>
+                <td className="px-3 py-1.5 text-right">
+                  <ScoreValue score={audit.scores.personnel} />
+                </td>
+                <td className="whitespace-nowrap px-3 py-1.5 text-xs">
+                  {audit.appeared > 0 || audit.resolved > 0 ? (
+                    <>
+                      {audit.appeared > 0 ? `● ${audit.appeared} appeared ` : ""}
+                      {audit.resolved > 0 ? `○ ${audit.resolved} resolved` : ""}
+                    </>
+                  ) : (
+                    <span className="text-neutral-500 dark:text-neutral-400">no change</span>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </ScrollRegion>
+  );
+}

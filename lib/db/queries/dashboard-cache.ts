@@ -1,0 +1,152 @@
+import { count, eq, max, sql } from "drizzle-orm";
+import type { Database } from "../client";
+import { audits, repositories } from "../schema";
+import {
+  getScorecardOf,
+  listRepositorySummaries,
+  type OrganisationWeek,
+  organisationTrend,
+  type RepositorySummary,
+  type Scorecard,
+  type TrendOptions,
+} from "./dashboard";
+import { findRepository } from "./repositories";
+import { lastWeeks } from "./weeks";
+
+/**
+ * The dashboard's reads, memoised in this process. What the overview and a scorecard show only
+ * changes when an audit is queued, starts or finishes, or a history backfill moves on; so each
+ * read first asks the database one cheap question (a version token built from exactly those
+ * columns) and reuses the previous result while the answer is the same. Every process asks for
+ * itself, so several web processes and workers on one PostgreSQL never serve each other's stale
+ * data; MAX_AGE_MS bounds anything a token could miss (a write path added later). Cached values
+ * are shared between requests: callers must not mutate them.
+ */
+
+/** Upper bound on how long an entry is trusted even when its token still matches. */
+export const MAX_AGE_MS = 60_000;
+
+interface Entry<T> {
+  token: string;
+  storedAt: number;
+  value: Promise<T>;
+}
+
+export interface TokenMemo<T> {
+  get(key: string, token: string, compute: () => Promise<T>, now?: number): Promise<T>;
+  readonly size: number;
+}
+
+/**
+ * One entry per key, replaced when its token differs or it is older than `maxAgeMs`. The promise
+ * is stored, so concurrent requests for the same version share one computation; a failed
+ * computation is forgotten. The oldest key goes when `maxEntries` is exceeded.
+ */
+export function createTokenMemo<T>(maxEntries: number, maxAgeMs = MAX_AGE_MS): TokenMemo<T> {
+  const entries = new Map<string, Entry<T>>();
+  return {
+    get(key, token, compute, now = Date.now()) {
+      const entry = entries.get(key);
+      if (entry && entry.token === token && now - entry.storedAt < maxAgeMs) return entry.value;
+      const value = compute();
+      entries.delete(key);
+      entries.set(key, { token, storedAt: now, value });
+      value.catch(() => {
+        if (entries.get(key)?.value === value) entries.delete(key);
+      });
+      for (const oldest of entries.keys()) {
+        if (entries.size <= maxEntries) break;
+        entries.delete(oldest);
+      }
+      return value;
+    },
+    get size() {
+      return entries.size;
+    },
+  };
+}
+
+/**
+ * Changes whenever a repository is added, renamed or removed, an audit is queued (`last_audit_id`),
+ * succeeds (`latest_audit_id`; a backfilled point moves `history_done` instead), a backfill
+ * starts, ends or fails, or an audit starts or stops being active (queued or running: the
+ * partial index `audits_active_idx` answers that). A hash per repository summed, rather than a
+ * digest of the ordered list, because the digest cost 30 ms on PGlite: about 1 ms on PostgreSQL,
+ * 2 ms on PGlite for 1,000 repositories.
+ */
+export async function overviewVersion(db: Database): Promise<string> {
+  const [row] = await db
+    .select({
+      repositories: count(),
+      hash: sql<string>`coalesce(sum(hashtext(concat_ws(':', ${repositories.id}, ${repositories.fullName}, ${repositories.latestAuditId}, ${repositories.lastAuditId}, ${repositories.historyStatus}, ${repositories.historyDone}, ${repositories.historyTotal}))::bigint), 0)::text`,
+      active: sql<string>`(select concat_ws(':', count(*), count(${audits.startedAt}), max(${audits.id})) from ${audits} where ${audits.status} in ('queued', 'running'))`,
+    })
+    .from(repositories);
+  return `${row?.repositories ?? 0}:${row?.hash ?? ""}:${row?.active ?? ""}`;
+}
+
+export interface OverviewData {
+  summaries: RepositorySummary[];
+  weeks: OrganisationWeek[];
+}
+
+const overviews = createTokenMemo<OverviewData>(4);
+
+/** Every repository's summary and the organisation's weekly trend, as of the current version. */
+export async function cachedOverview(db: Database, options: TrendOptions = {}): Promise<OverviewData> {
+  const now = options.now ?? new Date();
+  const weeks = options.weeks ?? 26;
+  // The first week moves every Monday: part of the key, so a new week never shows last week's axis.
+  const key = `${lastWeeks(now, weeks)[0]}:${weeks}`;
+  return overviews.get(key, await overviewVersion(db), async () => {
+    const [summaries, trend] = await Promise.all([
+      listRepositorySummaries(db, { now, weeks }),
+      organisationTrend(db, weeks, now),
+    ]);
+    return { summaries, weeks: trend };
+  });
+}
+
+/**
+ * One repository's audits at a glance: how many exist, the newest, how many finished. Any audit
+ * that is queued or finishes (live or backfilled, with the deploys and commits it saved) moves it.
+ * An index range over one repository's audits.
+ */
+async function scorecardVersion(db: Database, repository: typeof repositories.$inferSelect): Promise<string> {
+  const [row] = await db
+    .select({ audits: count(), newest: max(audits.id), finished: count(audits.finishedAt) })
+    .from(audits)
+    .where(eq(audits.repositoryId, repository.id));
+  return JSON.stringify([
+    row?.audits ?? 0,
+    row?.newest ?? 0,
+    row?.finished ?? 0,
+    repository.fullName,
+    repository.defaultBranch,
+    repository.latestAuditId,
+    repository.lastAuditId,
+    repository.historyStatus,
+    repository.historyDone,
+  ]);
+}
+
+const scorecards = createTokenMemo<Omit<Scorecard, "repository">>(64);
+
+/** `getScorecard`, with everything but the repository row memoised per repository and version. */
+export async function cachedScorecard(
+  db: Database,
+  owner: string,
+  name: string,
+  options: TrendOptions = {},
+): Promise<Scorecard | null> {
+  const repository = await findRepository(db, { owner, name });
+  if (!repository) return null;
+  const now = options.now ?? new Date();
+  const weeks = options.weeks ?? 26;
+  const key = `${repository.id}:${lastWeeks(now, weeks)[0]}:${weeks}`;
+  const rest = await scorecards.get(key, await scorecardVersion(db, repository), async () => {
+    const { repository: _, ...parts } = await getScorecardOf(db, repository, { now, weeks });
+    return parts;
+  });
+  return { repository, ...rest };
+}
