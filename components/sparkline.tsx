@@ -48,7 +48,7 @@ export function Sparkline({
       ))}
       <circle
         cx={values.length > 1 ? lastIndex * step : width / 2}
-        cy={y(last)}
+        cy={Number(y(last).toFixed(1))}
         r={2}
         className="fill-neutral-900 dark:fill-neutral-100"
       />
