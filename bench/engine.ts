@@ -50,7 +50,7 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
-export function runEngineBench(rounds = 5): EngineBenchResult {
+export function runEngineBench(rounds = 11): EngineBenchResult {
   const snapshot = generateMonorepo();
   const now = new Date("2026-11-26T12:00:00Z");
   // Warm-up: JIT and lazy module initialisation are not what we measure.
