@@ -3,11 +3,10 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createInterface } from "node:readline";
 import { count, eq } from "drizzle-orm";
-import postgres from "postgres";
 import { installationClients } from "../lib/bot/app-client";
 import { COMMENT_MARKER } from "../lib/bot/comment";
-import { type DatabaseHandle, openDatabase } from "../lib/db/client";
 import { prAudits, pullRequestLocks, webhookDeliveries } from "../lib/db/schema";
+import { openScratchDatabase } from "../lib/db/scratch-database";
 import { createBoss } from "../lib/jobs/boss";
 import { startBotWorker } from "../lib/jobs/bot-worker";
 import { memoryCache } from "../lib/sources/github/index";
@@ -67,25 +66,6 @@ function percentile(values: number[], p: number): number {
 
 const round1 = (ms: number) => Math.round(ms * 10) / 10;
 
-async function benchDatabase(serverUrl: string | undefined): Promise<DatabaseHandle & { url?: string }> {
-  if (!serverUrl) return openDatabase({ dataDir: "memory://" });
-  const name = `parity_bench_${process.pid}_${Date.now().toString(36)}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database "${name}"`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ url: url.toString() });
-  return {
-    ...handle,
-    url: url.toString(),
-    close: async () => {
-      await handle.close();
-      await admin.unsafe(`drop database if exists "${name}" with (force)`);
-      await admin.end({ timeout: 5 });
-    },
-  };
-}
-
 export async function runWebhookBench(options: WebhookBenchOptions = {}): Promise<WebhookFigures> {
   const pulls = options.pulls ?? 20;
   const perPull = options.perPull ?? 10;
@@ -100,7 +80,7 @@ export async function runWebhookBench(options: WebhookBenchOptions = {}): Promis
   const next = async <T>() => JSON.parse(String((await lines.next()).value)) as T;
   const world = await next<{ url: string }>();
 
-  const handle = await benchDatabase(options.serverUrl);
+  const handle = await openScratchDatabase(options.serverUrl, "parity_bench");
   const boss = await createBoss(handle, { url: handle.url });
   await startBotWorker(boss, {
     db: handle.db,
