@@ -2,8 +2,9 @@
  * `npm run bench`: the product's speed and memory targets, measured (never timed unit tests).
  * Prints each figure beside its target and exits 1 when one is missed.
  */
+import { execFileSync } from "node:child_process";
 import { dashboardRequested, runDashboardBench } from "./dashboard";
-import { runEngineBench } from "./engine";
+import type { EngineBenchResult } from "./engine";
 import { runSweepBench } from "./sweep";
 import { runWebhookBench } from "./webhooks";
 
@@ -16,7 +17,13 @@ interface Line {
 }
 
 const lines: Line[] = [];
-const engine = runEngineBench();
+// In a process of its own: this one has already loaded PGlite, octokit and the double.
+const engine = JSON.parse(
+  execFileSync(process.execPath, ["--import", "tsx", "bench/engine-run.ts"], { encoding: "utf8" })
+    .trim()
+    .split("\n")
+    .at(-1) ?? "{}",
+) as EngineBenchResult;
 lines.push(
   { name: "engine: audit of 100,000 paths / 500 env files", value: engine.auditMs, unit: "ms", target: 1000 },
   { name: "engine: peak RSS", value: engine.peakRssMb, unit: "MB", target: 300 },
