@@ -1,12 +1,11 @@
-import { bigint, boolean, index, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { bigint, boolean, index, pgTable, primaryKey, text, } from "drizzle-orm/pg-core";
+import { timestamptz } from "./columns";
 
 /**
  * Team mode: sessions and the short-lived cache of what GitHub lets each user see.
  * A session row is keyed by the SHA-256 of the cookie's token, so a copy of this table cannot be
  * replayed as a cookie; the user's GitHub token is stored encrypted (AES-256-GCM, see lib/auth/crypto.ts).
  */
-
-const timestamptz = (name: string) => timestamp(name, { withTimezone: true });
 
 export const sessions = pgTable(
   "sessions",

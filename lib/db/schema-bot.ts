@@ -10,9 +10,9 @@ import {
   real,
   serial,
   text,
-  timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import { timestamptz } from "./columns";
 import { repositories } from "./schema";
 
 /**
@@ -20,7 +20,6 @@ import { repositories } from "./schema";
  * ago, hence bigint columns (read as JS numbers: still far below 2^53).
  */
 
-const timestamptz = (name: string) => timestamp(name, { withTimezone: true });
 const githubId = (name: string) => bigint(name, { mode: "number" });
 
 /** Every webhook GitHub sent us, by `X-GitHub-Delivery`: a redelivery hits the unique index. */

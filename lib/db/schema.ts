@@ -11,17 +11,15 @@ import {
   real,
   serial,
   text,
-  timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import { timestamptz } from "./columns";
 
 /**
  * The database schema. Migrations in drizzle/ are generated from this file by
  * `npm run db:generate` and never edited by hand; CI fails when the two drift apart.
  * Jobs live in pg-boss's own schema (`pgboss`), created by pg-boss itself (see docs/jobs.md).
  */
-
-const timestamptz = (name: string) => timestamp(name, { withTimezone: true });
 
 export const HISTORY_STATUSES = ["none", "queued", "running", "done", "failed"] as const;
 export type HistoryStatus = (typeof HISTORY_STATUSES)[number];
