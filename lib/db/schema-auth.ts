@@ -1,4 +1,4 @@
-import { bigint, boolean, index, pgTable, primaryKey, text, } from "drizzle-orm/pg-core";
+import { bigint, boolean, index, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
 import { timestamptz } from "./columns";
 
 /**
