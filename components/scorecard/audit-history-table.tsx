@@ -17,6 +17,18 @@ export interface AuditHistoryRow {
   resolved: number;
 }
 
+const COLUMNS: readonly { label: string; numeric?: boolean }[] = [
+  { label: "date" },
+  { label: "commit" },
+  { label: "trigger" },
+  { label: "level" },
+  { label: "overall", numeric: true },
+  { label: "tools", numeric: true },
+  { label: "time", numeric: true },
+  { label: "people", numeric: true },
+  { label: "findings" },
+];
+
 /**
  * The audit history table. A client component only so that its rows cross to the browser as
  * compact data: as server markup, every cell's classes were serialised into the RSC payload too,
@@ -28,33 +40,15 @@ export function AuditHistoryTable({ repository, rows }: { repository: string; ro
       <table className="w-full min-w-[40rem] text-sm">
         <thead className="border-b border-neutral-200 text-left text-xs text-neutral-600 dark:border-neutral-800 dark:text-neutral-400">
           <tr>
-            <th scope="col" className="px-4 py-2 font-medium">
-              date
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              commit
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              trigger
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              level
-            </th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">
-              overall
-            </th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">
-              tools
-            </th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">
-              time
-            </th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">
-              people
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              findings
-            </th>
+            {COLUMNS.map((column, index) => (
+              <th
+                key={column.label}
+                scope="col"
+                className={`${index === 0 ? "px-4" : "px-3"} py-2 font-medium ${column.numeric ? "text-right" : ""}`}
+              >
+                {column.label}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody className="divide-y divide-neutral-100 dark:divide-neutral-900">
