@@ -5,6 +5,8 @@ import { DEPLOY_GLOBS } from "./profiles";
 /**
  * Spring Boot `application[-profile].{properties,yml,yaml}`. Profiles map to environments by
  * name (`prod`, `dev`...) or by the deploy files that activate them (`SPRING_PROFILES_ACTIVE`).
+ * Build files are read for the embedded database Spring Boot configures when no datasource URL
+ * is set: the fact's evidence is the dependency's line, so they are extracted, not only read.
  */
 export const springFormat = {
   id: "spring",
@@ -12,7 +14,10 @@ export const springFormat = {
   patterns: [
     "**/src/main/resources/application*.{properties,yml,yaml}",
     "**/src/test/resources/application*.{properties,yml,yaml}",
+    "**/pom.xml",
+    "**/build.gradle",
+    "**/build.gradle.kts",
   ],
-  reads: DEPLOY_GLOBS,
+  reads: [...DEPLOY_GLOBS, "**/gradle/libs.versions.toml"],
   extract: extractSpring,
 } satisfies Format;

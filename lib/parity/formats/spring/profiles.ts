@@ -47,6 +47,10 @@ function deployEnvironment(path: string): Environment | null {
   return null;
 }
 
+function deployFiles(ctx: ExtractContext): readonly string[] {
+  return pathIndex(ctx.paths).select("spring:deploy-files", (candidate) => deployEnvironment(candidate) !== null);
+}
+
 const INLINE = /SPRING_PROFILES_ACTIVE["']?\s*[:=]\s*["']?([A-Za-z0-9_,\- ]+)/;
 const SYSTEM_PROPERTY = /spring\.profiles\.active=["']?([A-Za-z0-9_,-]+)/;
 
@@ -60,10 +64,7 @@ export function deployActivations(ctx: ExtractContext): Map<string, Set<Environm
       result.set(profile, set);
     }
   };
-  for (const path of pathIndex(ctx.paths).select(
-    "spring:deploy-files",
-    (candidate) => deployEnvironment(candidate) !== null,
-  )) {
+  for (const path of deployFiles(ctx)) {
     const environment = deployEnvironment(path);
     if (!environment) continue;
     const content = ctx.readFile(path);
@@ -81,6 +82,24 @@ export function deployActivations(ctx: ExtractContext): Map<string, Set<Environm
         if (value?.[1]) add(value[1], environment);
       }
     });
+  }
+  return result;
+}
+
+/** Deploy files setting the datasource themselves (`SPRING_DATASOURCE_URL`, `-Dspring.datasource.url=`). */
+const DATASOURCE_SETTING =
+  /SPRING_DATASOURCE_(?:JDBC_?)?URL|SPRING_R2DBC_URL|spring\.datasource\.(?:jdbc-?)?url|spring\.r2dbc\.url/i;
+
+/** Environments whose deploy files give the app a datasource URL (not a comment line). */
+export function deployDatasourceEnvironments(ctx: ExtractContext): Set<Environment> {
+  const result = new Set<Environment>();
+  for (const path of deployFiles(ctx)) {
+    const environment = deployEnvironment(path);
+    const content = environment ? ctx.readFile(path) : undefined;
+    if (!environment || !content || !DATASOURCE_SETTING.test(content)) continue;
+    if (content.split("\n").some((line) => DATASOURCE_SETTING.test(line) && !/^\s*#/.test(line))) {
+      result.add(environment);
+    }
   }
   return result;
 }
