@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "./env";
+import { EnvError, parseEnv, webProcessCount } from "./env";
 
 describe("parseEnv", () => {
   it("applies defaults for the embedded mode", () => {
@@ -28,6 +28,28 @@ describe("parseEnv", () => {
   ])("stops on %j with a sentence naming the variable", (source, message) => {
     expect(() => parseEnv(source)).toThrow(EnvError);
     expect(() => parseEnv(source)).toThrow(message);
+  });
+});
+
+describe("webProcessCount", () => {
+  const server = "postgres://postgres@127.0.0.1:5432/parity";
+
+  it("runs one process on the embedded database and one per core on a server", () => {
+    expect(webProcessCount(parseEnv({}), 4)).toBe(1);
+    expect(webProcessCount(parseEnv({ DATABASE_URL: server }), 4)).toBe(4);
+    expect(webProcessCount(parseEnv({ DATABASE_URL: server }), 64)).toBe(8);
+  });
+
+  it("takes PARITY_WEB_PROCESSES when set", () => {
+    expect(webProcessCount(parseEnv({ DATABASE_URL: server, PARITY_WEB_PROCESSES: "3" }), 2)).toBe(3);
+    expect(webProcessCount(parseEnv({ PARITY_WEB_PROCESSES: "1" }), 8)).toBe(1);
+  });
+
+  it("refuses several processes on the embedded database, naming the fix", () => {
+    expect(() => parseEnv({ PARITY_WEB_PROCESSES: "2" })).toThrow(
+      /PARITY_WEB_PROCESSES is 2, but the embedded database lives in one process: set DATABASE_URL/,
+    );
+    expect(() => parseEnv({ PARITY_WEB_PROCESSES: "0" })).toThrow(/PARITY_WEB_PROCESSES is invalid/);
   });
 });
 

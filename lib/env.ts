@@ -42,6 +42,8 @@ const schema = z.object({
   PARITY_SESSION_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -hex 32)").optional(),
   /** `1` lets local mode (no sign-in) listen on a non-loopback address: anyone who reaches it sees everything. */
   PARITY_INSECURE_ALLOW_REMOTE: z.enum(["0", "1"], "must be 1 or 0").optional(),
+  /** Web processes `npm start` runs on one port (docs/development.md); more than one needs a server. */
+  PARITY_WEB_PROCESSES: z.coerce.number().int("must be a whole number").min(1).max(64).optional(),
 });
 
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
@@ -59,6 +61,11 @@ function combinationProblems(settings: z.infer<typeof schema>): string[] {
   if (set.length > 0 && set.length < SIGN_IN_VARIABLES.length) {
     const missing = SIGN_IN_VARIABLES.filter((name) => settings[name] === undefined);
     return [`Sign-in needs ${SIGN_IN_VARIABLES.join(", ")}: ${missing.join(", ")} is not set.`];
+  }
+  if ((settings.PARITY_WEB_PROCESSES ?? 1) > 1 && !settings.DATABASE_URL) {
+    return [
+      `Environment variable PARITY_WEB_PROCESSES is ${settings.PARITY_WEB_PROCESSES}, but the embedded database lives in one process: set DATABASE_URL to a PostgreSQL server to run several.`,
+    ];
   }
   if (set.length === 0 && !isLoopbackHost(settings.HOST) && settings.PARITY_INSECURE_ALLOW_REMOTE !== "1") {
     return [
@@ -91,6 +98,16 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     return `Environment variable ${name} is invalid: it ${message}.`;
   });
   throw new EnvError(sentences.join(" "));
+}
+
+/**
+ * How many web processes `npm start` runs: PARITY_WEB_PROCESSES, else one per core on a
+ * PostgreSQL server (rendering is CPU-bound and one Node process uses one core) and one on the
+ * embedded database, which only one process may open.
+ */
+export function webProcessCount(settings: Env, cores: number): number {
+  if (settings.PARITY_WEB_PROCESSES !== undefined) return settings.PARITY_WEB_PROCESSES;
+  return settings.DATABASE_URL ? Math.max(1, Math.min(cores, 8)) : 1;
 }
 
 let cached: Env | undefined;

@@ -2,12 +2,14 @@
 /**
  * `npm start`: builds when the sources are newer than the last build, then serves the app with
  * `next start` on 127.0.0.1. The database (embedded PGlite unless DATABASE_URL is set) is opened
- * and migrated by instrumentation.ts when the server starts.
+ * and migrated by instrumentation.ts when the server starts. On a PostgreSQL server it runs one
+ * `next start` per core on the same port (PARITY_WEB_PROCESSES; scripts/web-cluster.mjs).
  *
  * Options: --port N (default $PORT or 3000), --rebuild (force a build).
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 
@@ -57,7 +59,7 @@ function needsBuild() {
 // Validate the environment before anything else: a bad value stops here with a sentence naming it.
 const { register } = await import("tsx/esm/api");
 register();
-const { authMode, parseEnv } = await import("../lib/env.ts");
+const { authMode, parseEnv, webProcessCount } = await import("../lib/env.ts");
 let settings;
 try {
   // Also refuses a non-loopback HOST without sign-in, unless PARITY_INSECURE_ALLOW_REMOTE=1.
@@ -85,10 +87,15 @@ if (authMode(settings) === "team") console.log("parity: team mode: sign-in with 
 else if (settings.PARITY_INSECURE_ALLOW_REMOTE === "1")
   console.log(`parity: local mode on ${host} (PARITY_INSECURE_ALLOW_REMOTE): anyone who reaches it sees everything`);
 else console.log("parity: local mode: no sign-in, loopback address only (docs/security.md)");
-const server = spawn(process.execPath, [nextBin, "start", "--hostname", host, "--port", port], {
-  cwd: root,
-  env,
-  stdio: "inherit",
-});
+const nextArgs = ["--hostname", host, "--port", port];
+const processes = webProcessCount(settings, availableParallelism());
+// One process: `next start` itself. Several (PostgreSQL only): one `next start` per core on the
+// same port, through node:cluster (scripts/web-cluster.mjs).
+const command =
+  processes === 1
+    ? [nextBin, "start", ...nextArgs]
+    : [path.join(root, "scripts", "web-cluster.mjs"), String(processes), ...nextArgs];
+if (processes > 1) console.log(`parity: ${processes} web processes (PARITY_WEB_PROCESSES to change)`);
+const server = spawn(process.execPath, command, { cwd: root, env, stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));
