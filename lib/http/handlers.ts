@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { getAudit } from "../db/queries/audits";
-import { getAuditProgress, getScorecard, listAuditHistory, listRepositorySummaries } from "../db/queries/dashboard";
+import { getAuditProgress, getLatestReport, listAuditHistory, listRepositorySummaries } from "../db/queries/dashboard";
 import { findRepository } from "../db/queries/repositories";
 import { addRepository, enqueueAudit } from "../jobs/queue";
 import { toJson } from "../parity/index";
@@ -66,11 +66,11 @@ export async function addRepo(request: Request): Promise<Response> {
 }
 
 export async function getRepoReport(_request: Request, params: RepoParams): Promise<Response> {
-  const card = await getScorecard(await apiContext().db(), params.owner, params.repo);
-  if (!card) throw new AppError("not_found", `Repository ${params.owner}/${params.repo} is not connected to Parity.`);
-  if (!card.latestAudit) throw new AppError("not_found", `${card.repository.fullName} has no finished audit yet.`);
+  const latest = await getLatestReport(await apiContext().db(), params.owner, params.repo);
+  if (!latest) throw new AppError("not_found", `Repository ${params.owner}/${params.repo} is not connected to Parity.`);
+  if (!latest.report) throw new AppError("not_found", `${latest.repository.fullName} has no finished audit yet.`);
   // The CLI's JSON, byte for byte: same renderer, same key order.
-  return new Response(toJson(card.latestAudit.report), {
+  return new Response(toJson(latest.report), {
     headers: { "content-type": "application/json; charset=utf-8", ...NO_STORE },
   });
 }

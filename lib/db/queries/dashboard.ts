@@ -185,6 +185,23 @@ export async function getScorecard(
   return getScorecardOf(db, repository, options);
 }
 
+/**
+ * A repository and the report of its latest finished audit: what `GET /api/repos/{o}/{r}` serves.
+ * Two index lookups; the scorecard's history, markers and deploys are not read.
+ */
+export async function getLatestReport(
+  db: Database,
+  owner: string,
+  name: string,
+): Promise<{ repository: typeof repositories.$inferSelect; report: Report | null } | null> {
+  const repository = await findRepository(db, { owner, name });
+  if (!repository) return null;
+  const [row] = repository.latestAuditId
+    ? await db.select({ report: audits.report }).from(audits).where(eq(audits.id, repository.latestAuditId)).limit(1)
+    : [];
+  return { repository, report: (row?.report as Report | null | undefined) ?? null };
+}
+
 /** The scorecard of a repository row already read. */
 export async function getScorecardOf(
   db: Database,
