@@ -22,7 +22,16 @@ export function ScoreValue({
   return <span className={`tabular-nums ${className}`}>{formatScore(score)}</span>;
 }
 
-export function LevelBadge({ level, score }: { level: Level | null | undefined; score?: number | null }) {
+/** `icon={false}` in long tables: the word carries the level, and 30 inline SVGs weigh 15 kB. */
+export function LevelBadge({
+  level,
+  score,
+  icon = true,
+}: {
+  level: Level | null | undefined;
+  score?: number | null;
+  icon?: boolean;
+}) {
   const Icon = level === "gold" ? Award : level ? Medal : CircleDashed;
   return (
     <span
@@ -30,7 +39,7 @@ export function LevelBadge({ level, score }: { level: Level | null | undefined; 
         LEVEL_CLASS[level ?? "none"]
       }`}
     >
-      <Icon className="size-3.5" aria-hidden />
+      {icon ? <Icon className="size-3.5" aria-hidden /> : null}
       {levelWord(level)}
       {score !== undefined ? (
         <>

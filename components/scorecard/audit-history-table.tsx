@@ -51,12 +51,12 @@ export function AuditHistoryTable({ repository, rows }: { repository: string; ro
             ))}
           </tr>
         </thead>
-        <tbody className="divide-y divide-neutral-100 dark:divide-neutral-900">
+        <tbody className="divide-y divide-neutral-100 dark:divide-neutral-900 [&_td]:px-3 [&_td]:py-1.5 [&_td:first-child]:px-4">
           {rows.map((audit) => {
             return (
               <tr key={audit.auditId}>
-                <td className="whitespace-nowrap px-4 py-1.5 tabular-nums">{audit.date}</td>
-                <td className="px-3 py-1.5 font-mono text-xs">
+                <td className="whitespace-nowrap tabular-nums">{audit.date}</td>
+                <td className="font-mono text-xs">
                   {audit.commitSha ? (
                     <a
                       href={githubCommitUrl(repository, audit.commitSha)}
@@ -70,23 +70,23 @@ export function AuditHistoryTable({ repository, rows }: { repository: string; ro
                     "—"
                   )}
                 </td>
-                <td className="px-3 py-1.5">{audit.trigger}</td>
-                <td className="px-3 py-1.5">
-                  <LevelBadge level={audit.level} />
+                <td>{audit.trigger}</td>
+                <td>
+                  <LevelBadge level={audit.level} icon={false} />
                 </td>
-                <td className="px-3 py-1.5 text-right font-medium">
+                <td className="text-right font-medium">
                   <ScoreValue score={audit.scores.overall} />
                 </td>
-                <td className="px-3 py-1.5 text-right">
+                <td className="text-right">
                   <ScoreValue score={audit.scores.tools} />
                 </td>
-                <td className="px-3 py-1.5 text-right">
+                <td className="text-right">
                   <ScoreValue score={audit.scores.time} />
                 </td>
-                <td className="px-3 py-1.5 text-right">
+                <td className="text-right">
                   <ScoreValue score={audit.scores.personnel} />
                 </td>
-                <td className="whitespace-nowrap px-3 py-1.5 text-xs">
+                <td className="whitespace-nowrap text-xs">
                   {audit.appeared > 0 || audit.resolved > 0 ? (
                     <>
                       {audit.appeared > 0 ? `● ${audit.appeared} appeared ` : ""}
