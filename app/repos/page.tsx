@@ -5,7 +5,7 @@ import { EmptyState } from "@/components/empty-state";
 import { RepositoryOverviewTable } from "@/components/overview/repository-overview-table";
 import { requireViewer, visibleToViewer } from "@/lib/auth/page";
 import { getDatabase } from "@/lib/db/client";
-import { listRepositorySummaries } from "@/lib/db/queries/dashboard";
+import { cachedRepositorySummaries } from "@/lib/db/queries/dashboard-cache";
 
 export const metadata: Metadata = { title: "Repositories" };
 
@@ -13,7 +13,7 @@ export default async function RepositoriesPage() {
   await connection();
   const now = new Date();
   const viewer = await requireViewer();
-  const rows = await visibleToViewer(viewer, await listRepositorySummaries(await getDatabase(), { now }));
+  const rows = await visibleToViewer(viewer, await cachedRepositorySummaries(await getDatabase(), { now }));
 
   return (
     <div className="space-y-6">

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { getAudit } from "../db/queries/audits";
-import { listRepositorySummaries } from "../db/queries/dashboard";
+import { cachedRepositorySummaries } from "../db/queries/dashboard-cache";
 import { findRepository } from "../db/queries/repositories";
 import { repositories } from "../db/schema";
 import { renderBadge } from "../http/badge";
@@ -68,7 +68,7 @@ async function repositoryById(id: number) {
 export async function listVisibleRepos(request: Request): Promise<Response> {
   const viewer = await apiViewer(request);
   const db = await apiContext().db();
-  const rows = await onlyVisible(db, viewer, await listRepositorySummaries(db), new Date());
+  const rows = await onlyVisible(db, viewer, await cachedRepositorySummaries(db), new Date());
   return Response.json({ repositories: rows }, { headers: { "cache-control": "no-store" } });
 }
 

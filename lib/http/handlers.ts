@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { getAudit } from "../db/queries/audits";
-import { getAuditProgress, getLatestReport, listAuditHistory, listRepositorySummaries } from "../db/queries/dashboard";
+import { getAuditProgress, getLatestReport, listAuditHistory } from "../db/queries/dashboard";
+import { cachedRepositorySummaries } from "../db/queries/dashboard-cache";
 import { findRepository } from "../db/queries/repositories";
 import { addRepository, enqueueAudit } from "../jobs/queue";
 import { toJson } from "../parity/index";
@@ -40,7 +41,7 @@ async function repositoryOr404(owner: string, name: string) {
 }
 
 export async function listRepos(): Promise<Response> {
-  const rows = await listRepositorySummaries(await apiContext().db());
+  const rows = await cachedRepositorySummaries(await apiContext().db());
   return Response.json({ repositories: rows }, { headers: NO_STORE });
 }
 

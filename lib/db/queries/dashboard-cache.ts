@@ -107,6 +107,14 @@ export async function cachedOverview(db: Database, options: TrendOptions = {}): 
   });
 }
 
+/** Every repository's summary (the overview's, the repository list's and `GET /api/repos`'). */
+export async function cachedRepositorySummaries(
+  db: Database,
+  options: TrendOptions = {},
+): Promise<RepositorySummary[]> {
+  return (await cachedOverview(db, options)).summaries;
+}
+
 /**
  * One repository's audits at a glance: how many exist, the newest, how many finished. Any audit
  * that is queued or finishes (live or backfilled, with the deploys and commits it saved) moves it.
