@@ -6,6 +6,7 @@
  * database), `--rebuild` (build the app first). See docs/development.md.
  */
 import { rmSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
@@ -19,6 +20,7 @@ import {
 } from "../lib/db/queries/trend-queries";
 import { lastWeeks } from "../lib/db/queries/weeks";
 import { repositories } from "../lib/db/schema";
+import { parseEnv, webProcessCount } from "../lib/env";
 import { measureIdle, measureLoad, startServer } from "./load";
 import { seedDashboard } from "./seed-dashboard";
 
@@ -111,6 +113,12 @@ async function benchDriver(driver: Driver, settings: Settings): Promise<BenchLin
 
   const port = driver === "postgres" ? 3201 : 3202;
   const server = await startServer(port, database, { rebuild: settings.rebuild });
+  // What `npm start` runs on this database: one web process per core on a server, one on PGlite.
+  const processes = webProcessCount(
+    parseEnv({ ...process.env, DATABASE_URL: database.url ?? "" }),
+    availableParallelism(),
+  );
+  console.log(`dashboard/${driver}: next start with ${processes} web process${processes === 1 ? "" : "es"}`);
   try {
     const pages = [
       { key: "overview" as const, path: "/" },
@@ -120,7 +128,7 @@ async function benchDriver(driver: Driver, settings: Settings): Promise<BenchLin
       const url = `${server.url}${page.path}`;
       const idle = await measureIdle(url, 10);
       const name = `dashboard/${driver}: ${page.key}`;
-      lines.push({ name: `${name} idle p50 (${idle.kilobytes} kB)`, value: idle.p50, unit: "ms" });
+      lines.push({ name: `${name} idle p50 (${idle.kilobytes} kB, ${processes} proc)`, value: idle.p50, unit: "ms" });
       for (const connections of settings.connections) {
         const load = await measureLoad(url, connections, settings.seconds);
         console.log(

@@ -25,6 +25,8 @@ export async function startServer(
   delete env.PARITY_DATA_DIR;
   if (database.url) env.DATABASE_URL = database.url;
   if (database.dataDir) env.PARITY_DATA_DIR = database.dataDir;
+  // PGlite is one process: a PARITY_WEB_PROCESSES meant for the server run must not stop this one.
+  if (!database.url) delete env.PARITY_WEB_PROCESSES;
   // No GitHub is needed: the bench only reads. An unroutable address makes any stray audit fail fast.
   env.GITHUB_API_URL = "http://127.0.0.1:9";
   const args = ["scripts/start.mjs", "--port", String(port), ...(options.rebuild ? ["--rebuild"] : [])];
