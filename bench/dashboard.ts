@@ -115,7 +115,7 @@ async function benchDriver(driver: Driver, settings: Settings): Promise<BenchLin
   const server = await startServer(port, database, { rebuild: settings.rebuild });
   // What `npm start` runs on this database: one web process per core on a server, one on PGlite.
   const processes = webProcessCount(
-    parseEnv({ ...process.env, DATABASE_URL: database.url ?? "" }),
+    parseEnv({ ...process.env, DATABASE_URL: "url" in database ? database.url : "" }),
     availableParallelism(),
   );
   console.log(`dashboard/${driver}: next start with ${processes} web process${processes === 1 ? "" : "es"}`);

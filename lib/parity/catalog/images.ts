@@ -139,7 +139,7 @@ export function resolveImage(ref: string): ImageService | null {
     return partial ? { ...partial, version: null, pinned: false } : null;
   }
   const image = parseImageRef(ref);
-  const rule = IMAGE_RULES.find((r) => r.match.test(image.name));
+  const rule = ruleFor(image.name);
   if (!rule) return null;
   const { version, pinned } = versionFromTag(rule, image);
   return {
@@ -149,6 +149,24 @@ export function resolveImage(ref: string): ImageService | null {
     pinned,
     ...(rule.emulator ? { emulator: rule.emulator } : {}),
   };
+}
+
+/**
+ * The first rule matching an image name. Finding it tries up to all the rules' regexes in order
+ * (most of the cost of `resolveImage`, which formats call for every image and service, over a
+ * thousand times on a large monorepo), yet the answer depends on the name alone and a repository
+ * names few images, so answers are kept. Bounded, so a long-lived worker's memory stays flat.
+ */
+const ruleByName = new Map<string, ImageRule | null>();
+const RULE_CACHE_LIMIT = 4096;
+
+function ruleFor(name: string): ImageRule | null {
+  const cached = ruleByName.get(name);
+  if (cached !== undefined) return cached;
+  const rule = IMAGE_RULES.find((candidate) => candidate.match.test(name)) ?? null;
+  if (ruleByName.size >= RULE_CACHE_LIMIT) ruleByName.clear();
+  ruleByName.set(name, rule);
+  return rule;
 }
 
 function versionFromTag(rule: ImageRule, image: ParsedImage): { version: string | null; pinned: boolean } {

@@ -1,3 +1,4 @@
+import { scanPaths } from "../path-scan";
 import type { Check, CheckInput, CheckOutcome, FindingDraft } from "../types";
 import { outcome } from "./shared";
 
@@ -6,10 +7,12 @@ import { outcome } from "./shared";
  * more than one spelling (`Docs/a.md` and `docs/b.md` collide as folders).
  *
  * Two different spellings with one lower case cannot both be lower case, so only paths with an
- * upper-case letter start a group: one `toLowerCase` per path, no map entry for the rest. The
- * all-lower-case spelling, when it exists, is the group's key itself (see `existingSpellings`).
+ * upper-case letter start a group: the shared path scan (path-scan.ts) lists them, from the one
+ * pass over every path that the formats' path index makes anyway. The all-lower-case spelling,
+ * when it exists, is the group's key itself (see `existingSpellings`).
  */
 function caseGroups(paths: readonly string[]): Map<string, string[]> {
+  const scan = scanPaths(paths);
   const spellings = new Map<string, Set<string>>();
   const visitedDirectories = new Set<string>();
   const add = (spelling: string, key: string) => {
@@ -17,10 +20,8 @@ function caseGroups(paths: readonly string[]): Map<string, string[]> {
     if (group) group.add(spelling);
     else spellings.set(key, new Set([spelling]));
   };
-  for (const path of paths) {
-    const lower = path.toLowerCase();
-    if (lower === path) continue;
-    add(path, lower);
+  for (const path of scan.mixedCase) {
+    add(path, path.toLowerCase());
     // Deepest first; a lower-case directory has only lower-case ones above it, so stop there.
     for (let slash = path.lastIndexOf("/"); slash > 0; slash = path.lastIndexOf("/", slash - 1)) {
       const directory = path.slice(0, slash);
@@ -32,7 +33,7 @@ function caseGroups(paths: readonly string[]): Map<string, string[]> {
   }
   const groups = new Map<string, string[]>();
   if (spellings.size === 0) return groups;
-  const existing = existingSpellings(paths, spellings.keys());
+  const existing = existingSpellings(paths, scan.firstChars, spellings.keys());
   for (const [key, group] of spellings) {
     if (existing.has(key)) group.add(key);
     if (group.size > 1) groups.set(key, [...group]);
@@ -43,23 +44,29 @@ function caseGroups(paths: readonly string[]): Map<string, string[]> {
 /**
  * Which of `keys` exist as a path or a folder. One pass; only paths under a key's top folder
  * (compared in place, by length first) are sliced into their folders, so a monorepo's 100,000
- * paths cost a string comparison each rather than a Set of every folder.
+ * paths cost a string comparison each rather than a Set of every folder. Paths whose first
+ * character no key starts with are skipped on the scan's typed array, without reading the
+ * string at all (in a monorepo, `services/` keys rule out the `packages/` majority).
  */
-function existingSpellings(paths: readonly string[], keys: Iterable<string>): Set<string> {
+function existingSpellings(paths: readonly string[], firstChars: Uint16Array, keys: Iterable<string>): Set<string> {
   const wanted = new Set(keys);
   const topsByLength = new Map<number, string[]>();
+  const keyFirstChars = new Set<number>();
   for (const key of wanted) {
     const slash = key.indexOf("/");
     const top = slash < 0 ? key : key.slice(0, slash);
+    keyFirstChars.add(key.charCodeAt(0));
     const tops = topsByLength.get(top.length);
     if (!tops) topsByLength.set(top.length, [top]);
     else if (!tops.includes(top)) tops.push(top);
   }
   const found = new Set<string>();
-  for (const path of paths) {
+  for (let i = 0; i < paths.length; i++) {
+    if (!keyFirstChars.has(firstChars[i] as number)) continue;
+    const path = paths[i] as string;
     const firstSlash = path.indexOf("/");
     const tops = topsByLength.get(firstSlash < 0 ? path.length : firstSlash);
-    if (!tops?.some((top) => path.startsWith(top))) continue;
+    if (!tops || !startsWithAny(path, tops)) continue;
     if (wanted.has(path)) found.add(path);
     for (let slash = firstSlash; slash > 0; slash = path.indexOf("/", slash + 1)) {
       const folder = path.slice(0, slash);
@@ -67,6 +74,12 @@ function existingSpellings(paths: readonly string[], keys: Iterable<string>): Se
     }
   }
   return found;
+}
+
+/** A loop rather than `tops.some(...)`: no closure allocated per path. */
+function startsWithAny(path: string, prefixes: readonly string[]): boolean {
+  for (const prefix of prefixes) if (path.startsWith(prefix)) return true;
+  return false;
 }
 
 function run({ inventory }: CheckInput): CheckOutcome {

@@ -1,3 +1,5 @@
+import { scanPaths } from "../path-scan";
+
 /**
  * Fast questions about a snapshot's paths. A monorepo has 100,000 paths and formats ask about
  * siblings once per file they read, so a linear scan per question costs seconds; the index is
@@ -35,18 +37,14 @@ type LastCharBuckets = (char: number) => readonly string[];
 const NAME_SCANS = 4;
 
 /**
- * Paths by their last character, in snapshot order. The one pass over every path only records
- * each path's last char code in a typed array (no allocation per path, about half a millisecond
- * per 100,000); a question about one character then reads that array rather than the strings
- * and collects its few paths. In a monorepo nearly every path ends in `s` (`.ts`, `.js`) or `x`,
- * so the characters formats ask about (`l` for YAML, `n` for `artisan`) pick a few hundred.
+ * Paths by their last character, in snapshot order. The one pass over every path (path-scan.ts,
+ * shared with the case-collision check) records each path's last char code in a typed array; a
+ * question about one character then reads that array rather than the strings and collects its
+ * few paths. In a monorepo nearly every path ends in `s` (`.ts`, `.js`) or `x`, so the
+ * characters formats ask about (`l` for YAML, `n` for `artisan`) pick a few hundred.
  */
 function groupByLastChar(paths: readonly string[]): LastCharBuckets {
-  const codes = new Uint16Array(paths.length);
-  for (let i = 0; i < paths.length; i++) {
-    const path = paths[i] as string;
-    codes[i] = path.length > 0 ? path.charCodeAt(path.length - 1) : 0;
-  }
+  const codes = scanPaths(paths).lastChars;
   const buckets = new Map<number, string[]>();
   return (char) => {
     let bucket = buckets.get(char);

@@ -53,7 +53,7 @@ const DEPLOY_DIRS = new Set([
 ]);
 
 const ROOT_PLATFORM_FILES = new Set(["app.json", "Procfile"]);
-const PLATFORM_FILES = globMatcher([
+const PLATFORM_GLOBS = [
   "**/fly.toml",
   "**/fly.*.toml",
   "**/render.yaml",
@@ -71,22 +71,43 @@ const PLATFORM_FILES = globMatcher([
   "**/Chart.yaml",
   "**/kustomization.yaml",
   "**/kustomization.yml",
-]);
+];
+const PLATFORM_FILES = globMatcher(PLATFORM_GLOBS);
+
+/** The platform globs' last segments, tested on the file name before the full globs. */
+const PLATFORM_NAMES = globMatcher(PLATFORM_GLOBS.map((glob) => glob.slice(glob.lastIndexOf("/") + 1)));
+
+function isPlatformFile(path: string, name: string, atRoot: boolean): boolean {
+  return (PLATFORM_NAMES(name) && PLATFORM_FILES(path)) || (atRoot && ROOT_PLATFORM_FILES.has(name));
+}
 
 const COMPOSE_FILE = /^(docker-)?compose([.\-_].*)?\.ya?ml$/i;
 const DOCKERFILE = /^(dockerfile([.\-_].*)?|.+\.dockerfile)$/i;
 
 type TokenEnv = Environment | null;
 
+/** Words that name an environment, by precedence: a path with words of two groups gets the first. */
+const ENVIRONMENT_WORDS: readonly (readonly [Environment, readonly string[]])[] = [
+  ["prod", ["prod", "production", "prd", "live"]],
+  ["staging", ["staging", "stage", "stg", "preprod", "uat", "qa"]],
+  ["test", ["test", "tests", "testing", "e2e"]],
+  ["ci", ["ci"]],
+  ["dev", ["dev", "development", "local", "override"]],
+];
+
+/** Each word's group (its index above): one lookup per token, called for every file placed. */
+const WORD_RANK = new Map<string, number>(
+  ENVIRONMENT_WORDS.flatMap(([, words], rank) => words.map((word): [string, number] => [word, rank])),
+);
+
 /** Environment named by a word in a path (`overlays/staging`, `values-dev.yaml`, `compose.test.yml`). */
 function tokenEnvironment(tokens: readonly string[]): TokenEnv {
-  const has = (...words: string[]) => tokens.some((token) => words.includes(token));
-  if (has("prod", "production", "prd", "live")) return "prod";
-  if (has("staging", "stage", "stg", "preprod", "uat", "qa")) return "staging";
-  if (has("test", "tests", "testing", "e2e")) return "test";
-  if (has("ci")) return "ci";
-  if (has("dev", "development", "local", "override")) return "dev";
-  return null;
+  let best = ENVIRONMENT_WORDS.length;
+  for (const token of tokens) {
+    const rank = WORD_RANK.get(token);
+    if (rank !== undefined && rank < best) best = rank;
+  }
+  return ENVIRONMENT_WORDS[best]?.[0] ?? null;
 }
 
 function tokensOf(text: string): string[] {
@@ -126,7 +147,6 @@ export function isIgnoredPath(path: string, config: ParityConfig | null): boolea
 /** Path rules only, without the repository's config. [] when the path says nothing. */
 export function classifyByRules(path: string): Environment[] {
   const name = basename(path);
-  const dirs = path.split("/").slice(0, -1);
   if (CI_PATHS(path)) return ["ci"];
   if (DEV_PATHS(path)) return ["dev"];
   if (VERSION_FILES.has(name)) return ["dev"];
@@ -137,9 +157,11 @@ export function classifyByRules(path: string): Environment[] {
     // The Dockerfile format picks the runtime stage; a name like Dockerfile.dev says otherwise.
     return [tokenEnvironment(tokensOf(name.replace(/dockerfile/i, ""))) ?? "prod"];
   }
+  const dirs = path.split("/").slice(0, -1);
   const inDeployDir = dirs.some((dir) => DEPLOY_DIRS.has(dir.toLowerCase()));
-  const isPlatform = PLATFORM_FILES(path) || (dirs.length === 0 && ROOT_PLATFORM_FILES.has(name));
-  if (inDeployDir || isPlatform) {
+  // The platform globs (`**/name`) are slow regexes: asked only when the folder did not decide,
+  // and only for names they can match.
+  if (inDeployDir || isPlatformFile(path, name, dirs.length === 0)) {
     const tokens = [...dirs.flatMap(tokensOf), ...tokensOf(name)];
     return [tokenEnvironment(tokens) ?? "prod"];
   }

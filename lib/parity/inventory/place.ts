@@ -28,9 +28,12 @@ function isUse(value: unknown): value is ExtractedUse {
   );
 }
 
-function toServiceUse(use: ExtractedUse, environment: Environment, file: string, format: string): ServiceUse {
-  const placed: ServiceUse = {
-    environment,
+/**
+ * The use's fields as they leave the engine, without its environment: scrubbed once per use
+ * (scrub runs several regexes) and then copied per environment by `inEnvironment`.
+ */
+function toPlacedFields(use: ExtractedUse, file: string, format: string): Omit<ServiceUse, "environment"> {
+  const placed: Omit<ServiceUse, "environment"> = {
     kind: use.kind,
     engine: use.engine,
     version: typeof use.version === "string" ? scrub(use.version) : null,
@@ -43,6 +46,28 @@ function toServiceUse(use: ExtractedUse, environment: Environment, file: string,
   };
   if (use.name) placed.name = scrub(use.name);
   if (use.emulator) placed.emulator = scrub(use.emulator);
+  return placed;
+}
+
+/**
+ * The use in one environment, keys in the order reports have always had (environment first).
+ * Written out rather than spread: a literal of known shape is cheaper to build per environment.
+ */
+function inEnvironment(fields: Omit<ServiceUse, "environment">, environment: Environment): ServiceUse {
+  const placed: ServiceUse = {
+    environment,
+    kind: fields.kind,
+    engine: fields.engine,
+    version: fields.version,
+    pinned: fields.pinned,
+    file: fields.file,
+    line: fields.line,
+    raw: fields.raw,
+    via: fields.via,
+    format: fields.format,
+  };
+  if (fields.name !== undefined) placed.name = fields.name;
+  if (fields.emulator !== undefined) placed.emulator = fields.emulator;
   return placed;
 }
 
@@ -67,33 +92,26 @@ export function placeResult(
   const seen = new Set<Environment>(fileEnvironments);
   for (const use of Array.isArray(result.uses) ? result.uses : []) {
     if (!isUse(use)) continue;
+    const fields = toPlacedFields(use, path, format.id);
     if (isEnvironment(use.environment)) {
-      out.placed.push({ use: toServiceUse(use, use.environment, path, format.id), fromFile: false });
+      out.placed.push({ use: inEnvironment(fields, use.environment), fromFile: false });
       seen.add(use.environment);
       continue;
     }
     for (const environment of fileEnvironments) {
-      out.placed.push({ use: toServiceUse(use, environment, path, format.id), fromFile: true });
+      out.placed.push({ use: inEnvironment(fields, environment), fromFile: true });
     }
   }
+  // Keys and literals too are scrubbed once, not once per environment they are placed in.
   for (const key of result.envKeys ?? []) {
     const environments = isEnvironment(key.environment) ? [key.environment] : fileEnvironments;
-    for (const environment of environments) {
-      inventory.envKeys.push({ ...key, key: scrub(key.key), line: safeLine(key.line), file: path, environment });
-    }
+    const scrubbed = { key: scrub(key.key), line: safeLine(key.line), file: path };
+    for (const environment of environments) inventory.envKeys.push({ ...key, ...scrubbed, environment });
   }
   for (const literal of result.literals ?? []) {
     const environments = isEnvironment(literal.environment) ? [literal.environment] : fileEnvironments;
-    for (const environment of environments) {
-      inventory.literals.push({
-        ...literal,
-        key: scrub(literal.key),
-        value: scrub(literal.value),
-        line: safeLine(literal.line),
-        file: path,
-        environment,
-      });
-    }
+    const scrubbed = { key: scrub(literal.key), value: scrub(literal.value), line: safeLine(literal.line), file: path };
+    for (const environment of environments) inventory.literals.push({ ...literal, ...scrubbed, environment });
   }
   for (const job of result.deployJobs ?? []) {
     inventory.deployJobs.push({ ...job, line: safeLine(job.line), evidence: scrub(job.evidence) });
