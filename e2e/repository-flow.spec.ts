@@ -59,6 +59,15 @@ test("a change on GitHub and a re-audit resolve the finding and add a point to t
 }, testInfo) => {
   await page.goto(SCORECARD);
   const historyRows = page.getByRole("region", { name: "Audit history table" }).locator("tbody tr");
+  // The table shows the latest 10 until asked for all it holds.
+  const showAllHistory = async () => {
+    const button = page.getByRole("button", { name: /^Show all \d+$/ });
+    if ((await button.count()) > 0) {
+      await button.click();
+      await expect(button).toHaveCount(0);
+    }
+  };
+  await showAllHistory();
   const auditsBefore = await historyRows.count();
   // The trend card counts the chart's points and its markers: "27 audits · ● 3 appeared · ○ 1 resolved".
   const trendSummary = page.getByRole("region", { name: "Score per gap" }).locator("h2 + div");
@@ -100,6 +109,7 @@ test("a change on GitHub and a re-audit resolve the finding and add a point to t
   }).toPass({ timeout: 90_000 });
   // The new point carries the resolved-finding marker, and the history table shows the audit.
   expect((await trendCounts()).resolved).toBeGreaterThan(trendBefore.resolved);
+  await showAllHistory();
   await expect(historyRows).toHaveCount(Math.min(auditsBefore + 1, 30));
   await expect(historyRows.first()).toContainText("manual");
   await expect(page.getByText(/SQLite in (dev|test)[^,]*, PostgreSQL 16 in prod/)).toHaveCount(0);

@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import type { Level, Report } from "@/lib/parity/types";
 import { ScrollRegion } from "../card";
 import { formatScore, githubCommitUrl, shortSha } from "../format";
@@ -29,12 +30,38 @@ const COLUMNS: readonly { label: string; numeric?: boolean }[] = [
   { label: "findings" },
 ];
 
+/** Rows shown until "Show all": the latest fortnight of daily audits, the rest one click away. */
+export const INITIAL_HISTORY_ROWS = 10;
+
 /**
- * The audit history table. A client component only so that its rows cross to the browser as
- * compact data: as server markup, every cell's classes were serialised into the RSC payload too,
- * and the rows were half the scorecard's payload.
+ * The audit history table. A client component so that its rows cross to the browser as compact
+ * data (as server markup, every cell's classes were serialised into the RSC payload too), and so
+ * that the older rows are rendered only when asked for: each row rendered on the server costs
+ * every page view, and most views need only the latest few.
  */
 export function AuditHistoryTable({ repository, rows }: { repository: string; rows: AuditHistoryRow[] }) {
+  const [expanded, setExpanded] = useState(false);
+  const shown = expanded ? rows : rows.slice(0, INITIAL_HISTORY_ROWS);
+  return (
+    <>
+      <HistoryRows repository={repository} rows={shown} />
+      {rows.length > INITIAL_HISTORY_ROWS ? (
+        <div className="border-t border-neutral-100 px-4 py-2 dark:border-neutral-900">
+          <button
+            type="button"
+            aria-expanded={expanded}
+            onClick={() => setExpanded((value) => !value)}
+            className="text-xs font-medium underline underline-offset-2"
+          >
+            {expanded ? `Show the latest ${INITIAL_HISTORY_ROWS}` : `Show all ${rows.length}`}
+          </button>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+function HistoryRows({ repository, rows }: { repository: string; rows: AuditHistoryRow[] }) {
   return (
     <ScrollRegion label="Audit history table">
       <table className="w-full min-w-[40rem] text-sm">
