@@ -3,6 +3,7 @@ import type { DatabaseHandle } from "../client";
 import { openTestDatabase } from "../test-database";
 import { sampleReport } from "./__fixtures__/reports";
 import { completeAudit, createAudit, failAudit, setHistoryProgress, startAudit } from "./audits";
+import { insertPrAudit } from "./bot";
 import { getScorecard, listRepositorySummaries } from "./dashboard";
 import { cachedOverview, cachedScorecard, createTokenMemo, overviewVersion } from "./dashboard-cache";
 import { upsertRepository } from "./repositories";
@@ -114,7 +115,11 @@ describe("dashboard versions", () => {
     expect(after.summaries.find((row) => row.id === repo.id)?.scoreOverall).toBe(42);
 
     const scorecard = await cachedScorecard(handle.db, "cache", "api", { now: NOW });
-    expect(scorecard).toEqual(await getScorecard(handle.db, "cache", "api", { now: NOW }));
+    expect(scorecard).toEqual({
+      ...(await getScorecard(handle.db, "cache", "api", { now: NOW })),
+      activeAudit: null,
+      pullRequests: [],
+    });
     expect(scorecard?.history).toHaveLength(1);
     const again = await cachedScorecard(handle.db, "cache", "api", { now: NOW });
     expect(again?.history).toBe(scorecard?.history);
@@ -123,5 +128,35 @@ describe("dashboard versions", () => {
     await completeAudit(handle.db, next.id, { report: sampleReport(), requests: 1, rateLimitCost: 1, finishedAt: NOW });
     expect((await cachedScorecard(handle.db, "cache", "api", { now: NOW }))?.history).toHaveLength(2);
     expect(await cachedScorecard(handle.db, "cache", "missing", { now: NOW })).toBeNull();
+  });
+
+  it("shows a queued audit and a new PR audit on the next scorecard view, and forgets a finished audit", async () => {
+    const repo = await upsertRepository(handle.db, { owner: "cache", name: "web" });
+    if (!repo) throw new Error("no repository");
+    const view = () => cachedScorecard(handle.db, "cache", "web", { now: NOW });
+    expect((await view())?.activeAudit).toBeNull();
+
+    const queued = await createAudit(handle.db, { repositoryId: repo.id, trigger: "manual" });
+    expect((await view())?.activeAudit?.id).toBe(queued.id);
+    await startAudit(handle.db, queued.id, NOW);
+    expect((await view())?.activeAudit?.id).toBe(queued.id);
+    await failAudit(handle.db, queued.id, { code: "upstream", message: "down" }, NOW);
+    expect((await view())?.activeAudit).toBeNull();
+    // A backfill point is not the audit a repository page shows progress for.
+    await createAudit(handle.db, { repositoryId: repo.id, trigger: "history" });
+    expect((await view())?.activeAudit).toBeNull();
+
+    expect((await view())?.pullRequests).toEqual([]);
+    await insertPrAudit(handle.db, {
+      repositoryId: repo.id,
+      installationId: 7,
+      number: 12,
+      title: "Move dev to PostgreSQL",
+      baseRef: "main",
+      baseSha: "a".repeat(40),
+      headSha: "b".repeat(40),
+      status: "succeeded",
+    });
+    expect((await view())?.pullRequests.map((pr) => pr.number)).toEqual([12]);
   });
 });

@@ -1,6 +1,8 @@
-import { count, eq, max, sql } from "drizzle-orm";
+import { count, eq, getTableName, sql } from "drizzle-orm";
 import type { Database } from "../client";
-import { audits, repositories } from "../schema";
+import { audits, prAudits, repositories } from "../schema";
+import { findActiveAudit } from "./audits";
+import { type RecentPrAudit, recentPrAudits } from "./bot";
 import {
   getScorecardOf,
   listRepositorySummaries,
@@ -10,7 +12,6 @@ import {
   type Scorecard,
   type TrendOptions,
 } from "./dashboard";
-import { findRepository } from "./repositories";
 import { lastWeeks } from "./weeks";
 
 /**
@@ -115,20 +116,41 @@ export async function cachedRepositorySummaries(
   return (await cachedOverview(db, options)).summaries;
 }
 
+/** The audit a repository page shows progress for: the newest queued or running non-backfill one. */
+const ACTIVE_AUDIT = sql`${audits.status} in ('queued', 'running') and ${audits.trigger} <> 'history'`;
+
 /**
- * One repository's audits at a glance: how many exist, the newest, how many finished. Any audit
- * that is queued or finishes (live or backfilled, with the deploys and commits it saved) moves it.
- * An index range over one repository's audits.
+ * A repository's row and the version of everything its scorecard shows, in one round trip (a
+ * scorecard view used to cost four): its audits at a glance (how many, the newest, how many
+ * finished: any audit queued or finished, live or backfilled, with the deploys and commits it
+ * saved, moves it), which audit is queued or running (the progress shown), and its PR audits
+ * (rows are only ever inserted). Index ranges over one repository's rows.
  */
-async function scorecardVersion(db: Database, repository: typeof repositories.$inferSelect): Promise<string> {
+/**
+ * `"repositories"."id"`, always qualified: in a one-table select drizzle writes bare column names,
+ * and inside a subquery on `audits` a bare `"id"` would mean the audit's.
+ */
+const REPOSITORY_ID = sql`${sql.identifier(getTableName(repositories))}.${sql.identifier(repositories.id.name)}`;
+
+async function repositoryAndScorecardVersion(
+  db: Database,
+  owner: string,
+  name: string,
+): Promise<{ repository: typeof repositories.$inferSelect; version: string } | null> {
   const [row] = await db
-    .select({ audits: count(), newest: max(audits.id), finished: count(audits.finishedAt) })
-    .from(audits)
-    .where(eq(audits.repositoryId, repository.id));
-  return JSON.stringify([
-    row?.audits ?? 0,
-    row?.newest ?? 0,
-    row?.finished ?? 0,
+    .select({
+      repository: repositories,
+      audits: sql<string>`(select concat_ws(':', count(*), max(${audits.id}), count(${audits.finishedAt}), max(${audits.id}) filter (where ${ACTIVE_AUDIT}), count(*) filter (where ${ACTIVE_AUDIT})) from ${audits} where ${audits.repositoryId} = ${REPOSITORY_ID})`,
+      prAudits: sql<string>`(select concat_ws(':', count(*), max(${prAudits.id})) from ${prAudits} where ${prAudits.repositoryId} = ${REPOSITORY_ID})`,
+    })
+    .from(repositories)
+    .where(eq(sql`lower(${repositories.fullName})`, `${owner}/${name}`.toLowerCase()))
+    .limit(1);
+  if (!row) return null;
+  const { repository } = row;
+  const version = JSON.stringify([
+    row.audits,
+    row.prAudits,
     repository.fullName,
     repository.defaultBranch,
     repository.latestAuditId,
@@ -136,25 +158,37 @@ async function scorecardVersion(db: Database, repository: typeof repositories.$i
     repository.historyStatus,
     repository.historyDone,
   ]);
+  return { repository, version };
 }
 
-const scorecards = createTokenMemo<Omit<Scorecard, "repository">>(64);
+/** Everything a scorecard page shows: the scorecard, the audit in progress and recent PR audits. */
+export interface ScorecardPage extends Scorecard {
+  activeAudit: Awaited<ReturnType<typeof findActiveAudit>>;
+  pullRequests: RecentPrAudit[];
+}
 
-/** `getScorecard`, with everything but the repository row memoised per repository and version. */
+const scorecards = createTokenMemo<Omit<ScorecardPage, "repository">>(64);
+
+/** `getScorecard` and the page's other reads, memoised per repository and version. */
 export async function cachedScorecard(
   db: Database,
   owner: string,
   name: string,
   options: TrendOptions = {},
-): Promise<Scorecard | null> {
-  const repository = await findRepository(db, { owner, name });
-  if (!repository) return null;
+): Promise<ScorecardPage | null> {
+  const found = await repositoryAndScorecardVersion(db, owner, name);
+  if (!found) return null;
+  const { repository, version } = found;
   const now = options.now ?? new Date();
   const weeks = options.weeks ?? 26;
   const key = `${repository.id}:${lastWeeks(now, weeks)[0]}:${weeks}`;
-  const rest = await scorecards.get(key, await scorecardVersion(db, repository), async () => {
-    const { repository: _, ...parts } = await getScorecardOf(db, repository, { now, weeks });
-    return parts;
+  const rest = await scorecards.get(key, version, async () => {
+    const [{ repository: _, ...parts }, activeAudit, pullRequests] = await Promise.all([
+      getScorecardOf(db, repository, { now, weeks }),
+      findActiveAudit(db, repository.id),
+      recentPrAudits(db, repository.id),
+    ]);
+    return { ...parts, activeAudit, pullRequests };
   });
   return { repository, ...rest };
 }

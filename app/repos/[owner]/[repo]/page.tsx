@@ -8,8 +8,6 @@ import { ReauditButton } from "@/components/scorecard/reaudit-button";
 import { ScorecardView } from "@/components/scorecard/scorecard-view";
 import { requireRepositoryAccess } from "@/lib/auth/page";
 import { getDatabase } from "@/lib/db/client";
-import { findActiveAudit } from "@/lib/db/queries/audits";
-import { recentPrAudits } from "@/lib/db/queries/bot";
 import { cachedScorecard } from "@/lib/db/queries/dashboard-cache";
 
 interface Params {
@@ -27,11 +25,11 @@ export default async function ScorecardPage({ params }: Params) {
   await requireRepositoryAccess(owner, repo);
   const db = await getDatabase();
   const now = new Date();
-  // Memoised per repository and version of its audits (docs/development.md).
+  // One query per view: the repository and a version token; the rest is memoised per version
+  // (docs/development.md).
   const scorecard = await cachedScorecard(db, decodeURIComponent(owner), decodeURIComponent(repo), { now });
   if (!scorecard) notFound();
-  const { repository, latestAudit } = scorecard;
-  const active = await findActiveAudit(db, repository.id);
+  const { repository, latestAudit, activeAudit: active, pullRequests } = scorecard;
 
   if (!latestAudit) {
     return (
@@ -60,7 +58,6 @@ export default async function ScorecardPage({ params }: Params) {
     );
   }
 
-  const pullRequests = await recentPrAudits(db, repository.id);
   return (
     <>
       <ScorecardView
