@@ -131,6 +131,28 @@ export interface ImageService {
  * `latest`, no tag, or a bare variant (`alpine`) is unpinned; a digest is pinned, version unknown.
  */
 export function resolveImage(ref: string): ImageService | null {
+  // Formats resolve the same few references many times (compose asks up to four times per
+  // service): the answer depends on `ref` alone, so it is kept, and each caller gets its own copy.
+  let resolved = serviceByRef.get(ref);
+  if (resolved === undefined) {
+    resolved = resolveUncached(ref);
+    if (serviceByRef.size >= RULE_CACHE_LIMIT) serviceByRef.clear();
+    serviceByRef.set(ref, resolved);
+  }
+  if (resolved === null) return null;
+  const copy: ImageService = {
+    kind: resolved.kind,
+    engine: resolved.engine,
+    version: resolved.version,
+    pinned: resolved.pinned,
+  };
+  if (resolved.emulator !== undefined) copy.emulator = resolved.emulator;
+  return copy;
+}
+
+const serviceByRef = new Map<string, ImageService | null>();
+
+function resolveUncached(ref: string): ImageService | null {
   if (!ref || ref.includes("${") || ref.includes("{{")) {
     // Unresolved interpolation or a template: callers resolve first; here we cannot know.
     const cleaned = ref.replace(/\$\{[^}]*\}|\{\{[^}]*\}\}/g, "");

@@ -51,18 +51,19 @@ function caseGroups(paths: readonly string[]): Map<string, string[]> {
 function existingSpellings(paths: readonly string[], firstChars: Uint16Array, keys: Iterable<string>): Set<string> {
   const wanted = new Set(keys);
   const topsByLength = new Map<number, string[]>();
-  const keyFirstChars = new Set<number>();
+  // A flag per UTF-16 unit, read once per path: cheaper than a Set lookup 100,000 times.
+  const keyFirstChars = new Uint8Array(65536);
   for (const key of wanted) {
     const slash = key.indexOf("/");
     const top = slash < 0 ? key : key.slice(0, slash);
-    keyFirstChars.add(key.charCodeAt(0));
+    keyFirstChars[key.charCodeAt(0)] = 1;
     const tops = topsByLength.get(top.length);
     if (!tops) topsByLength.set(top.length, [top]);
     else if (!tops.includes(top)) tops.push(top);
   }
   const found = new Set<string>();
   for (let i = 0; i < paths.length; i++) {
-    if (!keyFirstChars.has(firstChars[i] as number)) continue;
+    if (keyFirstChars[firstChars[i] as number] === 0) continue;
     const path = paths[i] as string;
     const firstSlash = path.indexOf("/");
     const tops = topsByLength.get(firstSlash < 0 ? path.length : firstSlash);

@@ -50,10 +50,34 @@ function matches(globs: CompiledGlobs, path: string, name: string): boolean {
   return globs.name(name) && globs.full(path);
 }
 
+/**
+ * Formats whose `patterns` can match a file of this name, per formats list. A monorepo repeats a
+ * few names (`values.yaml`, `Dockerfile`) hundreds of times, so the name test (one regex per
+ * format) runs once per name; bounded like the other engine caches.
+ */
+const candidatesByName = new WeakMap<readonly Format[], { length: number; byName: Map<string, Format[]> }>();
+const NAME_CACHE_LIMIT = 4096;
+
+function candidatesFor(name: string, formats: readonly Format[]): Format[] {
+  let cache = candidatesByName.get(formats);
+  // The length check keeps a caller that grows its list between calls from reading stale answers.
+  if (!cache || cache.length !== formats.length) {
+    cache = { length: formats.length, byName: new Map() };
+    candidatesByName.set(formats, cache);
+  }
+  const { byName } = cache;
+  let candidates = byName.get(name);
+  if (!candidates) {
+    candidates = formats.filter((format) => compiledFormat(format).patterns.name(name));
+    if (byName.size >= NAME_CACHE_LIMIT) byName.clear();
+    byName.set(name, candidates);
+  }
+  return candidates;
+}
+
 /** The formats whose `patterns` match `path` (the ones that extract it). */
 export function formatsFor(path: string, formats: readonly Format[] = FORMATS): Format[] {
-  const name = fileName(path);
-  return formats.filter((format) => matches(compiledFormat(format).patterns, path, name));
+  return candidatesFor(fileName(path), formats).filter((format) => compiledFormat(format).patterns.full(path));
 }
 
 /**

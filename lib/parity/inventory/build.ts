@@ -50,15 +50,44 @@ function runFormat(format: Format, path: string, content: string, ctx: ExtractCo
 const envIndex = (environment: Environment) => ENVIRONMENTS.indexOf(environment);
 const kindIndex = (kind: string) => (SERVICE_KINDS as readonly string[]).indexOf(kind);
 
+/**
+ * Each distinct string's place in `localeCompare` order, strings it deems equal sharing one: two
+ * ranks compare as `localeCompare` would. Sorting uses called it (up to twice) per comparison of
+ * uses; ranking calls it per comparison of distinct engines and files, and uses compare numbers.
+ */
+function localeRanks(values: Iterable<string>): Map<string, number> {
+  const sorted = [...new Set(values)].sort((a, b) => a.localeCompare(b));
+  const ranks = new Map<string, number>();
+  let rank = 0;
+  sorted.forEach((value, index) => {
+    if (index > 0 && (sorted[index - 1] as string).localeCompare(value) !== 0) rank++;
+    ranks.set(value, rank);
+  });
+  return ranks;
+}
+
 function sortInventory(inventory: Inventory): void {
-  inventory.uses.sort(
+  const engines = localeRanks(inventory.uses.map((use) => use.engine));
+  const files = localeRanks(inventory.uses.map((use) => use.file));
+  // Sort keys computed once per use (a stable sort on keys of the same signs gives the same order).
+  const keyed = inventory.uses.map((use) => ({
+    use,
+    environment: envIndex(use.environment),
+    kind: kindIndex(use.kind),
+    engine: engines.get(use.engine) ?? 0,
+    file: files.get(use.file) ?? 0,
+  }));
+  keyed.sort(
     (a, b) =>
-      envIndex(a.environment) - envIndex(b.environment) ||
-      kindIndex(a.kind) - kindIndex(b.kind) ||
-      a.engine.localeCompare(b.engine) ||
-      a.file.localeCompare(b.file) ||
-      a.line - b.line,
+      a.environment - b.environment ||
+      a.kind - b.kind ||
+      a.engine - b.engine ||
+      a.file - b.file ||
+      a.use.line - b.use.line,
   );
+  keyed.forEach((entry, index) => {
+    inventory.uses[index] = entry.use;
+  });
   inventory.files.sort((a, b) => a.path.localeCompare(b.path) || a.format.localeCompare(b.format));
   inventory.problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   inventory.devEnvironmentFiles.sort();

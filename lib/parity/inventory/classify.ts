@@ -162,8 +162,8 @@ export function classifyByRules(path: string): Environment[] {
   // The platform globs (`**/name`) are slow regexes: asked only when the folder did not decide,
   // and only for names they can match.
   if (inDeployDir || isPlatformFile(path, name, dirs.length === 0)) {
-    const tokens = [...dirs.flatMap(tokensOf), ...tokensOf(name)];
-    return [tokenEnvironment(tokens) ?? "prod"];
+    // The tokens of every folder and the name are the path's own: `/` separates tokens too.
+    return [tokenEnvironment(tokensOf(path)) ?? "prod"];
   }
   return [];
 }

@@ -105,8 +105,13 @@ export function placeResult(
   // Keys and literals too are scrubbed once, not once per environment they are placed in.
   for (const key of result.envKeys ?? []) {
     const environments = isEnvironment(key.environment) ? [key.environment] : fileEnvironments;
-    const scrubbed = { key: scrub(key.key), line: safeLine(key.line), file: path };
-    for (const environment of environments) inventory.envKeys.push({ ...key, ...scrubbed, environment });
+    const name = scrub(key.key);
+    const line = safeLine(key.line);
+    // Written out rather than spread: keys come from many formats in many shapes, and spreading
+    // those was the costliest line of placing a monorepo's results.
+    for (const environment of environments) {
+      inventory.envKeys.push({ key: name, line, role: key.role, file: path, environment });
+    }
   }
   for (const literal of result.literals ?? []) {
     const environments = isEnvironment(literal.environment) ? [literal.environment] : fileEnvironments;

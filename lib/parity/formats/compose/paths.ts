@@ -11,6 +11,10 @@ export function baseOf(path: string): string {
 
 /** Joins a relative reference onto a directory, resolving `.` and `..`; null if it leaves the repo. */
 export function joinPath(dir: string, relative: string): string | null {
+  // A plain name (`.env`, a sibling compose file: most calls) joins as is, without splitting.
+  if (relative !== "" && relative !== "." && relative !== ".." && !relative.includes("/")) {
+    return dir ? `${dir}/${relative}` : relative;
+  }
   if (relative.startsWith("/")) return null;
   const parts = dir ? dir.split("/") : [];
   for (const part of relative.split("/")) {

@@ -40,11 +40,11 @@ export function connectionOf(key: string, value: string): Connection | null {
   // A value that is only a variable (`${DATABASE_URL}`) names no engine; `mysql://u:${PW}@h` does.
   if (!text || text.startsWith("$")) return null;
   const scheme = resolveUrlScheme(text);
-  const raw = `${key}=${redactUrl(text)}`;
   if (scheme) {
     // `file:` is sqlite only as a database URL (Prisma `file:./dev.db`), not a path setting.
     if (scheme.engine === "sqlite" && text.toLowerCase().startsWith("file:") && !/DATABASE|DB/i.test(key)) return null;
-    return { ...scheme, raw };
+    // Redacted only here, for a connection: most values (`LOG_LEVEL=debug`) are not one.
+    return { ...scheme, raw: `${key}=${redactUrl(text)}` };
   }
   if (!/^https?:\/\//i.test(text)) return null;
   const rule = HTTP_KEYS.find((candidate) => candidate.match.test(key.toUpperCase()));

@@ -1,3 +1,4 @@
+import { actionName } from "./setup-actions";
 import { programWords } from "./shell";
 
 /** A command or action that deploys, and the environment it implies when it names one. */
@@ -62,7 +63,7 @@ export function deployCommand(words: readonly string[]): DeploySignal | null {
 }
 
 export function deployAction(uses: string): DeploySignal | null {
-  const name = uses.split("@")[0]?.toLowerCase() ?? "";
+  const name = actionName(uses);
   if (name === "superfly/flyctl-actions/setup-flyctl") return null;
   const match = DEPLOY_ACTIONS.find((action) => name === action || name.startsWith(`${action}/`));
   return match ? { evidence: `uses: ${uses}`, environment: null } : null;

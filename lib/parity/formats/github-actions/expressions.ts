@@ -37,7 +37,7 @@ export function matrixCombinations(matrix: Node | undefined): Combination[] | nu
     else if (entry.key === "exclude") excludes.push(...seqItems(entry.value));
     else if (isSeq(entry.value)) {
       const values = seqItems(entry.value);
-      combinations = combinations.flatMap((c) => values.map((v) => new Map(c).set(entry.key, v)));
+      combinations = combinations.flatMap((c) => values.map((v) => extended(c, entry.key, v)));
     } else return "unknown";
   }
   if (combinations.length === 1 && combinations[0]?.size === 0) combinations = [];
@@ -54,6 +54,15 @@ export function matrixCombinations(matrix: Node | undefined): Combination[] | nu
     }
   }
   return combinations;
+}
+
+/** `new Map(c).set(key, value)`, copied with forEach: the Map constructor's iterator protocol costs more. */
+function extended(combination: Combination, key: string, value: Node): Combination {
+  const copy: Combination = new Map();
+  combination.forEach((node, name) => {
+    copy.set(name, node);
+  });
+  return copy.set(key, value);
 }
 
 function matches(combination: Combination, pattern: Node): boolean {

@@ -95,13 +95,26 @@ function deployJobsOf(
   const signal = facts.deploys[0];
   if (!environmentText && !signal) return [];
   const line = scope.lineOf(keyNode);
-  const base = { workflow, job: jobId, line, triggers: [...triggers] };
+  const copied = [...triggers];
+  // Literals rather than `{ ...base, ... }`: the same keys in the same order, without a spread.
   if (!environmentText) {
-    return [{ ...base, environment: signal?.environment ?? null, evidence: signal?.evidence ?? "" }];
+    return [
+      {
+        workflow,
+        job: jobId,
+        line,
+        triggers: copied,
+        environment: signal?.environment ?? null,
+        evidence: signal?.evidence ?? "",
+      },
+    ];
   }
   const names = resolveExpressions(environmentText, scope)?.map((r) => r.value) ?? [null];
   return names.map((name) => ({
-    ...base,
+    workflow,
+    job: jobId,
+    line,
+    triggers: copied,
     environment: name,
     evidence: redactText(`environment: ${name ?? environmentText}${signal ? `; ${signal.evidence}` : ""}`),
   }));

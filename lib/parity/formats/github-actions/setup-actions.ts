@@ -27,8 +27,13 @@ const SETUP_ACTIONS: Record<string, SetupAction> = {
 
 /** `actions/setup-node@v4` -> its runtime; package-manager setups (pnpm) are not runtimes. */
 export function setupActionOf(uses: string): SetupAction | null {
-  const name = uses.split("@")[0]?.toLowerCase() ?? "";
-  return SETUP_ACTIONS[name] ?? null;
+  return SETUP_ACTIONS[actionName(uses)] ?? null;
+}
+
+/** `Owner/Action@v4` -> `owner/action`: sliced, not split (asked for every step, twice). */
+export function actionName(uses: string): string {
+  const at = uses.indexOf("@");
+  return (at < 0 ? uses : uses.slice(0, at)).toLowerCase();
 }
 
 /** Files setup actions may read, for the format's `reads`. */

@@ -74,7 +74,7 @@ function splitWords(line: string): string[][] {
       endCommand();
       continue;
     }
-    if (/\s/.test(ch)) {
+    if (isSpace(ch)) {
       endWord();
       continue;
     }
@@ -83,6 +83,12 @@ function splitWords(line: string): string[][] {
   }
   endCommand();
   return commands;
+}
+
+/** `/\s/.test(ch)` for one character, with ASCII answered by comparison (no regex per character). */
+function isSpace(ch: string): boolean {
+  if (ch === " " || ch === "\t" || ch === "\n" || ch === "\r" || ch === "\v" || ch === "\f") return true;
+  return ch > "\u007f" && /\s/.test(ch);
 }
 
 /** Drops `sudo`, `VAR=value` prefixes and `bundle exec`/`npx` wrappers before the program. */

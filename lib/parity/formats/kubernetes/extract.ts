@@ -37,6 +37,9 @@ export function extractKubernetes(file: FormatFile, ctx: ExtractContext): Extrac
   const withEnv = environment ? { environment } : {};
   // A base that kustomize overlays render is reported by the overlays, with their overrides.
   const uses = isRenderedByOverlay(file.path, ctx) ? [] : [...imageUses(facts.images), ...facts.urlUses];
+  // Without an environment from the path (most manifests) the facts are returned as they are:
+  // copying each object only to add nothing cost more than reading them.
+  if (!environment) return { uses, envKeys: facts.envKeys, literals: facts.literals, problems: facts.problems };
   return {
     uses: uses.map((use) => ({ ...use, ...withEnv })),
     envKeys: facts.envKeys.map((key) => ({ ...key, ...withEnv })),
