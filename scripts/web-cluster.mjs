@@ -64,4 +64,13 @@ function stopAll(signal, exitCode = 0) {
 }
 
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => stopAll(signal));
-for (let i = 0; i < processes; i += 1) fork();
+
+// The first process opens a fresh database alone: migrations and pg-boss's own tables, created by
+// several processes at once, deadlock. It reports "ready" from instrumentation-node.ts once
+// both are in place; then the others start (and a replaced process starts at once).
+fork();
+cluster.on("message", function startTheOthers(_worker, message) {
+  if (message?.parity !== "ready") return;
+  cluster.off("message", startTheOthers);
+  for (let i = 1; i < processes; i += 1) fork();
+});
