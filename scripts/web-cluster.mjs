@@ -29,6 +29,8 @@ cluster.setupPrimary({ exec: nextBin, args: ["start", ...nextArgs] });
 const startedAt = new Map();
 let earlyExits = 0;
 let stopping = false;
+/** 0 for a requested stop; the failing process's code when they kept exiting at start. */
+let stopCode = 0;
 
 function fork() {
   const worker = cluster.fork();
@@ -39,7 +41,7 @@ cluster.on("exit", (worker, code, signal) => {
   const lived = Date.now() - (startedAt.get(worker.id) ?? 0);
   startedAt.delete(worker.id);
   if (stopping) {
-    if (startedAt.size === 0) process.exit(0);
+    if (startedAt.size === 0) process.exit(stopCode);
     return;
   }
   earlyExits = lived < EARLY_EXIT_MS ? earlyExits + 1 : 0;
@@ -54,6 +56,7 @@ cluster.on("exit", (worker, code, signal) => {
 
 function stopAll(signal, exitCode = 0) {
   stopping = true;
+  stopCode = exitCode;
   if (startedAt.size === 0) process.exit(exitCode);
   for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
   // Workers finish their requests and close the database; a stuck one is not waited for forever.
