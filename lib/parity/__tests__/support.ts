@@ -2,7 +2,21 @@
  * Shared helpers for the engine's own tests (not used by production code): a tiny format and a
  * tiny check, so engine behaviour is tested independently of the real registries.
  */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
 import type { Check, ExtractResult, Format, RepoSnapshot } from "../types";
+
+/** A fixture project on disk as a snapshot's files: every file under `root` by relative path, sorted. */
+export function readFixtureTree(root: string): Map<string, string> {
+  const walk = (dir: string): string[] =>
+    readdirSync(dir)
+      .sort()
+      .flatMap((name) => {
+        const full = join(dir, name);
+        return statSync(full).isDirectory() ? walk(full) : [full];
+      });
+  return new Map(walk(root).map((full) => [relative(root, full), readFileSync(full, "utf8")]));
+}
 
 export function makeSnapshot(files: Record<string, string>, extra: Partial<RepoSnapshot> = {}): RepoSnapshot {
   return {

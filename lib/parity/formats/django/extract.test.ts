@@ -1,23 +1,14 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { readFixtureTree } from "../../__tests__/support";
 import type { ExtractContext, ExtractedUse } from "../../types";
 import { djangoFormat as django } from "./index";
 
 const FIXTURES = join(__dirname, "__fixtures__");
 
-function walk(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const full = join(dir, name);
-      return statSync(full).isDirectory() ? walk(full) : [full];
-    });
-}
-
 function project(name: string) {
   const root = join(FIXTURES, name);
-  const files = new Map(walk(root).map((full) => [relative(root, full), readFileSync(full, "utf8")]));
+  const files = readFixtureTree(root);
   const ctx: ExtractContext = { paths: [...files.keys()], readFile: (path) => files.get(path) };
   return { ctx, run: (path: string) => django.extract({ path, content: files.get(path) ?? "" }, ctx) };
 }

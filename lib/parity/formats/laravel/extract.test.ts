@@ -1,23 +1,14 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { readFixtureTree } from "../../__tests__/support";
 import type { ExtractContext, ExtractedUse } from "../../types";
 import { laravelFormat as laravel } from "./index";
 
 const FIXTURES = join(__dirname, "__fixtures__");
 
-function walk(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const full = join(dir, name);
-      return statSync(full).isDirectory() ? walk(full) : [full];
-    });
-}
-
 function project(name: string, drop: string[] = []) {
   const root = join(FIXTURES, name);
-  const files = new Map(walk(root).map((full) => [relative(root, full), readFileSync(full, "utf8")]));
+  const files = readFixtureTree(root);
   for (const path of drop) files.delete(path);
   const ctx: ExtractContext = { paths: [...files.keys()], readFile: (path) => files.get(path) };
   return {

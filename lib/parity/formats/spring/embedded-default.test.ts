@@ -1,26 +1,16 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: Spring placeholders are ${VAR} strings
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { makeSnapshot } from "../../__tests__/support";
+import { makeSnapshot, readFixtureTree } from "../../__tests__/support";
 import { audit } from "../../audit";
 import type { ExtractContext, ExtractedUse } from "../../types";
 import { springFormat as spring } from "./index";
 
 const FIXTURES = join(__dirname, "__fixtures__");
 
-function walk(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const full = join(dir, name);
-      return statSync(full).isDirectory() ? walk(full) : [full];
-    });
-}
-
 function fixtureFiles(name: string): Record<string, string> {
   const root = join(FIXTURES, name);
-  return Object.fromEntries(walk(root).map((full) => [relative(root, full), readFileSync(full, "utf8")]));
+  return Object.fromEntries(readFixtureTree(root));
 }
 
 /** A fixture with `changes` applied (`null` deletes a file); `run` extracts one of its files. */

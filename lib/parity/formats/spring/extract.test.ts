@@ -1,24 +1,15 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: Spring placeholders are ${VAR:default} strings
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { readFixtureTree } from "../../__tests__/support";
 import type { ExtractContext, ExtractedUse } from "../../types";
 import { springFormat as spring } from "./index";
 
 const FIXTURES = join(__dirname, "__fixtures__");
 
-function walk(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const full = join(dir, name);
-      return statSync(full).isDirectory() ? walk(full) : [full];
-    });
-}
-
 function project(name: string, extra: Record<string, string> = {}) {
   const root = join(FIXTURES, name);
-  const files = new Map(walk(root).map((full) => [relative(root, full), readFileSync(full, "utf8")]));
+  const files = readFixtureTree(root);
   for (const [path, content] of Object.entries(extra)) files.set(path, content);
   const ctx: ExtractContext = { paths: [...files.keys()], readFile: (path) => files.get(path) };
   return { ctx, files, run: (path: string) => spring.extract({ path, content: files.get(path) ?? "" }, ctx) };
