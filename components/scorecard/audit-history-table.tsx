@@ -3,7 +3,8 @@
 import { useState } from "react";
 import type { Level, Report } from "@/lib/parity/types";
 import { ScrollRegion } from "../card";
-import { formatScore, githubCommitUrl, shortSha } from "../format";
+import { CommitLink } from "../commit-link";
+import { formatScore } from "../format";
 import { LevelBadge, ScoreValue } from "../score";
 
 export interface AuditHistoryRow {
@@ -84,18 +85,7 @@ function HistoryRows({ repository, rows }: { repository: string; rows: AuditHist
             <tr key={audit.auditId}>
               <td className="whitespace-nowrap">{audit.date}</td>
               <td className="font-mono text-xs">
-                {audit.commitSha ? (
-                  <a
-                    href={githubCommitUrl(repository, audit.commitSha)}
-                    target="_blank"
-                    rel="noreferrer"
-                    className="underline underline-offset-2"
-                  >
-                    {shortSha(audit.commitSha)}
-                  </a>
-                ) : (
-                  "—"
-                )}
+                {audit.commitSha ? <CommitLink repository={repository} sha={audit.commitSha} /> : "—"}
               </td>
               <td>{audit.trigger}</td>
               <td>

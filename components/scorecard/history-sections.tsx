@@ -1,6 +1,6 @@
 import { Card } from "../card";
+import { CommitLink } from "../commit-link";
 import type { AuditHistoryView, DeployView, TrendMarkerView } from "../dashboard-types";
-import { githubCommitUrl, shortSha } from "../format";
 import { LeadTimeChart, ScoreTrendChart } from "./lazy-trend-charts";
 import { formatHours } from "./trend-model";
 import { deploysView, trendView } from "./trend-views";
@@ -55,14 +55,7 @@ export function Deploys({ repository, deploys }: { repository: string; deploys: 
                   {deploy.date.slice(0, 16).replace("T", " ")}
                 </time>
                 <span>{deploy.environment}</span>
-                <a
-                  href={githubCommitUrl(repository, deploy.sha)}
-                  target="_blank"
-                  rel="noreferrer"
-                  className="font-mono underline underline-offset-2"
-                >
-                  {shortSha(deploy.sha)}
-                </a>
+                <CommitLink repository={repository} sha={deploy.sha} className="font-mono" />
                 {deploy.trigger ? (
                   <span className="text-neutral-600 dark:text-neutral-400">{deploy.trigger}</span>
                 ) : null}

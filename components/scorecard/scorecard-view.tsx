@@ -1,7 +1,8 @@
 import { GitBranch } from "lucide-react";
 import type { Report } from "@/lib/parity/types";
+import { CommitLink } from "../commit-link";
 import type { AuditHistoryView, DeployView, ScorecardRepositoryView, TrendMarkerView, When } from "../dashboard-types";
-import { formatRelative, githubCommitUrl, shortSha, toIso } from "../format";
+import { formatRelative, toIso } from "../format";
 import { LevelBadge } from "../score";
 import { AuditHistory } from "./audit-history";
 import { checkTexts } from "./check-details";
@@ -43,14 +44,7 @@ export function ScorecardView(props: ScorecardViewProps) {
               {report.commit ? (
                 <>
                   {" @ "}
-                  <a
-                    href={githubCommitUrl(repository.fullName, report.commit)}
-                    target="_blank"
-                    rel="noreferrer"
-                    className="font-mono underline underline-offset-2"
-                  >
-                    {shortSha(report.commit)}
-                  </a>
+                  <CommitLink repository={repository.fullName} sha={report.commit} className="font-mono" />
                 </>
               ) : null}
             </span>
