@@ -31,24 +31,42 @@ const file = LabelFile.parse({
   ],
 });
 
-const finding = (check: string, files: string[], extra: Partial<JudgedFinding> = {}): JudgedFinding => ({
+const finding = (
+  check: string,
+  files: string[],
+  { lines, ...extra }: Partial<JudgedFinding> & { lines?: number[] } = {},
+): JudgedFinding => ({
   check,
   severity: "medium",
   message: "",
-  evidence: files.map((path) => ({ environment: "dev", file: path, line: 1 })),
+  evidence: files.map((path, i) => ({ environment: "dev", file: path, line: lines?.[i] ?? 4 })),
   ...extra,
 });
 
 describe("judge", () => {
   it.each([
-    ["same check, a shared file", finding("db-engine", ["settings.py"], { service: "database:sqlite" }), "label db"],
-    ["same check, the other side's file", finding("db-engine", ["chart/values.yaml"]), "label db"],
+    [
+      "same check, both sides cited",
+      finding("db-engine", ["settings.py", "chart/values.yaml"], { service: "database:sqlite", lines: [4, 9] }),
+      "label db",
+    ],
+    ["only one side cited", finding("db-engine", ["chart/values.yaml"]), "unjudged"],
+    [
+      "a side's file at a far line",
+      finding("db-engine", ["settings.py", "chart/values.yaml"], { lines: [4, 40] }),
+      "unjudged",
+    ],
+    [
+      "a side's file near its line",
+      finding("db-engine", ["settings.py", "chart/values.yaml"], { lines: [6, 9] }),
+      "label db",
+    ],
     ["another service kind", finding("db-engine", ["settings.py"], { service: "cache:redis" }), "unjudged"],
     ["another check", finding("service-version", ["settings.py"]), "unjudged"],
     ["no shared file", finding("db-engine", ["other.py"]), "unjudged"],
     [
       "runtime kind from runtime:node",
-      finding("runtime-version", [".github/workflows/ci.yml"], { service: "runtime:node" }),
+      finding("runtime-version", [".github/workflows/ci.yml"], { service: "runtime:node", lines: [12] }),
       "label node",
     ],
     [
@@ -74,8 +92,8 @@ describe("judge", () => {
 describe("evaluateRepo and totals", () => {
   it("counts recall over labels, precision over judged findings, and unjudged apart", () => {
     const result = evaluateRepo(file, [
-      finding("db-engine", ["settings.py"], { severity: "high" }),
-      finding("db-engine", ["chart/values.yaml"], { severity: "high" }),
+      finding("db-engine", ["settings.py", "chart/values.yaml"], { severity: "high", lines: [4, 9] }),
+      finding("db-engine", ["chart/values.yaml", "settings.py"], { severity: "high", lines: [9, 5] }),
       finding("env-config", ["compose.yml"], { severity: "high", message: "SECRET" }),
       finding("case-collision", ["a"]),
     ]);
@@ -94,6 +112,11 @@ describe("evaluateRepo and totals", () => {
   it("has no ratio without data", () => {
     const sum = totals([]);
     expect([sum.recall, sum.precision]).toEqual([null, null]);
+  });
+
+  it("reads an unquoted YAML boolean verdict as its word", () => {
+    const parsed = LabelFile.parse({ ...file, verdicts: [{ check: "x", verdict: false, why: "y" }] });
+    expect(parsed.verdicts[0]?.verdict).toBe("false");
   });
 
   it("rejects a label file without a pinned commit", () => {

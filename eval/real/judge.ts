@@ -26,7 +26,11 @@ const Verdict = z.object({
   check: z.string(),
   files: z.array(z.string()).default([]),
   match: z.string().optional(),
-  verdict: z.enum(["true", "noise", "false"]),
+  // `verdict: false` unquoted is a YAML boolean: read it as the word.
+  verdict: z.preprocess(
+    (value) => (typeof value === "boolean" ? String(value) : value),
+    z.enum(["true", "noise", "false"]),
+  ),
   why: z.string(),
 });
 
@@ -67,13 +71,28 @@ function serviceKind(service: string | undefined): string | null {
   return service.split(":")[0] ?? null;
 }
 
+/** How far a finding's evidence line may be from the label's: a block's key vs its value. */
+const LINE_TOLERANCE = 3;
+
+/**
+ * Same check, same service kind, and every side of the label that names a file is cited by the
+ * finding's evidence: same file, and a line within LINE_TOLERANCE of the side's (any line when
+ * the side gives none). A finding that cites other places for the same problem is judged by a
+ * verdict instead, so a wrong reason cannot pass as a found label.
+ */
 export function matchesLabel(finding: JudgedFinding, label: Label): boolean {
   if (finding.check !== label.check) return false;
   const labelKind = serviceKind(label.service);
   const findingKind = serviceKind(finding.service);
   if (labelKind && findingKind && labelKind !== findingKind) return false;
-  const files = new Set(finding.evidence.map((evidence) => evidence.file));
-  return label.sides.some((side) => side.file != null && files.has(side.file));
+  const sides = label.sides.filter((side) => side.file != null);
+  if (sides.length === 0) return false;
+  return sides.every((side) =>
+    finding.evidence.some(
+      (evidence) =>
+        evidence.file === side.file && (side.line == null || Math.abs(evidence.line - side.line) <= LINE_TOLERANCE),
+    ),
+  );
 }
 
 export function matchesVerdict(finding: JudgedFinding, verdict: Verdict): boolean {

@@ -15,6 +15,9 @@ import { evaluateRepo, type JudgedFinding, LabelFile, type RepoResult, totals } 
 const LABELS_DIR = resolve(import.meta.dirname, "labels");
 const AUDITED_AT = new Date("2026-12-01T00:00:00Z");
 
+/** Label files that do not validate: reported and skipped, so one bad file does not hide the rest. */
+const invalid: string[] = [];
+
 function readLabelFiles(only: string | undefined): LabelFile[] {
   const files: LabelFile[] = [];
   const wanted = only ? `${only.replace("/", "__")}.yml`.toLowerCase() : null;
@@ -23,13 +26,21 @@ function readLabelFiles(only: string | undefined): LabelFile[] {
     .sort()) {
     if (wanted && name.toLowerCase() !== wanted) continue;
     const path = join(LABELS_DIR, name);
-    const parsed = LabelFile.safeParse(parse(readFileSync(path, "utf8")));
+    let parsed: ReturnType<typeof LabelFile.safeParse>;
+    try {
+      parsed = LabelFile.safeParse(parse(readFileSync(path, "utf8")));
+    } catch (error) {
+      invalid.push(`${name}: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+      continue;
+    }
     if (!parsed.success) {
       const problem = parsed.error.issues[0];
-      throw new Error(`${path}: ${problem?.path.join(".") ?? ""} ${problem?.message ?? "invalid"}`);
+      invalid.push(`${name}: ${problem?.path.join(".") ?? ""} ${problem?.message ?? "invalid"}`);
+      continue;
     }
     if (name !== `${parsed.data.repo.replace("/", "__")}.yml`) {
-      throw new Error(`${path}: the file name must be ${parsed.data.repo.replace("/", "__")}.yml`);
+      invalid.push(`${name}: the file name must be ${parsed.data.repo.replace("/", "__")}.yml`);
+      continue;
     }
     files.push(parsed.data);
   }
@@ -107,9 +118,10 @@ async function main(): Promise<number> {
   }
   const sum = totals(results);
   if (values.json) {
-    process.stdout.write(`${JSON.stringify({ ...sum, absent, silentHigh }, null, 2)}\n`);
-    return 0;
+    process.stdout.write(`${JSON.stringify({ ...sum, absent, silentHigh, invalid }, null, 2)}\n`);
+    return invalid.length ? 1 : 0;
   }
+  for (const line of invalid) process.stdout.write(`\ninvalid label file ${line}\n`);
   process.stdout.write(
     `\n${sum.repos} repositories (${absent.length} not on disk${absent.length ? `: ${absent.join(", ")}` : ""})\n` +
       `recall ${percent(sum.recall)} (${sum.found}/${sum.labels}); high+medium ${percent(sum.recallHighMedium)} (${sum.foundHighMedium}/${sum.labelsHighMedium})\n` +
@@ -117,7 +129,7 @@ async function main(): Promise<number> {
       `${sum.falsePositives} false (${sum.falseHigh} false high), ${sum.unjudged} unjudged\n` +
       `repositories with a labelled high mismatch scoring tools 100: ${silentHigh.length ? silentHigh.join(", ") : "none"}\n`,
   );
-  return 0;
+  return invalid.length ? 1 : 0;
 }
 
 main().then(

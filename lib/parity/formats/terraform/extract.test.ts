@@ -80,7 +80,7 @@ describe("terraform format", () => {
 
   it("reports a syntax error with its line and still reads the rest", () => {
     const result = run("infra/broken.tf");
-    expect(result.problems).toEqual([{ type: "parse-error", line: 5, message: "terraform: HCL syntax error" }]);
+    expect(result.problems).toEqual([{ type: "parse-error", line: 4, message: "terraform: expected an expression" }]);
     expect(result.uses.map((u) => u.name)).toContain("aws_s3_bucket.after_error");
   });
 

@@ -1,21 +1,19 @@
 /**
- * HCL through a real parser: the Lezer grammar of `codemirror-lang-hcl` (pure JS, synchronous,
- * error-tolerant, every node has offsets). It gives a concrete syntax tree; this file turns it
- * into blocks and attributes and evaluates the few expressions whose value is visible in the
- * repository: literals, `"${...}"` around one of them, `var.x` and `local.x`.
+ * HCL blocks and attributes, from the parser in hcl-syntax.ts, and the evaluation of the few
+ * expressions whose value is visible in the repository: literals, templates around them,
+ * `var.x` and `local.x` (through object keys and indexes), tuples and objects.
  */
-import { hclLanguage } from "codemirror-lang-hcl";
 import type { Problem } from "../../types";
 import { lineIndex } from "../platform-helpers";
+import { type Expr, parseHclSyntax, type SyntaxBody } from "./hcl-syntax";
 
-type Tree = ReturnType<typeof hclLanguage.parser.parse>;
-export type SyntaxNode = Tree["topNode"];
+export type { Expr } from "./hcl-syntax";
 
 export interface HclAttribute {
   name: string;
   line: number;
-  /** The `Expression` node of the value. */
-  expr: SyntaxNode;
+  /** The value's expression (with `from`/`to` offsets into `file.source`). */
+  expr: Expr;
   file: HclFile;
 }
 
@@ -36,66 +34,29 @@ export interface HclFile {
   problems: Problem[];
 }
 
-function slice(file: HclFile, node: SyntaxNode): string {
-  return file.source.slice(node.from, node.to);
-}
-
-function unquote(file: HclFile, node: SyntaxNode): string {
-  const literal = node.getChild("TemplateLiteral");
-  const text = literal ? slice(file, literal) : "";
-  return text.replace(/\\(["\\])/g, "$1");
-}
-
-function readBody(file: HclFile, body: SyntaxNode | null): Pick<HclBlock, "attributes" | "blocks"> {
+function readBody(file: HclFile, body: SyntaxBody): Pick<HclBlock, "attributes" | "blocks"> {
   const attributes = new Map<string, HclAttribute>();
-  const blocks: HclBlock[] = [];
-  for (let child = body?.firstChild ?? null; child; child = child.nextSibling) {
-    if (child.name === "Attribute") {
-      const id = child.getChild("Identifier");
-      const expr = child.getChild("Expression");
-      if (id && expr) {
-        const name = slice(file, id);
-        attributes.set(name, { name, line: file.lineAt(child.from), expr, file });
-      }
-    } else if (child.name === "Block") {
-      const type = child.getChild("BlockType");
-      const labels = child.getChildren("BlockLabel").map((label) => {
-        const lit = label.getChild("StringLit");
-        return lit ? unquote(file, lit) : slice(file, label);
-      });
-      blocks.push({
-        type: type ? slice(file, type) : "",
-        labels,
-        line: file.lineAt(child.from),
-        ...readBody(file, child.getChild("Body")),
-      });
-    }
+  for (const attr of body.attributes) {
+    attributes.set(attr.name, { name: attr.name, line: file.lineAt(attr.from), expr: attr.expr, file });
   }
+  const blocks = body.blocks.map((block) => ({
+    type: block.type,
+    labels: block.labels,
+    line: file.lineAt(block.from),
+    ...readBody(file, block.body),
+  }));
   return { attributes, blocks };
 }
 
-/** Parses HCL; never throws. Syntax errors become one `parse-error` at the first error's line. */
+/** Parses HCL; never throws. A syntax error becomes one `parse-error` at its line. */
 export function parseHcl(source: string): HclFile {
   const lineAt = lineIndex(source);
   const file: HclFile = { source, blocks: [], attributes: new Map(), lineAt, problems: [] };
-  let tree: Tree;
-  try {
-    tree = hclLanguage.parser.parse(source);
-  } catch {
-    file.problems.push({ type: "parse-error", line: 1, message: "terraform: the file could not be parsed" });
-    return file;
+  const { body, error } = parseHclSyntax(source);
+  if (error) {
+    file.problems.push({ type: "parse-error", line: lineAt(error.offset), message: `terraform: ${error.message}` });
   }
-  let firstError: number | null = null;
-  tree.iterate({
-    enter(node) {
-      if (firstError === null && node.type.isError) firstError = node.from;
-      return firstError === null;
-    },
-  });
-  if (firstError !== null) {
-    file.problems.push({ type: "parse-error", line: lineAt(firstError), message: "terraform: HCL syntax error" });
-  }
-  const { attributes, blocks } = readBody(file, tree.topNode.getChild("Body"));
+  const { attributes, blocks } = readBody(file, body);
   file.attributes = attributes;
   file.blocks = blocks;
   return file;
@@ -107,58 +68,84 @@ export interface Scope {
   locals: Map<string, HclAttribute>;
 }
 
+/** A value the repository shows; `undefined` when it cannot be known statically. */
+export type HclValue = string | number | boolean | null | HclValue[] | { [key: string]: HclValue };
+
 const MAX_DEPTH = 8;
 
-/** The value of an expression as text when the repository shows it, else null. */
+/** The value of an expression as text when the repository shows a scalar, else null. */
 export function evaluate(attr: HclAttribute, scope: Scope, depth = 0): string | null {
-  if (depth > MAX_DEPTH) return null;
-  return evaluateNode(attr.file, attr.expr, scope, depth);
+  const value = evaluateValue(attr, scope, depth);
+  return typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? String(value) : null;
 }
 
-function evaluateNode(file: HclFile, expr: SyntaxNode, scope: Scope, depth: number): string | null {
-  const first = expr.firstChild;
-  if (!first) return null;
-  if (first.name === "LiteralValue") {
-    const inner = first.firstChild;
-    if (!inner) return null;
-    if (inner.name === "StringLit") return unquote(file, inner);
-    if (inner.name === "NumericLit") return slice(file, inner);
-    return null;
-  }
-  if (first.name === "TemplateExpr") {
-    const template = first.getChild("QuotedTemplate");
-    return template ? evaluateTemplate(file, template, scope, depth) : null;
-  }
-  if (first.name === "VariableExpr") {
-    const attrs = expr.getChildren("GetAttr");
-    if (attrs.length !== 1 || first.nextSibling?.name !== "GetAttr" || first.nextSibling.nextSibling) return null;
-    const root = slice(file, first);
-    const name = attrs[0]?.getChild("Identifier");
-    if (!name) return null;
-    const map = root === "var" ? scope.variables : root === "local" ? scope.locals : null;
-    const target = map?.get(slice(file, name));
-    return target ? evaluate(target, scope, depth + 1) : null;
-  }
-  if (first.name === "Expression" && !first.nextSibling) return evaluateNode(file, first, scope, depth);
-  return null;
+/** The whole value (objects and tuples too) when every part of it is visible. */
+export function evaluateValue(attr: HclAttribute, scope: Scope, depth = 0): HclValue | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  return valueOfExpr(attr.expr, scope, depth);
 }
 
-/** `"15.4"`, `"${var.pg}"` or `"${var.major}.4"` when every interpolation resolves. */
-function evaluateTemplate(file: HclFile, template: SyntaxNode, scope: Scope, depth: number): string | null {
-  let out = "";
-  for (let part = template.firstChild; part; part = part.nextSibling) {
-    if (part.name === "QuotedTemplateStart" || part.name === "QuotedTemplateEnd") continue;
-    if (part.name === "TemplateLiteral") {
-      out += slice(file, part);
-      continue;
+function valueOfExpr(expr: Expr, scope: Scope, depth: number): HclValue | undefined {
+  switch (expr.type) {
+    case "literal":
+      return expr.value;
+    case "paren":
+      return valueOfExpr(expr.inner, scope, depth);
+    case "template": {
+      if (expr.directive) return undefined;
+      let out = "";
+      for (const part of expr.parts) {
+        const value = typeof part === "string" ? part : valueOfExpr(part, scope, depth + 1);
+        if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") return undefined;
+        out += String(value);
+      }
+      return out;
     }
-    if (part.name !== "TemplateInterpolation") return null;
-    const inner = part.getChild("Expression");
-    const value = inner ? evaluateNode(file, inner, scope, depth + 1) : null;
-    if (value === null) return null;
-    out += value;
+    case "tuple": {
+      const items = expr.items.map((item) => valueOfExpr(item, scope, depth + 1));
+      return items.every((item) => item !== undefined) ? (items as HclValue[]) : undefined;
+    }
+    case "object": {
+      const out: { [key: string]: HclValue } = {};
+      for (const item of expr.items) {
+        const key = valueOfExpr(item.key, scope, depth + 1);
+        const value = valueOfExpr(item.value, scope, depth + 1);
+        if ((typeof key !== "string" && typeof key !== "number") || value === undefined) return undefined;
+        out[String(key)] = value;
+      }
+      return out;
+    }
+    case "getattr":
+    case "index":
+      return traverse(expr, scope, depth);
+    default:
+      return undefined;
   }
-  return out;
+}
+
+/** `var.x`, `local.x`, then `.key` / `["key"]` / `[0]` into the value they hold. */
+function traverse(expr: Expr, scope: Scope, depth: number): HclValue | undefined {
+  const steps: (string | number)[] = [];
+  let node = expr;
+  while (node.type === "getattr" || node.type === "index") {
+    if (node.type === "getattr") steps.unshift(node.name);
+    else {
+      const key = valueOfExpr(node.key, scope, depth + 1);
+      if (typeof key !== "string" && typeof key !== "number") return undefined;
+      steps.unshift(key);
+    }
+    node = node.object;
+  }
+  if (node.type !== "variable" || (node.name !== "var" && node.name !== "local")) return undefined;
+  const [name, ...rest] = steps;
+  if (typeof name !== "string") return undefined;
+  const target = (node.name === "var" ? scope.variables : scope.locals).get(name);
+  let value = target ? evaluateValue(target, scope, depth + 1) : undefined;
+  for (const step of rest) {
+    if (value === null || typeof value !== "object") return undefined;
+    value = Array.isArray(value) ? value[Number(step)] : value[String(step)];
+  }
+  return value;
 }
 
 /** The source text of an attribute's line, trimmed: the `raw` shown beside evidence. */
