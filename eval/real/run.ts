@@ -92,6 +92,36 @@ function printRepo(result: RepoResult, tools: number | null, verbose: boolean): 
   }
 }
 
+/** Per check: findings by judgement, and labels missed, so the worst check is plain to see. */
+function printByCheck(results: readonly RepoResult[]): void {
+  const rows = new Map<
+    string,
+    { label: number; true: number; noise: number; false: number; unjudged: number; missed: number }
+  >();
+  const row = (check: string) => {
+    let found = rows.get(check);
+    if (!found) {
+      found = { label: 0, true: 0, noise: 0, false: 0, unjudged: 0, missed: 0 };
+      rows.set(check, found);
+    }
+    return found;
+  };
+  for (const result of results) {
+    for (const { finding, judgement } of result.judged) {
+      const entry = row(finding.check);
+      if (judgement.kind === "label") entry.label++;
+      else if (judgement.kind === "verdict") entry[judgement.verdict.verdict]++;
+      else entry.unjudged++;
+    }
+    for (const label of result.missed) row(label.check).missed++;
+  }
+  process.stdout.write("\ncheck                   label  true noise false unjudged | labels missed\n");
+  for (const [check, entry] of [...rows].sort(([a], [b]) => a.localeCompare(b))) {
+    const cells = [entry.label, entry.true, entry.noise, entry.false, entry.unjudged].map((n) => String(n).padStart(5));
+    process.stdout.write(`${check.padEnd(22)} ${cells.join(" ")}    | ${String(entry.missed).padStart(5)}\n`);
+  }
+}
+
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: { checkouts: { type: "string" }, repo: { type: "string" }, json: { type: "boolean" } },
@@ -117,6 +147,7 @@ async function main(): Promise<number> {
     if (!values.json) printRepo(result, tools, Boolean(values.repo));
   }
   const sum = totals(results);
+  if (!values.json && !values.repo) printByCheck(results);
   if (values.json) {
     process.stdout.write(`${JSON.stringify({ ...sum, absent, silentHigh, invalid }, null, 2)}\n`);
     return invalid.length ? 1 : 0;
