@@ -6,6 +6,7 @@ import { formatRelative, toIso } from "../format";
 import { LevelBadge } from "../score";
 import { AuditHistory } from "./audit-history";
 import { checkTexts } from "./check-details";
+import { FilesRead } from "./files-read";
 import { FindingsList } from "./findings-list";
 import { GapCards } from "./gap-cards";
 import { Deploys, ScoreTrend } from "./history-sections";
@@ -73,6 +74,7 @@ export function ScorecardView(props: ScorecardViewProps) {
       <GapCards report={report} texts={texts} />
       <ServiceMatrix environments={matrix.environments} rows={matrix.rows} />
       <FindingsList report={report} texts={texts} />
+      <FilesRead report={report} />
       <div className="grid gap-4 lg:grid-cols-2">
         <ScoreTrend history={props.history} markers={props.markers} />
         <Deploys repository={repository.fullName} deploys={props.deploys} />
