@@ -35,9 +35,41 @@ export function redactUrl(url: string): string {
   return redacted.replace(/([?&](?:password|pass|pwd|secret|token|key|sslpassword)=)[^&\s]*/gi, `$1${REDACTED}`);
 }
 
-/** A value shown beside a key: secret keys lose their value, URLs lose their credentials. */
+/**
+ * Values that only stand in for a secret in a template: `changeme`, `replace-me-with-…`,
+ * `<your-key>`, `your_token_here`, `xxx`, `dummy`, `example`. Showing one leaks nothing.
+ */
+const PLACEHOLDER =
+  /^(?:<[^<>]*>|\[[^\]]*\]|x{3,}|\*{3,}|\.{3}|(?:please[-_ ]?)?(?:change|replace|set|update)[-_ ]?(?:me|it|this)(?:[-_ .].*)?|your[-_ ].*|.*[-_ ](?:change[-_]?me|here)|(?:dummy|fake|example|placeholder|sample|todo|tbd)(?:[-_ .].*)?|none|null|secret|password|key)$/i;
+
+export function isPlaceholderValue(value: string): boolean {
+  return PLACEHOLDER.test(value.trim());
+}
+
+/**
+ * Values under a secret-looking key that are not a credential, so they may be shown: a flag
+ * (`PASSWORD_RESET_DISABLED: 1`), a file path (`/run/secrets/db_password`), or the name of a
+ * variable or Secret key holding the credential (`userPasswordKey: POSTGRES_USER_PASSWORD`), or
+ * a token a script substitutes (`GOOGLE_API_KEY: GOOGLE_API_KEY_VAL`).
+ */
+export function isNonCredentialValue(key: string, value: string): boolean {
+  const text = value.trim();
+  if (/^(?:true|false|yes|no|on|off|enabled|disabled|0|1)$/i.test(text)) return true;
+  if (/^(?:\.{0,2}|~)\/[\w.@-]+(?:\/[\w.@-]+)+$/.test(text)) return true;
+  if (!/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(text)) return false;
+  // `GOOGLE_API_KEY: GOOGLE_API_KEY_VAL`: a token a deploy script substitutes.
+  return /(?:Key|Name|Ref)$/.test(key) || text.includes(key.toUpperCase());
+}
+
+/**
+ * A value shown beside a key: secret keys lose their value, URLs lose their credentials. What is
+ * no credential under a secret key (a placeholder, a flag, a path, a variable's name) is shown,
+ * so the checks can tell it from a committed secret.
+ */
 export function redactValue(key: string, value: string): string {
-  if (isSecretKey(key) && value !== "") return REDACTED;
+  if (isSecretKey(key) && value !== "") {
+    return isPlaceholderValue(value) || isNonCredentialValue(key, value) ? value.trim() : REDACTED;
+  }
   return redactText(value);
 }
 

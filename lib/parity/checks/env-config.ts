@@ -1,27 +1,6 @@
-import { isSecretKey, REDACTED, redactValue } from "../redact";
-import type { Check, CheckInput, CheckOutcome, Evidence, FindingDraft, Inventory } from "../types";
+import { isNonCredentialValue, isPlaceholderValue, isSecretKey, REDACTED, redactValue } from "../redact";
+import type { Check, CheckInput, CheckOutcome, Evidence, FindingDraft, Inventory, Severity } from "../types";
 import { hasEnvironment, outcome } from "./shared";
-
-/** Set by the platform or the process manager, not by the team: nothing to document. */
-const PLATFORM_KEYS = new Set([
-  "PORT",
-  "HOST",
-  "HOSTNAME",
-  "HOME",
-  "PATH",
-  "PWD",
-  "TZ",
-  "CI",
-  "NODE_ENV",
-  "RAILS_ENV",
-  "RACK_ENV",
-  "DYNO",
-]);
-const PLATFORM_PREFIXES = ["FLY_", "RENDER_", "VERCEL_", "RAILWAY_", "HEROKU_", "K_", "GITHUB_", "KUBERNETES_"];
-
-function isPlatformKey(key: string): boolean {
-  return PLATFORM_KEYS.has(key) || PLATFORM_PREFIXES.some((prefix) => key.startsWith(prefix));
-}
 
 const LISTED = 5;
 
@@ -30,65 +9,138 @@ function listKeys(keys: readonly string[]): string {
   return keys.length > LISTED ? `${shown} and ${keys.length - LISTED} more` : shown;
 }
 
-/** One finding per key written as a literal in prod config: a credential is high, a host medium. */
+/** Formats that template containers (self-hosting stacks, charts): their credentials reach a
+ *  service the same stack starts. A database password in a compose stack is a default for a
+ *  database no one outside reaches (low); in a cluster's manifests it is medium. */
+const COMPOSE_FORMATS = new Set(["compose", "docker-stack"]);
+const CLUSTER_FORMATS = new Set(["kubernetes", "helm", "kustomize"]);
+
+const DATABASE_KEY = /postgres|(?:^|[._])pg|mysql|maria|mongo|(?:^|[._])db|database|redis|valkey|rabbit|amqp/i;
+const DATABASE_URL = /^(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?):\/\//i;
+
+/**
+ * Secrets the app itself accepts whatever their value (it signs or encrypts with them), so a
+ * placeholder left in place is a working, public key. A placeholder access key or password of
+ * another service only fails to connect (DynamoDB Local's `dummy` keys): nothing to report.
+ */
+const APP_SECRET = /secret|signing|encryption|salt|session|jwt|cookie/i;
+const OTHER_SERVICE = /access|api|client|aws|s3|pass|token|user/i;
+
+type Grade = "placeholder" | "database" | "secret";
+
+/**
+ * What a prod literal is: a committed credential (a database's or another secret), an app
+ * secret left at a template's placeholder, or nothing to report (a flag, a path, the name of the
+ * Secret key holding it, another service's placeholder: the formats leave those values
+ * unredacted, see redactValue). Host literals are graded elsewhere.
+ */
+function gradeOf(literal: Inventory["literals"][number]): Grade | null {
+  if (!literal.value.includes(REDACTED)) {
+    if (!isSecretKey(literal.key) || isNonCredentialValue(literal.key, literal.value)) return null;
+    if (isPlaceholderValue(literal.value)) {
+      return APP_SECRET.test(literal.key) && !OTHER_SERVICE.test(literal.key) ? "placeholder" : null;
+    }
+  }
+  return DATABASE_KEY.test(literal.key) || DATABASE_URL.test(literal.value) ? "database" : "secret";
+}
+
+const RANK: Record<Severity, number> = { info: -1, low: 0, medium: 1, high: 2 };
+
+function severityOf(grade: Grade, format: string | undefined): Severity {
+  if (grade === "placeholder") return "low";
+  if (format && COMPOSE_FORMATS.has(format)) return grade === "database" ? "low" : "medium";
+  if (format && CLUSTER_FORMATS.has(format)) return "medium";
+  return "high";
+}
+
+/**
+ * Credentials written as literals in prod config: one finding for all of them (the same
+ * password reached through a YAML anchor, a `*_PASSWORD` key and the URL repeating it is one
+ * problem with one fix), one for template placeholders, and one per host literal (medium).
+ */
 function literalFindings(inventory: Inventory): FindingDraft[] {
-  const byKey = new Map<string, Evidence[]>();
-  const secret = new Set<string>();
+  const formatOf = new Map(inventory.files.map((file) => [file.path, file.format]));
+  const groups: Record<Grade, { keys: string[]; evidence: Evidence[]; severity: Severity }> = {
+    database: { keys: [], evidence: [], severity: "low" },
+    secret: { keys: [], evidence: [], severity: "low" },
+    placeholder: { keys: [], evidence: [], severity: "low" },
+  };
+  const hosts = new Map<string, Evidence[]>();
+  const seen = new Set<string>();
   for (const literal of inventory.literals) {
     if (literal.environment !== "prod") continue;
+    const where = `${literal.file}:${literal.line}:${literal.key}`;
+    if (seen.has(where)) continue;
+    seen.add(where);
     const evidence = {
       environment: literal.environment,
       file: literal.file,
       line: literal.line,
       value: redactValue(literal.key, literal.value),
     };
-    byKey.set(literal.key, [...(byKey.get(literal.key) ?? []), evidence]);
-    if (isSecretKey(literal.key) || literal.value.includes(REDACTED)) secret.add(literal.key);
+    const grade = gradeOf(literal);
+    if (grade === null) {
+      if (!isSecretKey(literal.key)) hosts.set(literal.key, [...(hosts.get(literal.key) ?? []), evidence]);
+      continue;
+    }
+    const group = groups[grade];
+    if (!group.keys.includes(literal.key)) group.keys.push(literal.key);
+    group.evidence.push(evidence);
+    const severity = severityOf(grade, formatOf.get(literal.file));
+    if (RANK[severity] > RANK[group.severity]) group.severity = severity;
   }
-  return [...byKey].map(([key, evidence]) => {
-    const files = [...new Set(evidence.map((item) => item.file))];
-    return {
-      message: `${key} is written as a literal in prod config (${files.join(", ")})`,
+  const findings: FindingDraft[] = [];
+  const filesOf = (evidence: Evidence[]) => [...new Set(evidence.map((item) => item.file))].join(", ");
+  const credentials = (group: (typeof groups)[Grade], what: string, service: string) => {
+    if (group.keys.length === 0) return;
+    const subject =
+      group.keys.length === 1
+        ? `${group.keys[0]} is written as a literal`
+        : `${group.keys.length} ${what} are written as literals (${listKeys(group.keys)})`;
+    findings.push({
+      message: `${subject} in prod config (${filesOf(group.evidence)})`,
+      evidence: group.evidence,
+      service,
+      environments: ["prod"],
+      severity: group.severity,
+    });
+  };
+  credentials(groups.database, "database credentials", "database:credentials");
+  credentials(groups.secret, "secrets", "config:credentials");
+  const { placeholder } = groups;
+  if (placeholder.keys.length > 0) {
+    findings.push({
+      message:
+        `${listKeys(placeholder.keys)} ${placeholder.keys.length === 1 ? "ships" : "ship"} a placeholder value in ` +
+        `prod config (${filesOf(placeholder.evidence)}): whoever runs it unchanged signs with a public secret`,
+      evidence: placeholder.evidence,
+      service: "config:placeholder",
+      environments: ["prod"],
+      severity: "low",
+    });
+  }
+  for (const [key, evidence] of hosts) {
+    findings.push({
+      message: `${key} is written as a literal in prod config (${filesOf(evidence)})`,
       evidence,
       service: `config:${key}`,
       environments: ["prod"],
-      severity: secret.has(key) ? "high" : "medium",
-    };
-  });
+      severity: "medium",
+    });
+  }
+  return findings;
 }
 
-/**
- * Variables prod reads that no `.env.example`-style file documents. Severity follows the share:
- * more than half undocumented (or no example file at all) is medium, fewer is low.
+/*
+ * Variables prod config names but no env sample documents are not reported: every format lists
+ * the keys a prod file sets, and none tells a value taken from the environment (`${VAR}`, Render's
+ * `sync: false`) from one the file writes itself (`APP_ENV: production`, `fromDatabase`), or a
+ * third-party container's setting from the app's. On the real repositories this sub-finding was
+ * wrong nearly every time; it waits for formats that mark what is read from the environment.
  */
-function undocumentedFinding(inventory: Inventory): FindingDraft | null {
-  const reads = inventory.envKeys.filter(
-    (use) => use.role === "reads" && use.environment === "prod" && !isPlatformKey(use.key),
-  );
-  const readKeys = [...new Set(reads.map((use) => use.key))];
-  if (readKeys.length === 0) return null;
-  const documented = new Set(inventory.envKeys.filter((use) => use.role === "documents").map((use) => use.key));
-  const missing = readKeys.filter((key) => !documented.has(key)).sort();
-  if (missing.length === 0) return null;
-  const message =
-    documented.size === 0
-      ? `No .env.example documents the ${readKeys.length} variables prod reads (${listKeys(missing)})`
-      : `${missing.length} of ${readKeys.length} variables prod reads are undocumented: ${listKeys(missing)}`;
-  return {
-    message,
-    evidence: reads
-      .filter((use) => missing.includes(use.key))
-      .map((use) => ({ environment: use.environment, file: use.file, line: use.line, value: use.key })),
-    service: "config:env-example",
-    environments: ["prod"],
-    severity: missing.length * 2 > readKeys.length ? "medium" : "low",
-  };
-}
 
 function run({ inventory }: CheckInput): CheckOutcome {
   const findings = literalFindings(inventory);
-  const undocumented = undocumentedFinding(inventory);
-  if (undocumented) findings.push(undocumented);
   return outcome({
     findings,
     defaultSeverity: "medium",
@@ -108,8 +160,8 @@ export const envConfig = {
     "Parity means the same code in every environment with only configuration changing. A host, URL or " +
     "password written into committed prod config ties the code to one environment: running the same " +
     "build against a local or CI service needs an edit, so people stop doing it, and a committed " +
-    "credential is readable by everyone with the repository. Variables prod reads but no `.env.example` " +
-    "lists are discovered one crash at a time by whoever sets up the next environment.",
+    "credential is readable by everyone with the repository. A template's placeholder signing secret " +
+    "left in place is a key everyone knows.",
   remediation:
     "Read connection settings and credentials from environment variables (`DATABASE_URL`, `REDIS_URL`), " +
     "keep the values in the platform's secret store, rotate any credential that was committed, and list " +

@@ -1,5 +1,5 @@
 import { parseImageRef, resolveImage } from "../../catalog";
-import { isSecretKey, REDACTED, redactText, redactUrl } from "../../redact";
+import { isSecretKey, redactText, redactUrl, redactValue } from "../../redact";
 import type { EnvKeyUse, ExtractContext, ExtractedUse, ExtractResult, FormatFile, LiteralSetting } from "../../types";
 import { connectionOf, hostOf, isPlaceholder } from "../env-file/connection";
 import { pathIndex } from "../path-index";
@@ -112,7 +112,7 @@ function imageUse(service: ComposeService, image: NonNullable<ComposeService["im
 /** The redacted form of a credential or credentialed URL written literally, else null. */
 function literalOf(key: string, written: string | null): string | null {
   if (written === null || written.includes("$") || isPlaceholder(written)) return null;
-  if (isSecretKey(key)) return REDACTED;
+  if (isSecretKey(key)) return redactValue(key, written);
   if (/^[a-z][a-z0-9+.-]*:\/\/[^/@\s]*:[^@\s]+@/i.test(written.trim())) return redactUrl(written.trim());
   return null;
 }
