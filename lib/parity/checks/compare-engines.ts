@@ -1,6 +1,16 @@
 import { isEmbeddedEngine } from "../catalog";
 import type { Environment, FindingDraft, Inventory, ServiceKind, ServiceUse, Severity } from "../types";
-import { describeUses, engineKey, evidenceList, usesOf } from "./shared";
+import { worstSeverity } from "./compare-versions";
+import {
+  describeUses,
+  engineKey,
+  environmentList,
+  evidenceList,
+  joinWords,
+  oneStepLower,
+  sortedEnvironments,
+  usesOf,
+} from "./shared";
 
 /** Server engines close enough that a swap is a medium, not a high, difference. */
 const RELATED_ENGINES: readonly (readonly [string, string])[] = [
@@ -8,20 +18,30 @@ const RELATED_ENGINES: readonly (readonly [string, string])[] = [
   ["elasticsearch", "opensearch"],
 ];
 
+const SEVERITY_RANK: Record<Severity, number> = { info: 0, low: 1, medium: 2, high: 3 };
+
 function related(a: string, b: string): boolean {
   return RELATED_ENGINES.some(([x, y]) => (a === x && b === y) || (a === y && b === x));
 }
 
 /**
  * How much an engine swap hurts: mail relays are an expected substitution (info); an embedded
- * stand-in (SQLite, in-memory, local disk, eager jobs) for a server is the classic failure (high);
- * a fork or sibling is medium; another server is high for databases (SQL dialects differ) and
- * medium elsewhere (the client library changes, so the swap is at least visible in code).
+ * stand-in (SQLite, in-memory, in-process jobs) for a server is the classic failure (high), except
+ * local disk for object storage outside staging (medium: the file API differs, the data model does
+ * not); a fork or sibling is medium; another server is high for databases (SQL dialects differ)
+ * and medium elsewhere (the client library changes, so the swap is at least visible in code).
  */
-export function engineSwapSeverity(kind: ServiceKind, engine: string, prodEngines: readonly string[]): Severity {
+export function engineSwapSeverity(
+  kind: ServiceKind,
+  engine: string,
+  prodEngines: readonly string[],
+  environment?: Environment,
+): Severity {
   if (kind === "mail") return "info";
   const prodIsServer = prodEngines.some((prod) => !isEmbeddedEngine(prod));
-  if (isEmbeddedEngine(engine) && prodIsServer) return "high";
+  if (isEmbeddedEngine(engine) && prodIsServer) {
+    return kind === "storage" && environment !== "staging" ? "medium" : "high";
+  }
   if (prodEngines.some((prod) => related(engine, prod))) return "medium";
   return kind === "database" ? "high" : "medium";
 }
@@ -29,49 +49,146 @@ export function engineSwapSeverity(kind: ServiceKind, engine: string, prodEngine
 export interface EngineComparison {
   findings: FindingDraft[];
   compared: number;
+  /** One sentence per kind prod runs while none of the compared environments could be read. */
+  unknown: string[];
+}
+
+export interface EngineOptions {
+  /**
+   * When prod declares no service of this kind, compare these environments with dev instead
+   * (dev <-> CI, dev <-> test), one severity step lower. Omitted: nothing is compared.
+   */
+  whenProdSilent?: readonly Environment[];
+  /** Say `unknown` when prod runs the kind and none of the environments declares it (default true). */
+  unknownWhenUnread?: boolean;
 }
 
 /**
- * Compares each environment's engines of `kind` with prod's: one finding per environment and
- * foreign engine, so a suppression or a fix in one environment leaves the others' fingerprints
- * alone. Emulators carry the engine they stand in for (MinIO is `s3`), so they count as parity.
+ * Compares the engines of `kind` in `environments` with prod's. One finding per difference: the
+ * environments that run the same foreign engine share one finding ("SQLite in dev and test,
+ * PostgreSQL 16 in prod"). An environment that offers prod's engine among several (a compose file
+ * with mysql and postgres, a CI matrix) is not in mismatch. Emulators carry the engine they stand
+ * in for (MinIO is `s3`), so they count as parity.
  */
 export function compareEngines(
   inventory: Inventory,
   kind: ServiceKind,
   environments: readonly Environment[],
+  options: EngineOptions = {},
 ): EngineComparison {
   const prod = usesOf(inventory, kind, "prod");
-  if (prod.length === 0) return { findings: [], compared: 0 };
-  const findings: FindingDraft[] = [];
+  if (prod.length === 0) return compareWithDev(inventory, kind, options.whenProdSilent ?? []);
+  const groups = new Map<string, Group>();
   let compared = 0;
   for (const environment of environments) {
     const uses = usesOf(inventory, kind, environment);
     if (uses.length === 0) continue;
     compared += 1;
-    findings.push(...diffEngines(kind, environment, uses, prod));
+    addForeign(groups, environment, foreignEngines(kind, environment, uses, prod));
   }
-  return { findings, compared };
+  const unknown: string[] = [];
+  if (compared === 0 && kind !== "mail" && options.unknownWhenUnread !== false && environments.length > 0) {
+    unknown.push(`${describeUses(prod)} in prod; no ${kind} could be read in ${joinWords(environments)}`);
+  }
+  const findings = [...groups.values()].map((group) => ({
+    message: `${describeUses(group.uses)} in ${environmentList(group.environments)}, ${describeUses(prod)} in prod`,
+    evidence: evidenceList([...group.uses, ...prod]),
+    service: `${kind}:${engineKey(prod)}`,
+    environments: sortedEnvironments([...group.environments, "prod"]),
+    severity: group.severity,
+  }));
+  return { findings, compared, unknown };
 }
 
-/** Findings for the engines of `uses` (one environment's) that prod does not run. */
+interface Group {
+  environments: Set<Environment>;
+  uses: ServiceUse[];
+  severity: Severity;
+}
+
+/** Adds one environment's foreign engines to the groups keyed by engine. */
+function addForeign(groups: Map<string, Group>, environment: Environment, foreign: readonly Foreign[]): void {
+  for (const item of foreign) {
+    const group = groups.get(item.engine) ?? { environments: new Set(), uses: [], severity: "info" };
+    group.environments.add(environment);
+    group.uses.push(...item.uses);
+    group.severity = worstSeverity([group.severity, item.severity]) ?? "info";
+    groups.set(item.engine, group);
+  }
+}
+
+/**
+ * Prod is silent about this kind: compare the other environments with dev's engines, one severity
+ * step lower (neither side is known to be what users run). Never unknown, never a pass: only a
+ * difference between two environments is worth saying without prod.
+ */
+function compareWithDev(inventory: Inventory, kind: ServiceKind, environments: readonly Environment[]) {
+  const dev = usesOf(inventory, kind, "dev");
+  const findings: FindingDraft[] = [];
+  if (dev.length === 0 || kind === "mail") return { findings, compared: 0, unknown: [] };
+  const groups = new Map<string, Group>();
+  for (const environment of environments) {
+    if (environment === "dev") continue;
+    const uses = usesOf(inventory, kind, environment);
+    if (uses.length === 0) continue;
+    addForeign(groups, environment, foreignEngines(kind, environment, uses, dev));
+  }
+  for (const group of groups.values()) {
+    const severity = oneStepLower(group.severity);
+    if (severity === "info") continue;
+    findings.push({
+      message: `${describeUses(group.uses)} in ${environmentList(group.environments)}, ${describeUses(dev)} in dev; prod declares no ${kind}`,
+      evidence: evidenceList([...group.uses, ...dev]),
+      service: `${kind}:${engineKey(dev)}`,
+      environments: sortedEnvironments([...group.environments, "dev"]),
+      severity,
+    });
+  }
+  return { findings, compared: 0, unknown: [] };
+}
+
+interface Foreign {
+  engine: string;
+  uses: ServiceUse[];
+  severity: Severity;
+}
+
+/**
+ * The engines of `uses` (one environment's) that `reference` (prod's) does not run. None when the
+ * environment offers one of the reference's engines among several (the application supports them
+ * on purpose); otherwise the closest candidates only (MariaDB rather than SQLite for a MySQL prod).
+ */
+function foreignEngines(
+  kind: ServiceKind,
+  environment: Environment,
+  uses: readonly ServiceUse[],
+  reference: readonly ServiceUse[],
+): Foreign[] {
+  const referenceEngines = [...new Set(reference.map((use) => use.engine))];
+  if (uses.some((use) => referenceEngines.includes(use.engine))) return [];
+  const byEngine = new Map<string, ServiceUse[]>();
+  for (const use of uses) byEngine.set(use.engine, [...(byEngine.get(use.engine) ?? []), use]);
+  const all = [...byEngine].map(([engine, engineUses]) => ({
+    engine,
+    uses: engineUses,
+    severity: engineSwapSeverity(kind, engine, referenceEngines, environment),
+  }));
+  const best = Math.min(...all.map((item) => SEVERITY_RANK[item.severity]));
+  return all.filter((item) => SEVERITY_RANK[item.severity] === best);
+}
+
+/** One environment's findings against prod, one per foreign engine (ci-services, runtime-version). */
 export function diffEngines(
   kind: ServiceKind,
   environment: Environment,
   uses: readonly ServiceUse[],
   prod: readonly ServiceUse[],
 ): FindingDraft[] {
-  const prodEngines = [...new Set(prod.map((use) => use.engine))];
-  const foreign = new Map<string, ServiceUse[]>();
-  for (const use of uses) {
-    if (prodEngines.includes(use.engine)) continue;
-    foreign.set(use.engine, [...(foreign.get(use.engine) ?? []), use]);
-  }
-  return [...foreign].map(([engine, foreignUses]) => ({
-    message: `${describeUses(foreignUses)} in ${environment}, ${describeUses(prod)} in prod`,
-    evidence: evidenceList([...foreignUses, ...prod]),
+  return foreignEngines(kind, environment, uses, prod).map((item) => ({
+    message: `${describeUses(item.uses)} in ${environment}, ${describeUses(prod)} in prod`,
+    evidence: evidenceList([...item.uses, ...prod]),
     service: `${kind}:${engineKey(prod)}`,
     environments: [environment, "prod"],
-    severity: engineSwapSeverity(kind, engine, prodEngines),
+    severity: item.severity,
   }));
 }

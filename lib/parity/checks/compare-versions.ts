@@ -1,11 +1,16 @@
+import { versionDistance } from "../catalog";
 import type { Environment, FindingDraft, Inventory, ServiceKind, ServiceUse, Severity } from "../types";
 import {
   closestDistance,
   describeUses,
   engineName,
+  environmentList,
   evidenceList,
+  joinWords,
   knownVersions,
+  oneStepLower,
   severityByDistance,
+  sortedEnvironments,
   usesOf,
 } from "./shared";
 
@@ -22,45 +27,207 @@ export function worstSeverity(severities: readonly Severity[]): Severity | null 
 export interface VersionComparison {
   findings: FindingDraft[];
   compared: number;
-  /** One sentence per engine whose prod version is not declared while another environment's is. */
+  /** One sentence per engine whose version could not be compared with prod's. */
   unknown: string[];
 }
 
+export interface VersionOptions {
+  /**
+   * Environments compared with each other when prod is silent about an engine's version (no
+   * prod use, or none with a version): dev <-> CI, dev <-> dev. Defaults to `environments`.
+   */
+  whenProdSilent?: readonly Environment[];
+}
+
 /**
- * Compares versions of the same engine between each environment and prod, at the catalog's
- * granularity (versions are already normalized by the formats). Uses without a version are left
- * to unpinned-image; emulators carry their own product's version and are skipped.
+ * Compares versions of one engine between the environments and prod, at the catalog's
+ * granularity (the formats normalise versions). One finding per difference: the environments
+ * that run the same differing version share it. Uses without a version are unpinned-image's
+ * subject; emulators carry their own product's version and are skipped. When prod is silent about
+ * an engine's version, the other environments are compared with each other, and a managed prod
+ * service with no version pin is a finding of its own.
  */
 export function compareVersions(
   inventory: Inventory,
   kind: ServiceKind,
   environments: readonly Environment[],
+  options: VersionOptions = {},
 ): VersionComparison {
   const prod = usesOf(inventory, kind, "prod");
+  const silentEnvironments = options.whenProdSilent ?? environments;
   const findings: FindingDraft[] = [];
   const unknown: string[] = [];
   let compared = 0;
-  for (const engine of [...new Set(prod.map((use) => use.engine))].sort()) {
+  const engines = new Set(prod.map((use) => use.engine));
+  for (const environment of silentEnvironments) {
+    for (const use of usesOf(inventory, kind, environment)) engines.add(use.engine);
+  }
+  for (const engine of [...engines].sort()) {
     const prodUses = prod.filter((use) => use.engine === engine);
     const prodVersions = knownVersions(prodUses);
-    for (const environment of environments) {
-      const uses = usesOf(inventory, kind, environment).filter(
-        (use) => use.engine === engine && use.version !== null && use.emulator === undefined,
-      );
-      if (uses.length === 0) continue;
-      if (prodVersions.length === 0) {
-        const sentence = `${engineName(kind, engine)} version in prod is not declared`;
-        if (!unknown.includes(sentence)) unknown.push(sentence);
-        continue;
-      }
-      compared += 1;
-      // A CI matrix that includes prod's version tests the others as extra coverage, not instead.
-      if (environment === "ci" && uses.some((use) => prodVersions.includes(use.version ?? ""))) continue;
-      const finding = diffVersions(kind, environment, uses, prodUses);
-      if (finding) findings.push(finding);
+    if (prodVersions.length > 0) {
+      const result = compareWithProd(inventory, kind, engine, environments, prodUses);
+      findings.push(...result.findings);
+      compared += result.compared;
+      if (result.unread) unknown.push(result.unread);
+      continue;
     }
+    const others = silentEnvironments.flatMap((environment) =>
+      usesOf(inventory, kind, environment).filter((use) => use.engine === engine && use.emulator === undefined),
+    );
+    const drift = driftBetween(kind, engine, others);
+    if (drift) findings.push(drift);
+    if (prodUses.length === 0) continue;
+    const unpinned = managedWithoutPin(kind, prodUses, others);
+    if (unpinned) findings.push(unpinned);
+    else if (knownVersions(others).length > 0)
+      unknown.push(`${engineName(kind, engine)} version in prod is not declared`);
   }
   return { findings, compared, unknown };
+}
+
+/** Prod declares versions of `engine`: each environment's differing versions, grouped by version. */
+function compareWithProd(
+  inventory: Inventory,
+  kind: ServiceKind,
+  engine: string,
+  environments: readonly Environment[],
+  prodUses: readonly ServiceUse[],
+): { findings: FindingDraft[]; compared: number; unread: string | null } {
+  const prodVersions = knownVersions(prodUses);
+  const groups = new Map<string, { environments: Set<Environment>; uses: ServiceUse[]; severity: Severity }>();
+  let compared = 0;
+  let present = false;
+  for (const environment of environments) {
+    const all = usesOf(inventory, kind, environment).filter((use) => use.engine === engine);
+    if (all.length > 0) present = true;
+    const uses = all.filter((use) => use.version !== null && use.emulator === undefined);
+    if (uses.length === 0) continue;
+    compared += 1;
+    // A CI matrix that includes prod's version tests the others as extra coverage, not instead.
+    if (environment === "ci" && uses.some((use) => prodVersions.includes(use.version ?? ""))) continue;
+    for (const use of uses) {
+      const severity = severityByDistance(closestDistance(use.version ?? "", prodVersions));
+      if (severity === null) continue;
+      const key = use.version ?? "";
+      const group = groups.get(key) ?? { environments: new Set(), uses: [], severity };
+      group.environments.add(environment);
+      group.uses.push(use);
+      groups.set(key, group);
+    }
+  }
+  const findings = [...groups.values()].map((group) => ({
+    message: `${describeUses(group.uses)} in ${environmentList(group.environments)}, ${describeUses(prodUses)} in prod`,
+    evidence: evidenceList([...group.uses, ...prodUses]),
+    service: `${kind}:${engine}`,
+    environments: [...group.environments, "prod" as const],
+    severity: group.severity,
+  }));
+  // Prod pins a version and an environment runs the engine, but none says which version:
+  // nothing shows that they match (unpinned-image reports the floating image itself).
+  const unread =
+    compared === 0 && present
+      ? `${engineName(kind, engine)} ${prodVersions.join("/")} in prod; no other environment declares its version`
+      : null;
+  return { findings, compared, unread };
+}
+
+/** A floating image (`postgres:latest`, untagged): its version is whatever was newest at pull time. */
+function floats(use: ServiceUse): boolean {
+  return use.version === null && use.pinned === false && use.via === "image";
+}
+
+/**
+ * Prod is silent: the non-prod environments differ among themselves, with dev as the reference
+ * (CI on PostgreSQL 11 while the devcontainer floats on latest; one dev setup on 14, another on
+ * 15). An environment that shares a version with dev is not drifting (a CI matrix). One finding
+ * per engine, one step lower than the same distance against prod; a floating image against a
+ * pinned one is low (its distance is unknown; unpinned-image reports the float itself). Runtimes
+ * are compared across environments only: one repository's version files and `engines` ranges
+ * are not two dev setups.
+ */
+function driftBetween(kind: ServiceKind, engine: string, uses: readonly ServiceUse[]): FindingDraft | null {
+  const versioned = uses.filter((use) => use.version !== null);
+  const dev = versioned.filter((use) => use.environment === "dev");
+  const devVersions = knownVersions(dev);
+  const involved = new Set<ServiceUse>();
+  let distance = 0;
+  if (kind !== "runtime" && devVersions.length > 1) {
+    for (const use of dev) involved.add(use);
+    for (const a of devVersions) for (const b of devVersions) distance = Math.max(distance, versionDistance(a, b) ?? 0);
+  }
+  for (const environment of new Set(versioned.map((use) => use.environment))) {
+    if (environment === "dev" || devVersions.length === 0) continue;
+    const own = versioned.filter((use) => use.environment === environment);
+    const versions = knownVersions(own);
+    if (versions.some((version) => devVersions.includes(version))) continue;
+    for (const use of [...own, ...dev]) involved.add(use);
+    for (const version of versions) distance = Math.max(distance, closestDistance(version, devVersions) ?? 0);
+  }
+  const byDistance = severityByDistance(distance);
+  let severity: Severity | null = byDistance === null ? null : oneStepLower(byDistance);
+  if (severity === "info") severity = null;
+  // A floating image in one environment against a pin in another.
+  const floating = kind === "runtime" ? [] : uses.filter(floats);
+  const floatingEnvironments = new Set(floating.map((use) => use.environment));
+  const pinnedElsewhere = versioned.filter((use) => !floatingEnvironments.has(use.environment));
+  if (floating.length > 0 && pinnedElsewhere.length > 0) {
+    for (const use of [...floating, ...pinnedElsewhere]) involved.add(use);
+    severity ??= "low";
+  }
+  if (severity === null || involved.size === 0) return null;
+  const list = [...involved];
+  const parts: string[] = [];
+  for (const version of knownVersions(list).sort((a, b) => a.localeCompare(b, "en", { numeric: true }))) {
+    const at = list.filter((use) => use.version === version);
+    parts.push(`${describeUses(at)} in ${environmentList(at.map((use) => use.environment))}`);
+  }
+  const floatingHere = list.filter(floats);
+  if (floatingHere.length > 0) {
+    const where = environmentList(floatingHere.map((use) => use.environment));
+    parts.push(`${engineName(kind, engine)} latest (floating) in ${where}`);
+  }
+  return {
+    message: `${joinWords(parts)}; prod does not say which ${engineName(kind, engine)} version it runs`,
+    evidence: evidenceList(list),
+    service: `${kind}:${engine}`,
+    environments: sortedEnvironments(list.map((use) => use.environment)),
+    severity,
+  };
+}
+
+/** A reference to a value set elsewhere (`var.engine_version`, `${...}`, a link to another resource). */
+const UNRESOLVED = /\b(var|local|module|data)\.|\$\{|\bfrom(Database|Service)\b/;
+
+/**
+ * A managed prod service (a platform add-on or a cloud resource) declared with no version while
+ * other environments pin one: prod runs whatever major the provider gives at creation time, so
+ * the pins elsewhere prove nothing about it. Low: the provider's default is usually recent.
+ */
+function managedWithoutPin(
+  kind: ServiceKind,
+  prodUses: readonly ServiceUse[],
+  others: readonly ServiceUse[],
+): FindingDraft | null {
+  const managed = prodUses.filter(
+    (use) => (use.via === "addon" || use.via === "resource") && use.version === null && !UNRESOLVED.test(use.raw),
+  );
+  const pinned = others.filter((use) => use.version !== null);
+  if (managed.length === 0 || pinned.length === 0) return null;
+  const name = engineName(kind, managed[0]?.engine ?? kind);
+  const elsewhere = knownVersions(pinned)
+    .sort((a, b) => a.localeCompare(b, "en", { numeric: true }))
+    .map((version) => {
+      const at = pinned.filter((use) => use.version === version).map((use) => use.environment);
+      return `${environmentList(at)} ${version}`;
+    });
+  return {
+    message: `prod's ${name} major version is not pinned: ${joinWords(elsewhere)}, prod whatever the provider gives`,
+    evidence: evidenceList([...managed, ...pinned]),
+    service: `${kind}:${managed[0]?.engine ?? kind}`,
+    environments: sortedEnvironments(["prod", ...pinned.map((use) => use.environment)]),
+    severity: "low",
+  };
 }
 
 /** A finding when some of `uses` (one environment's, one engine) differ from every prod version. */

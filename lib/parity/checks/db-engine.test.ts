@@ -19,12 +19,64 @@ describe("db-engine", () => {
       severities: ["high"],
     },
     {
-      name: "in-memory H2 in test and SQLite in dev: one finding per environment",
+      name: "in-memory H2 in test and SQLite in dev: one finding per foreign engine",
       uses: [use("dev", "database", "sqlite"), use("test", "database", "h2"), prodPg],
       status: "fail",
       score: 0,
       messages: ["SQLite in dev, PostgreSQL 16 in prod", "H2 in test, PostgreSQL 16 in prod"],
       severities: ["high", "high"],
+    },
+    {
+      name: "SQLite in dev and test from one settings line: one finding for both environments",
+      uses: [
+        use("dev", "database", "sqlite", null, { file: "settings.py", line: 40, raw: "sqlite3" }),
+        use("test", "database", "sqlite", null, { file: "settings.py", line: 40, raw: "sqlite3" }),
+        prodPg,
+      ],
+      status: "fail",
+      score: 0,
+      messages: ["SQLite in dev and test, PostgreSQL 16 in prod"],
+      severities: ["high"],
+    },
+    {
+      name: "a dev compose offering MySQL and PostgreSQL (prod's) is not in mismatch",
+      uses: [use("dev", "database", "mysql", "9.6"), use("dev", "database", "postgres", "16"), prodPg],
+      status: "pass",
+      score: 10,
+      messages: [],
+      severities: [],
+    },
+    {
+      name: "several candidates, none prod's: the closest one is compared (MariaDB, not SQLite)",
+      uses: [
+        use("dev", "database", "sqlite"),
+        use("dev", "database", "mariadb", "11.4"),
+        use("prod", "database", "mysql", "8.0"),
+      ],
+      status: "fail",
+      score: 5,
+      messages: ["MariaDB 11.4 in dev, MySQL 8.0 in prod"],
+      severities: ["medium"],
+    },
+    {
+      name: "prod's database with no counterpart read anywhere is unknown, not passing",
+      uses: [use("dev", "cache", "redis", "7"), prodPg],
+      status: "unknown",
+      score: null,
+      messages: [],
+      severities: [],
+    },
+    {
+      name: "no prod database: dev against CI and test, one step lower",
+      uses: [
+        use("dev", "database", "postgres", "16"),
+        use("ci", "database", "sqlite"),
+        use("test", "database", "sqlite"),
+      ],
+      status: "fail",
+      score: 5,
+      messages: ["SQLite in test and ci, PostgreSQL 16 in dev; prod declares no database"],
+      severities: ["medium"],
     },
     {
       name: "MariaDB in dev against MySQL in prod is a related engine (medium)",
@@ -43,9 +95,9 @@ describe("db-engine", () => {
       severities: [],
     },
     {
-      name: "CI's database is left to ci-services",
+      name: "CI's database is left to ci-services (and dev's is unread: unknown)",
       uses: [use("ci", "database", "sqlite"), prodPg],
-      status: "not-applicable",
+      status: "unknown",
       score: null,
       messages: [],
       severities: [],
@@ -60,7 +112,7 @@ describe("db-engine", () => {
     },
   ])("$name", ({ uses, status, score, messages, severities }) => {
     const outcome = dbEngine.run(input(inventory({ uses })));
-    expect(outcome.status).toBe(status);
+    expect(outcome.status, outcome.summary).toBe(status);
     expect(outcome.score).toBe(score);
     expect(outcome.findings.map((finding) => finding.message)).toEqual(messages);
     expect(outcome.findings.map((finding) => finding.severity)).toEqual(severities);
@@ -77,6 +129,11 @@ describe("db-engine", () => {
       { environment: "dev", file: "config/database.yml", line: 3, value: "adapter: sqlite3" },
       { environment: "prod", file: "infra/rds.tf", line: prodPg.line, value: "engine_version: 16.3" },
     ]);
+  });
+
+  it("says what could not be read when prod's database has no counterpart", () => {
+    const outcome = dbEngine.run(input(inventory({ uses: [prodPg] })));
+    expect(outcome.summary).toBe("PostgreSQL 16 in prod; no database could be read in dev, test and staging");
   });
 
   it("keeps the fingerprint inputs (service, environments) when files and lines move", () => {

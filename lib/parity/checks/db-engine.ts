@@ -1,19 +1,27 @@
 import type { Check, CheckInput, CheckOutcome, Environment } from "../types";
 import { compareEngines } from "./compare-engines";
-import { outcome } from "./shared";
+import { NON_PROD, outcome } from "./shared";
 
 /** CI's database is ci-services' subject (a Silver requirement): checking it here too would
  *  report one difference twice and make Bronze demand what Silver asks for. */
 const ENVIRONMENTS: readonly Environment[] = ["dev", "test", "staging"];
 
+/**
+ * Prod's database against dev, test and staging. A prod database whose counterpart could not be
+ * read anywhere is `unknown` (a level needs evidence); without a prod database, dev is compared
+ * with test, CI and staging instead (ci-services has nothing to compare then), one step lower.
+ */
 function run({ inventory }: CheckInput): CheckOutcome {
-  const { findings, compared } = compareEngines(inventory, "database", ENVIRONMENTS);
+  const { findings, compared, unknown } = compareEngines(inventory, "database", ENVIRONMENTS, {
+    whenProdSilent: NON_PROD,
+  });
   return outcome({
     findings,
     defaultSeverity: "high",
     compared,
+    unknown,
     passSummary: "same database engine in dev, test and prod",
-    notApplicableSummary: "no production database found, or no other environment declares one",
+    notApplicableSummary: "no production database found",
   });
 }
 

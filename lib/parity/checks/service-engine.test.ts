@@ -18,11 +18,43 @@ describe("service-engine", () => {
       findings: [["in-memory cache in dev, Redis 7 in prod", "high", "cache:redis", ["dev", "prod"]]],
     },
     {
-      name: "local disk in test against S3 in prod",
-      uses: [use("test", "storage", "local-disk", null, { raw: "service: Disk" }), prodS3],
+      name: "local disk in dev and test against S3 in prod: one medium finding",
+      uses: [
+        use("dev", "storage", "local-disk", null, { raw: "service: Disk" }),
+        use("test", "storage", "local-disk", null, { raw: "service: Disk" }),
+        prodS3,
+      ],
+      status: "fail",
+      score: 5,
+      findings: [["local disk in dev and test, S3 in prod", "medium", "storage:s3", ["dev", "test", "prod"]]],
+    },
+    {
+      name: "local disk in staging against S3 in prod stays high",
+      uses: [use("staging", "storage", "local-disk"), prodS3],
       status: "fail",
       score: 0,
-      findings: [["local disk in test, S3 in prod", "high", "storage:s3", ["test", "prod"]]],
+      findings: [["local disk in staging, S3 in prod", "high", "storage:s3", ["staging", "prod"]]],
+    },
+    {
+      name: "a null store and a test queue adapter in test are standard doubles, not mismatches",
+      uses: [
+        use("test", "cache", "in-memory", null, { raw: "config.cache_store = :null_store" }),
+        use("test", "broker", "in-process", null, { raw: "config.active_job.queue_adapter = :test" }),
+        use("dev", "cache", "redis", "7"),
+        use("dev", "broker", "redis", "7"),
+        prodRedis,
+        use("prod", "broker", "redis", "7"),
+      ],
+      status: "pass",
+      score: 10,
+      findings: [],
+    },
+    {
+      name: "in-memory cache in dev and CI: one finding listing both",
+      uses: [use("dev", "cache", "in-memory"), use("ci", "cache", "in-memory"), prodRedis],
+      status: "fail",
+      score: 0,
+      findings: [["in-memory cache in dev and ci, Redis 7 in prod", "high", "cache:redis", ["dev", "ci", "prod"]]],
     },
     {
       name: "eager tasks in CI against RabbitMQ in prod",
@@ -63,11 +95,20 @@ describe("service-engine", () => {
       findings: [["SMTP in dev, Amazon SES in prod", "info", "mail:ses", ["dev", "prod"]]],
     },
     {
-      name: "dev without a cache at all is service-missing-in-dev's subject",
+      name: "dev without a cache at all: unknown here (service-missing-in-dev reports it), never a pass",
       uses: [use("dev", "database", "postgres", "16"), prodRedis],
-      status: "not-applicable",
+      status: "unknown",
       score: null,
       findings: [],
+    },
+    {
+      name: "no prod cache: an in-memory cache in CI against Redis in dev, one step lower",
+      uses: [use("dev", "cache", "redis", "7"), use("ci", "cache", "in-memory")],
+      status: "fail",
+      score: 5,
+      findings: [
+        ["in-memory cache in ci, Redis 7 in dev; prod declares no cache", "medium", "cache:redis", ["dev", "ci"]],
+      ],
     },
     {
       name: "no prod facts for any kind",
@@ -78,7 +119,7 @@ describe("service-engine", () => {
     },
   ])("$name", ({ uses, status, score, findings }) => {
     const outcome = serviceEngine.run(input(inventory({ uses })));
-    expect(outcome.status).toBe(status);
+    expect(outcome.status, outcome.summary).toBe(status);
     expect(outcome.score).toBe(score);
     expect(outcome.findings.map((f) => [f.message, f.severity, f.service, f.environments])).toEqual(findings);
   });

@@ -1,22 +1,35 @@
-import type { Check, CheckInput, CheckOutcome, FindingDraft, ServiceKind } from "../types";
+import type { Check, CheckInput, CheckOutcome, Environment, FindingDraft, ServiceKind } from "../types";
 import { compareEngines } from "./compare-engines";
 import { NON_PROD, outcome } from "./shared";
 
 /** Mail is compared too, but a local mail catcher is an expected substitution: info only. */
 const KINDS: readonly ServiceKind[] = ["cache", "broker", "storage", "search", "mail"];
 
+/**
+ * The test environment's in-memory cache, null store, test queue adapter or in-process broker is
+ * standard practice (tests assert on enqueued jobs, start clean), not a mismatch: caches and
+ * brokers are compared in dev, CI and staging only. Storage and search are compared in test too.
+ */
+function environmentsFor(kind: ServiceKind): readonly Environment[] {
+  return kind === "cache" || kind === "broker" ? NON_PROD.filter((environment) => environment !== "test") : NON_PROD;
+}
+
 function run({ inventory }: CheckInput): CheckOutcome {
   const findings: FindingDraft[] = [];
+  const unknown: string[] = [];
   let compared = 0;
   for (const kind of KINDS) {
-    const result = compareEngines(inventory, kind, NON_PROD);
+    const environments = environmentsFor(kind);
+    const result = compareEngines(inventory, kind, environments, { whenProdSilent: environments });
     findings.push(...result.findings);
+    unknown.push(...result.unknown);
     compared += result.compared;
   }
   return outcome({
     findings,
     defaultSeverity: "high",
     compared,
+    unknown,
     passSummary: "caches, brokers, storage and search run the production engines (or their emulators)",
     notApplicableSummary: "no production cache, broker, storage or search service found to compare with",
   });

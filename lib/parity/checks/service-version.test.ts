@@ -47,29 +47,128 @@ describe("service-version", () => {
       findings: [],
     },
     {
-      name: "prod does not declare its version: unknown, not passing",
-      uses: [use("dev", "database", "postgres", "16"), use("prod", "database", "postgres", null, { via: "addon" })],
+      name: "prod's version is not declared (an adapter in settings): unknown, not passing",
+      uses: [
+        use("dev", "database", "postgres", "16"),
+        use("prod", "database", "postgres", null, { via: "adapter", raw: "ENGINE: postgresql" }),
+      ],
       status: "unknown",
       score: null,
       findings: [],
     },
     {
-      name: "emulators carry their own versions and are not compared",
-      uses: [use("dev", "storage", "s3", "2024", { emulator: "minio" }), use("prod", "storage", "s3", "1")],
+      name: "a managed prod database with no major pin while dev and CI pin one",
+      uses: [
+        use("dev", "database", "postgres", "16"),
+        use("ci", "database", "postgres", "16"),
+        use("prod", "database", "postgres", null, { via: "addon", raw: "addon heroku-postgresql" }),
+      ],
+      status: "fail",
+      score: 7.5,
+      findings: [
+        [
+          "prod's PostgreSQL major version is not pinned: dev and ci 16, prod whatever the provider gives",
+          "low",
+          "database:postgres",
+          ["dev", "ci", "prod"],
+        ],
+      ],
+    },
+    {
+      name: "a managed prod resource whose version comes from a variable is not unpinned",
+      uses: [
+        use("dev", "database", "postgres", "16"),
+        use("prod", "database", "postgres", null, { via: "resource", raw: "engine_version = var.pg_version" }),
+      ],
+      status: "unknown",
+      score: null,
+      findings: [],
+    },
+    {
+      name: "prod silent: CI on PostgreSQL 11 while dev floats on latest",
+      uses: [
+        use("dev", "database", "postgres", null, { pinned: false, raw: "image: postgres:latest" }),
+        use("ci", "database", "postgres", "11", { pinned: true }),
+      ],
+      status: "fail",
+      score: 7.5,
+      findings: [
+        [
+          "PostgreSQL 11 in ci and PostgreSQL latest (floating) in dev; prod does not say which PostgreSQL version it runs",
+          "low",
+          "database:postgres",
+          ["dev", "ci"],
+        ],
+      ],
+    },
+    {
+      name: "prod silent: two dev setups on PostgreSQL 14 and 15, one step lower than against prod",
+      uses: [
+        use("dev", "database", "postgres", "14", { file: "docker/postgres/Dockerfile" }),
+        use("dev", "database", "postgres", "15", { file: ".devcontainer/Dockerfile.postgres" }),
+      ],
+      status: "fail",
+      score: 7.5,
+      findings: [
+        [
+          "PostgreSQL 14 in dev and PostgreSQL 15 in dev; prod does not say which PostgreSQL version it runs",
+          "low",
+          "database:postgres",
+          ["dev"],
+        ],
+      ],
+    },
+    {
+      name: "prod silent: Redis 5 in CI, 7 in dev is two majors, medium",
+      uses: [use("dev", "cache", "redis", "7"), use("ci", "cache", "redis", "5")],
+      status: "fail",
+      score: 5,
+      findings: [
+        [
+          "Redis 5 in ci and Redis 7 in dev; prod does not say which Redis version it runs",
+          "medium",
+          "cache:redis",
+          ["dev", "ci"],
+        ],
+      ],
+    },
+    {
+      name: "prod silent: a CI matrix that includes dev's version is not drift",
+      uses: [use("dev", "cache", "redis", "7"), use("ci", "cache", "redis", "6"), use("ci", "cache", "redis", "7")],
       status: "not-applicable",
       score: null,
       findings: [],
     },
     {
-      name: "no version anywhere but prod",
+      name: "one difference in dev and test: one finding listing both",
+      uses: [
+        use("dev", "database", "postgres", "14"),
+        use("test", "database", "postgres", "14"),
+        use("prod", "database", "postgres", "16"),
+      ],
+      status: "fail",
+      score: 0,
+      findings: [
+        ["PostgreSQL 14 in dev and test, PostgreSQL 16 in prod", "high", "database:postgres", ["dev", "test", "prod"]],
+      ],
+    },
+    {
+      name: "emulators carry their own versions and are not compared",
+      uses: [use("dev", "storage", "s3", "2024", { emulator: "minio" }), use("prod", "storage", "s3", "1")],
+      status: "unknown",
+      score: null,
+      findings: [],
+    },
+    {
+      name: "no version anywhere but prod: unknown (unpinned-image reports the floating image)",
       uses: [use("dev", "database", "postgres"), use("prod", "database", "postgres", "16")],
-      status: "not-applicable",
+      status: "unknown",
       score: null,
       findings: [],
     },
   ])("$name", ({ uses, status, score, findings }) => {
     const outcome = serviceVersion.run(input(inventory({ uses })));
-    expect(outcome.status).toBe(status);
+    expect(outcome.status, outcome.summary).toBe(status);
     expect(outcome.score).toBe(score);
     expect(outcome.findings.map((f) => [f.message, f.severity, f.service, f.environments])).toEqual(findings);
   });

@@ -1,4 +1,4 @@
-import { engineLabel, versionDistance } from "../catalog";
+import { engineLabel, isEmbeddedEngine, versionDistance } from "../catalog";
 import { redactText } from "../redact";
 import type {
   CheckOutcome,
@@ -10,6 +10,7 @@ import type {
   ServiceUse,
   Severity,
 } from "../types";
+import { ENVIRONMENTS } from "../types";
 
 /** Environments compared against prod, in display order (docs/parity-model.md §1). */
 export const NON_PROD: readonly Environment[] = ["dev", "test", "ci", "staging"];
@@ -148,4 +149,50 @@ export function hasEnvironment(inventory: Inventory, environment: Environment): 
     inventory.files.some((file) => file.environments.includes(environment)) ||
     inventory.uses.some((use) => use.environment === environment)
   );
+}
+
+/** One step lower (high -> medium -> low -> info): a difference between two non-prod environments
+ *  matters less than one with prod, since neither side is known to be what users run. */
+export function oneStepLower(severity: Severity): Severity {
+  if (severity === "high") return "medium";
+  if (severity === "medium") return "low";
+  return "info";
+}
+
+/** `dev`, `dev and test`, `dev, test and ci`: the environments that share one value. */
+export function environmentList(environments: Iterable<Environment>): string {
+  return joinWords(sortedEnvironments(environments));
+}
+
+/** Distinct environments in display order (dev, test, ci, staging, prod). */
+export function sortedEnvironments(environments: Iterable<Environment>): Environment[] {
+  const set = new Set(environments);
+  return ENVIRONMENTS.filter((environment) => set.has(environment));
+}
+
+/**
+ * True when prod's database is embedded (SQLite, H2, in-memory) and nothing else: the application
+ * carries its database, so "CI starts no database" and "no one-command dev environment" do not
+ * apply to it. False when prod declares no database or any server engine.
+ */
+export function prodDatabaseIsEmbedded(inventory: Inventory): boolean {
+  const prod = usesOf(inventory, "database", "prod");
+  return prod.length > 0 && prod.every((use) => isEmbeddedEngine(use.engine));
+}
+
+/**
+ * What the audit could read on each side (docs/scoring.md, "Levels need evidence"): some file or
+ * fact describes prod, and some file or fact describes another environment. Without both there is
+ * nothing to compare, and silence must not pass for parity.
+ */
+export function readSides(inventory: Inventory): { prod: boolean; other: boolean } {
+  let prod = false;
+  let other = false;
+  const note = (environment: Environment) => {
+    if (environment === "prod") prod = true;
+    else other = true;
+  };
+  for (const file of inventory.files) for (const environment of file.environments) note(environment);
+  for (const use of inventory.uses) note(use.environment);
+  return { prod, other };
 }

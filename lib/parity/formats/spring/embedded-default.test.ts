@@ -206,13 +206,19 @@ describe("audit: H2 by Spring Boot default in dev, PostgreSQL in prod", () => {
     const dev = dbEngine.find((finding) => finding.environments?.includes("dev"));
     expect(dev).toMatchObject({
       severity: "high",
-      message: "H2 in dev, PostgreSQL in prod",
+      message: "H2 in dev and test, PostgreSQL in prod",
       service: "database:postgres",
-      environments: ["dev", "prod"],
+      environments: ["dev", "test", "prod"],
     });
     expect(dev?.evidence).toEqual([
       {
         environment: "dev",
+        file: "pom.xml",
+        line: H2_LINE,
+        value: "dependency com.h2database:h2 (Spring Boot embedded default: no spring.datasource.url)",
+      },
+      {
+        environment: "test",
         file: "pom.xml",
         line: H2_LINE,
         value: "dependency com.h2database:h2 (Spring Boot embedded default: no spring.datasource.url)",
@@ -227,13 +233,8 @@ describe("audit: H2 by Spring Boot default in dev, PostgreSQL in prod", () => {
     expect(report.checks.find((check) => check.id === "db-engine")?.status).toBe("fail");
   });
 
-  it("flags tests on H2 too, and puts the fact in the inventory", () => {
-    expect(dbEngine.map((finding) => finding.environments)).toEqual(
-      expect.arrayContaining([
-        ["dev", "prod"],
-        ["test", "prod"],
-      ]),
-    );
+  it("flags tests on H2 too, in the same finding, and puts the fact in the inventory", () => {
+    expect(dbEngine.map((finding) => finding.environments)).toEqual([["dev", "test", "prod"]]);
     expect(
       report.inventory.filter((use) => use.file === "pom.xml").map((use) => [use.environment, use.engine]),
     ).toEqual([
