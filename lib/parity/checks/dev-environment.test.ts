@@ -32,6 +32,22 @@ describe("dev-environment", () => {
       messages: [],
     },
     {
+      name: "prod's database is embedded (SQLite) and its storage local disk: nothing to run beside the app",
+      uses: [use("prod", "database", "sqlite"), use("prod", "storage", "local-disk")],
+      devEnvironmentFiles: [],
+      status: "not-applicable",
+      score: null,
+      messages: [],
+    },
+    {
+      name: "CI's Terraform state bucket is not a service of the app",
+      uses: [use("prod", "storage", "gcs", null, { file: ".github/terraform/main.tf", format: "terraform" })],
+      devEnvironmentFiles: [],
+      status: "not-applicable",
+      score: null,
+      messages: [],
+    },
+    {
       name: "prod has only a runtime: nothing to run locally",
       uses: [use("prod", "runtime", "node", "20")],
       devEnvironmentFiles: [],
@@ -44,6 +60,25 @@ describe("dev-environment", () => {
     expect(outcome.status).toBe(status);
     expect(outcome.score).toBe(score);
     expect(outcome.findings.map((f) => f.message)).toEqual(messages);
+  });
+
+  it.each([
+    ["Makefile"],
+    ["bin/setup"],
+    ["skaffold.yaml"],
+    ["Tiltfile"],
+    ["{{cookiecutter.project_slug}}/justfile"],
+    [".gitpod.yml"],
+  ])("an unread entry point (%s) may start one: unknown, no finding", (path) => {
+    const outcome = devEnvironment.run(input(inventory({ uses: [prodPg], paths: ["README.md", path] })));
+    expect(outcome.status).toBe("unknown");
+    expect(outcome.findings).toEqual([]);
+    expect(outcome.summary).toBe(`${path} may start a dev environment; not read, so not known`);
+  });
+
+  it("a docs/Makefile builds documentation: the finding stands", () => {
+    const outcome = devEnvironment.run(input(inventory({ uses: [prodPg], paths: ["docs/Makefile"] })));
+    expect(outcome.status).toBe("fail");
   });
 
   it("names the dev environment files when it passes", () => {

@@ -16,11 +16,25 @@ describe("service-missing-in-dev", () => {
       findings: [["Redis 7 in prod, no cache in dev", "medium", "cache:redis", ["dev", "prod"]]],
     },
     {
-      name: "a missing database is high",
+      name: "a dev stack without a database: dev's database is not known (db-engine's subject), no finding",
       uses: [use("dev", "cache", "redis", "7"), prodPg, prodRedis],
-      status: "fail",
-      score: 0,
-      findings: [["PostgreSQL 16 in prod, no database in dev", "high", "database:postgres", ["dev", "prod"]]],
+      status: "pass",
+      score: 10,
+      findings: [],
+    },
+    {
+      name: "prod's embedded storage needs no server in dev",
+      uses: [devPg, use("prod", "storage", "local-disk")],
+      status: "not-applicable",
+      score: null,
+      findings: [],
+    },
+    {
+      name: "CI's own infrastructure (a Terraform state bucket under .github/) is not the app's storage",
+      uses: [devPg, use("prod", "storage", "gcs", null, { file: ".github/terraform/main.tf", format: "terraform" })],
+      status: "not-applicable",
+      score: null,
+      findings: [],
     },
     {
       name: "an emulator counts as running the service",
@@ -56,15 +70,20 @@ describe("service-missing-in-dev", () => {
     expect(outcome.findings).toEqual([]);
   });
 
-  it("compares when dev files exist even if they declare no services", () => {
+  it("says nothing when dev's services are not read from a stack (settings, a Makefile)", () => {
     const inv = inventory({
-      uses: [prodPg],
+      uses: [use("dev", "database", "postgres", null, { via: "url", file: "config.py", format: "flask" }), prodRedis],
       files: [file(".env.example", "env-file", "dev"), file("k8s/db.yaml", "kubernetes", "prod")],
     });
     const outcome = serviceMissingInDev.run(input(inv));
-    expect(outcome.status).toBe("fail");
+    expect(outcome.status).toBe("not-applicable");
+    expect(outcome.findings).toEqual([]);
+  });
+
+  it("cites prod's service as evidence", () => {
+    const outcome = serviceMissingInDev.run(input(inventory({ uses: [devPg, prodRedis] })));
     expect(outcome.findings[0]?.evidence).toEqual([
-      { environment: "prod", file: prodPg.file, line: prodPg.line, value: "image: postgres:16" },
+      { environment: "prod", file: prodRedis.file, line: prodRedis.line, value: "image: redis:7" },
     ]);
   });
 });

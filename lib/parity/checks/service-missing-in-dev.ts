@@ -1,32 +1,42 @@
 import type { Check, CheckInput, CheckOutcome, FindingDraft } from "../types";
-import { BACKING_KINDS, describeUses, engineKey, evidenceList, hasEnvironment, outcome, usesOf } from "./shared";
+import { prodServers } from "./dev-environment";
+import { BACKING_KINDS, describeUses, engineKey, evidenceList, outcome, usesOf } from "./shared";
+
+/**
+ * Kinds this check compares. Not the database: an app cannot run without the one it uses, so a dev
+ * stack that starts none means dev's database is declared elsewhere or embedded (SQLite by a
+ * settings fallback); db-engine compares it when it is known, and guessing "none" is wrong.
+ */
+const KINDS = BACKING_KINDS.filter((kind) => kind !== "database");
 
 function run({ inventory }: CheckInput): CheckOutcome {
-  // Without any dev definition the missing piece is the dev environment itself: dev-environment
-  // reports that, so each service is not reported a second time here.
-  if (!hasEnvironment(inventory, "dev") && inventory.devEnvironmentFiles.length === 0) {
+  // Only a dev stack that can be read says what dev lacks: some service dev starts from an image
+  // (compose, devcontainer, manifests). Without one, what dev runs is not known (no definition:
+  // dev-environment's finding; a Makefile or setup script: not read).
+  const devStack = inventory.uses.some((use) => use.environment === "dev" && use.via === "image");
+  const prod = prodServers(inventory);
+  if (!devStack) {
     return outcome({
       findings: [],
       defaultSeverity: "medium",
       compared: 0,
       passSummary: "",
-      notApplicableSummary: "no dev environment definitions to compare (see dev-environment)",
+      notApplicableSummary: "no dev stack that starts services to compare (see dev-environment)",
     });
   }
   const findings: FindingDraft[] = [];
   let compared = 0;
-  for (const kind of BACKING_KINDS) {
-    const prod = usesOf(inventory, kind, "prod");
-    if (prod.length === 0) continue;
+  for (const kind of KINDS) {
+    const prodOfKind = prod.filter((use) => use.kind === kind);
+    if (prodOfKind.length === 0) continue;
     compared += 1;
     if (usesOf(inventory, kind, "dev").length > 0) continue;
     findings.push({
-      message: `${describeUses(prod)} in prod, no ${kind} in dev`,
-      evidence: evidenceList(prod),
-      service: `${kind}:${engineKey(prod)}`,
+      message: `${describeUses(prodOfKind)} in prod, no ${kind} in dev`,
+      evidence: evidenceList(prodOfKind),
+      service: `${kind}:${engineKey(prodOfKind)}`,
       environments: ["dev", "prod"],
-      // Without a database nothing runs; the other services usually fail later and quieter.
-      severity: kind === "database" ? "high" : "medium",
+      severity: "medium",
     });
   }
   return outcome({
@@ -34,7 +44,7 @@ function run({ inventory }: CheckInput): CheckOutcome {
     defaultSeverity: "medium",
     compared,
     passSummary: "every backing service of prod runs in dev (or is emulated)",
-    notApplicableSummary: "prod declares no backing services",
+    notApplicableSummary: "prod declares no cache, broker, storage or search service that needs a server",
   });
 }
 
