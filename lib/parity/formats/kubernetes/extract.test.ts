@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { ExtractContext, ExtractResult } from "../../types";
+import { formatsFor } from "../registry";
 import { kubernetesFormat } from "./index";
 
 function fixture(path: string): string {
@@ -66,8 +67,9 @@ describe("kubernetes: multi-document manifest", () => {
     expect(JSON.stringify(result)).not.toMatch(/hunter2|sk_live/);
   });
 
-  it("leaves the environment to path classification", () => {
-    expect(result.environment).toBeUndefined();
+  it("places the file, not each use, so a dev loop that starts it can place it in dev too", () => {
+    expect(result.environment).toBe("prod");
+    expect(result.uses.every((use) => use.environment === undefined)).toBe(true);
     expect(result.problems).toEqual([]);
   });
 });
@@ -84,15 +86,21 @@ describe("kubernetes: other workloads and paths", () => {
   it("takes the environment from a production folder and redacts committed Secrets", () => {
     const result = extract("k8s/production/search.yaml");
     expect(result.environment).toBe("prod");
-    expect(result.uses).toMatchObject([{ engine: "elasticsearch", version: "8", line: 10, environment: "prod" }]);
-    expect(result.literals).toEqual([{ key: "ELASTIC_PASSWORD", line: 18, value: "***", environment: "prod" }]);
+    expect(result.uses).toMatchObject([{ engine: "elasticsearch", version: "8", line: 10 }]);
+    expect(result.literals).toEqual([{ key: "ELASTIC_PASSWORD", line: 18, value: "***" }]);
   });
 
   it.each([
     ["overlays/staging/patch.yaml", "staging"],
     ["k8s/stage/app.yaml", "staging"],
     ["deploy/prod-eu/app.yaml", "prod"],
-    ["k8s/base/app.yaml", undefined],
+    ["k8s/base/app.yaml", "prod"],
+    // Recognised by content outside the usual deploy folders: deployed as is, so prod...
+    ["k8s-specifications/db-deployment.yaml", "prod"],
+    ["release/kubernetes-manifests.yaml", "prod"],
+    // ...unless a word of the path names another environment.
+    ["kustomize/tests/with-all-components/app.yaml", "test"],
+    ["deploy/local/app.yaml", "dev"],
   ])("%s is %s", (path, environment) => {
     const result = kubernetesFormat.extract({ path, content: fixture("k8s/cronjob.yaml") }, context());
     expect(result.environment).toBe(environment);
@@ -102,10 +110,35 @@ describe("kubernetes: other workloads and paths", () => {
     expect(extract("k8s/docker-compose.yml")).toEqual({ uses: [], problems: [] });
   });
 
-  it("skips Helm templates with a stated reason instead of a parse error", () => {
+  it("leaves Helm templates to helm: no uses, no parse error, no skip note per template", () => {
     const result = extract("deploy/chart/templates/deployment.yaml");
-    expect(result.uses).toEqual([]);
-    expect(result.problems).toEqual([{ type: "skipped", line: 1, message: expect.stringContaining("Helm template") }]);
+    expect(result).toEqual({ uses: [], problems: [] });
+    const inline = "apiVersion: v1\nkind: ConfigMap\ndata:\n  a: {{ .Values.a | quote }}\n  b: [\n";
+    expect(kubernetesFormat.extract({ path: "charts/app/extra.yaml", content: inline }, context())).toEqual({
+      uses: [],
+      problems: [],
+    });
+  });
+
+  it.each([
+    ["k8s-specifications/db-deployment.yaml", true],
+    ["kubernetes-manifests/cartservice.yaml", true],
+    ["release/kubernetes-manifests.yaml", true],
+    ["deploy/app.yml", true],
+    ["helm-chart/templates/deployment.yaml", true],
+    ["kustomize/base/cartservice.yaml", true],
+    ["src/config/settings.yaml", false],
+    ["docker-compose.yml", false],
+  ])("claims %s: %s", (path, claimed) => {
+    expect(formatsFor(path, [kubernetesFormat]).length > 0).toBe(claimed);
+  });
+
+  it("gives nothing, without parsing, for YAML that names no apiVersion and kind", () => {
+    const result = kubernetesFormat.extract(
+      { path: ".github/workflows/release.yml", content: "on: push\njobs: [\n" },
+      context(),
+    );
+    expect(result).toEqual({ uses: [], problems: [] });
   });
 
   it("reports a broken manifest with its line and keeps the documents that parse", () => {
@@ -116,7 +149,7 @@ describe("kubernetes: other workloads and paths", () => {
     expect(result.problems[0]?.line).toBeGreaterThanOrEqual(20);
   });
 
-  it("leaves a kustomize base's images to the overlays that render it", () => {
+  it("reports a kustomize base's images in the environments of the overlays that render it", () => {
     const ctx = context({
       "k8s/base/kustomization.yaml": "resources:\n  - cronjob.yaml\n",
       "k8s/base/cronjob.yaml": fixture("k8s/cronjob.yaml"),
@@ -126,7 +159,10 @@ describe("kubernetes: other workloads and paths", () => {
       { path: "k8s/base/cronjob.yaml", content: fixture("k8s/cronjob.yaml") },
       ctx,
     );
-    expect(result.uses).toEqual([]);
+    expect(result.uses.map((use) => [use.engine, use.line, use.environment])).toEqual([
+      ["python", 14, "prod"],
+      ["redis", 17, "prod"],
+    ]);
     const alone = kubernetesFormat.extract({ path: "k8s/cronjob.yaml", content: fixture("k8s/cronjob.yaml") }, ctx);
     expect(alone.uses).toHaveLength(2);
   });

@@ -1,7 +1,8 @@
-import type { ExtractContext, ExtractResult, FormatFile } from "../../types";
-import { isKustomizationPath, isRenderedByOverlay } from "../kustomize/graph";
-import { imageUses, readManifests } from "./manifests";
-import { environmentFromPath } from "./path-environment";
+import type { Environment, ExtractContext, ExtractedUse, ExtractResult, FormatFile } from "../../types";
+import { isDeleted, isKustomizationPath, overlayRenderers } from "../kustomize/graph";
+import { applyOverrides } from "../kustomize/images";
+import { type ContainerImage, imageUses, readManifests } from "./manifests";
+import { deployEnvironment, environmentFromPath } from "./path-environment";
 
 /** Helm templates are Go templates, not YAML: `{{ .Values.x }}` does not parse. */
 function isHelmTemplate(file: FormatFile): boolean {
@@ -17,34 +18,61 @@ function looksLikeManifest(content: string): boolean {
   return /^apiVersion\s*:/m.test(content) && /^kind\s*:/m.test(content);
 }
 
+const EMPTY: ExtractResult = { uses: [], problems: [] };
+
 /**
- * Kubernetes manifests in the usual deploy folders. The folder globs also catch YAML that is not
- * Kubernetes (compose files, Ansible, Helm values): those give an empty result.
+ * Kubernetes manifests, recognised by content (`apiVersion` and `kind`) in the YAML of paths
+ * that suggest deployment (see index.ts): YAML that is not Kubernetes (compose files, Ansible,
+ * Helm values, CI configs) gives an empty result, and so do Helm templates (rendered by helm,
+ * not YAML: they are the chart's business, never a parse error).
  */
 export function extractKubernetes(file: FormatFile, ctx: ExtractContext): ExtractResult {
-  if (isKustomizationPath(file.path)) return { uses: [], problems: [] };
-  if (isHelmTemplate(file)) {
-    return {
-      uses: [],
-      problems: [{ type: "skipped", line: 1, message: "Helm template: rendered by helm, not read as plain YAML" }],
-    };
-  }
+  // Cheap pre-check before any parsing: every manifest names its apiVersion and kind.
+  if (!file.content.includes("apiVersion") || !file.content.includes("kind")) return EMPTY;
+  if (isKustomizationPath(file.path)) return EMPTY;
+  if (isHelmTemplate(file)) return EMPTY;
   const facts = readManifests(file.content);
   if (!facts.isKubernetes) {
-    return { uses: [], problems: looksLikeManifest(file.content) ? facts.problems : [] };
+    const report = looksLikeManifest(file.content) && !file.content.includes("{{");
+    return { uses: [], problems: report ? facts.problems : [] };
   }
-  const environment = environmentFromPath(file.path);
-  const withEnv = environment ? { environment } : {};
-  // A base that kustomize overlays render is reported by the overlays, with their overrides.
-  const uses = isRenderedByOverlay(file.path, ctx) ? [] : [...imageUses(facts.images), ...facts.urlUses];
-  // Without an environment from the path (most manifests) the facts are returned as they are:
-  // copying each object only to add nothing cost more than reading them.
-  if (!environment) return { uses, envKeys: facts.envKeys, literals: facts.literals, problems: facts.problems };
-  return {
-    uses: uses.map((use) => ({ ...use, ...withEnv })),
-    envKeys: facts.envKeys.map((key) => ({ ...key, ...withEnv })),
-    literals: facts.literals.map((literal) => ({ ...literal, ...withEnv })),
-    ...withEnv,
-    problems: facts.problems,
-  };
+  // The folder a manifest sits in names its environment; a manifest anywhere else is deployed
+  // as it is (`release/kubernetes-manifests.yaml`, `k8s-specifications/`): prod. Set on the
+  // file, not on each use, so a file that starts it (skaffold, Tilt) can place it in dev too.
+  const environment = environmentFromPath(file.path) ?? deployEnvironment(file.path);
+  const renderers = overlayRenderers(file.path, ctx);
+  // A base that kustomize overlays render is reported in each overlay's environment: the
+  // images no kustomization changes at their own line, the rest by the overlays.
+  const uses =
+    renderers.length > 0
+      ? renderedUses(facts.images, facts.urlUses, renderers)
+      : [...imageUses(facts.images), ...facts.urlUses];
+  return { uses, envKeys: facts.envKeys, literals: facts.literals, environment, problems: facts.problems };
+}
+
+function renderedUses(
+  images: readonly ContainerImage[],
+  urlUses: readonly ExtractedUse[],
+  renderers: ReturnType<typeof overlayRenderers>,
+): ExtractedUse[] {
+  const uses: ExtractedUse[] = [];
+  const seen = new Set<string>();
+  for (const renderer of renderers) {
+    const environment: Environment = environmentFromPath(renderer.overlay) ?? deployEnvironment(renderer.overlay);
+    const untouched = images.filter((image) => {
+      if (isDeleted(image.workload, image.kind, renderer.deletes)) return false;
+      return renderer.overrides.every((overrides) => !applyOverrides(image.image, overrides).matched);
+    });
+    const deletedNames = new Set(
+      images.filter((i) => isDeleted(i.workload, i.kind, renderer.deletes)).map((i) => i.workload),
+    );
+    const own = [...imageUses(untouched), ...urlUses.filter((use) => !deletedNames.has(use.name ?? ""))];
+    for (const use of own) {
+      const key = `${environment}\u0000${use.line}\u0000${use.engine}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      uses.push({ ...use, environment });
+    }
+  }
+  return uses;
 }

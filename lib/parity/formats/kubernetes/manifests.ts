@@ -9,6 +9,8 @@ export interface ContainerImage {
   image: string;
   line: number;
   workload: string;
+  /** The workload's kind (`Deployment`, `StatefulSet`...), for kustomize deletions. */
+  kind: string;
   container: string;
 }
 
@@ -57,7 +59,7 @@ export function readManifests(content: string): ManifestFacts {
     }
     const name = scalarText(getPath(root, ["metadata", "name"])) ?? kind.toLowerCase();
     const podSpecPath = POD_SPEC_PATHS[kind];
-    if (podSpecPath) readPodSpec(getPath(root, podSpecPath), name, facts, parsed.lineOf);
+    if (podSpecPath) readPodSpec(getPath(root, podSpecPath), name, kind, facts, parsed.lineOf);
     if (kind === "ConfigMap") readConfigMap(root, name, facts, parsed.lineOf);
     if (kind === "Secret") readSecret(root, facts, parsed.lineOf);
   };
@@ -68,6 +70,7 @@ export function readManifests(content: string): ManifestFacts {
 function readPodSpec(
   spec: Node | undefined,
   workload: string,
+  kind: string,
   facts: ManifestFacts,
   lineOf: (n: Node | undefined) => number,
 ) {
@@ -76,7 +79,7 @@ function readPodSpec(
     const containerName = scalarText(getNode(container, "name")) ?? workload;
     const imageNode = getNode(container, "image");
     const image = scalarText(imageNode);
-    if (image) facts.images.push({ image, line: lineOf(imageNode), workload, container: containerName });
+    if (image) facts.images.push({ image, line: lineOf(imageNode), workload, kind, container: containerName });
     for (const entry of seqItems(getNode(container, "env"))) readEnvEntry(entry, workload, facts, lineOf);
   }
 }

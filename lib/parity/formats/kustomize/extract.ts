@@ -2,24 +2,31 @@ import { resolveImage } from "../../catalog";
 import type { ExtractContext, ExtractedUse, ExtractResult, FormatFile } from "../../types";
 import { readManifests } from "../kubernetes/manifests";
 import { environmentFromPath } from "../kubernetes/path-environment";
-import { isConsumedKustomization, type Kustomization, parseKustomization, renderedFiles } from "./graph";
+import {
+  type DeletedResource,
+  isConsumedKustomization,
+  isDeleted,
+  type Kustomization,
+  parseKustomization,
+  renderedFiles,
+} from "./graph";
 import { applyOverrides } from "./images";
 
 /**
- * A kustomization renders its resources with its `images:` overrides. Overlays (kustomizations
- * that pull in another kustomization, e.g. `../../base`) report every backing-service image they
- * render, so each environment gets the tag it really runs: an overridden image at the line of
- * its `newTag`, an untouched one at the line of the `resources` entry that brings it in.
- * A base pulled in by overlays reports nothing itself (its overlays do); a flat kustomization
- * (plain files only) reports only the images it overrides, the manifests report the rest.
+ * A kustomization renders its resources with its `images:` overrides and patches. It reports
+ * the backing-service images it changes (an `images:` override of its own, at the line of its
+ * `newTag`, or of a kustomization it pulls in, at the line of the `resources` entry), so each
+ * environment gets the tag it really runs. Images no kustomization changes are reported by the
+ * manifest that holds them, at the line of the image, in each overlay's environment (see
+ * `overlayRenderers`). Workloads a patch deletes (`$patch: delete`) are not rendered. A base
+ * pulled in by overlays reports nothing itself (its overlays do).
  */
 export function extractKustomize(file: FormatFile, ctx: ExtractContext): ExtractResult {
   const { kustomization, problems } = parseKustomization(file.path, file.content, ctx);
   if (problems.length > 0) return { uses: [], problems };
   if (isConsumedKustomization(file.path, ctx)) return { uses: [], problems: [] };
   const environment = environmentFromPath(file.path);
-  const isOverlay = kustomization.resources.some((r) => r.nested);
-  const uses = renderUses(file.path, kustomization, ctx, isOverlay);
+  const uses = renderUses(file.path, kustomization, ctx);
   return {
     uses: environment ? uses.map((use) => ({ ...use, environment })) : uses,
     ...(environment ? { environment } : {}),
@@ -27,22 +34,26 @@ export function extractKustomize(file: FormatFile, ctx: ExtractContext): Extract
   };
 }
 
-function renderUses(
-  path: string,
-  kustomization: Kustomization,
-  ctx: ExtractContext,
-  includeUntouched: boolean,
-): ExtractedUse[] {
+function renderUses(path: string, kustomization: Kustomization, ctx: ExtractContext): ExtractedUse[] {
   const uses: ExtractedUse[] = [];
-  for (const rendered of renderedFiles(kustomization, ctx, path)) {
+  const deletes: DeletedResource[] = [];
+  const files = renderedFiles(kustomization, ctx, path, deletes);
+  for (const rendered of files) {
     const content = ctx.readFile(rendered.path);
-    if (content === undefined) continue;
+    // Cheap pre-check: only manifests with a container image can give an image use.
+    if (content === undefined || !content.includes("image")) continue;
     const facts = readManifests(content);
     for (const image of facts.images) {
+      if (isDeleted(image.workload, image.kind, deletes)) continue;
       let ref = image.image;
-      for (const overrides of rendered.innerOverrides) ref = applyOverrides(ref, overrides).ref;
+      let innerMatched = false;
+      for (const overrides of rendered.innerOverrides) {
+        const applied = applyOverrides(ref, overrides);
+        ref = applied.ref;
+        if (applied.matched) innerMatched = true;
+      }
       const own = applyOverrides(ref, kustomization.images);
-      if (!own.matched && !includeUntouched) continue;
+      if (!own.matched && !innerMatched) continue;
       const service = resolveImage(own.ref);
       if (!service) continue;
       uses.push({
@@ -56,10 +67,6 @@ function renderUses(
         name: image.workload,
         ...(service.emulator ? { emulator: service.emulator } : {}),
       });
-    }
-    if (!includeUntouched) continue;
-    for (const use of facts.urlUses) {
-      uses.push({ ...use, line: rendered.entryLine, raw: `${use.raw} (${rendered.path})` });
     }
   }
   return uses;

@@ -26,9 +26,17 @@ export interface ResourceEntry {
   nested: boolean;
 }
 
+/** A resource a patch removes (`$patch: delete`), by kind and `metadata.name`. */
+export interface DeletedResource {
+  kind: string;
+  name: string;
+}
+
 export interface Kustomization {
   resources: ResourceEntry[];
   images: ImageOverride[];
+  /** Resources its patches delete (`$patch: delete`): they are not rendered. */
+  deletes: DeletedResource[];
 }
 
 /** Runs on the snapshot's paths ending in `l` or `n` (overlay lookup): compares the tail in place. */
@@ -76,7 +84,44 @@ export function parseKustomization(path: string, content: string, ctx: ExtractCo
     if (versionField) override.line = parsed.lineOf(versionField);
     images.push(override);
   }
-  return { kustomization: { resources, images } satisfies Kustomization, problems: parsed.problems };
+  const deletes = deletedResources(root, dir, ctx);
+  return { kustomization: { resources, images, deletes } satisfies Kustomization, problems: parsed.problems };
+}
+
+/** The `$patch: delete` documents of a patch text (a patch file may hold several). */
+function deletesIn(text: string, out: DeletedResource[]): void {
+  // Most patches change fields: only a text that says `$patch: delete` is parsed again.
+  if (!text.includes("$patch") || !text.includes("delete")) return;
+  for (const doc of parseYamlDocuments(text).roots) {
+    if (scalarText(getNode(doc, "$patch")) !== "delete") continue;
+    const name = scalarText(getNode(getNode(doc, "metadata"), "name"));
+    if (name) out.push({ kind: scalarText(getNode(doc, "kind")) ?? "", name });
+  }
+}
+
+/**
+ * Resources deleted by `patches` (inline `patch:` or a `path:` file) and `patchesStrategicMerge`
+ * (a file, or inline YAML) entries whose document says `$patch: delete`.
+ */
+function deletedResources(root: unknown, dir: string, ctx: ExtractContext): DeletedResource[] {
+  const out: DeletedResource[] = [];
+  const fromFile = (relative: string | undefined) => {
+    const target = relative ? joinPath(dir, relative) : null;
+    const content = target === null ? undefined : ctx.readFile(target);
+    if (content !== undefined) deletesIn(content, out);
+  };
+  for (const item of seqItems(getNode(root, "patches"))) {
+    const inline = scalarText(getNode(item, "patch"));
+    if (inline !== undefined) deletesIn(inline, out);
+    else fromFile(scalarText(getNode(item, "path")));
+  }
+  for (const item of seqItems(getNode(root, "patchesStrategicMerge"))) {
+    const text = scalarText(item);
+    if (text === undefined) continue;
+    if (text.includes("\n")) deletesIn(text, out);
+    else fromFile(text);
+  }
+  return out;
 }
 
 function load(path: string, ctx: ExtractContext): Kustomization | undefined {
@@ -95,8 +140,14 @@ export interface RenderedFile {
 }
 
 /** Manifest files a kustomization renders, following nested kustomizations (cycles stop). */
-export function renderedFiles(kustomization: Kustomization, ctx: ExtractContext, selfPath?: string): RenderedFile[] {
+export function renderedFiles(
+  kustomization: Kustomization,
+  ctx: ExtractContext,
+  selfPath?: string,
+  deletes?: DeletedResource[],
+): RenderedFile[] {
   const out: RenderedFile[] = [];
+  deletes?.push(...kustomization.deletes);
   const walk = (k: Kustomization, entryLine: number | null, outer: ImageOverride[][], seen: Set<string>) => {
     for (const entry of k.resources) {
       const line = entryLine ?? entry.line;
@@ -107,6 +158,9 @@ export function renderedFiles(kustomization: Kustomization, ctx: ExtractContext,
       if (seen.has(entry.path)) continue;
       const inner = load(entry.path, ctx);
       if (!inner) continue;
+      // A deletion anywhere in the tree (a component's patch, most often) removes the resource
+      // from what this kustomization renders; resource names are unique within one render.
+      deletes?.push(...inner.deletes);
       walk(inner, line, [inner.images, ...outer], new Set([...seen, entry.path]));
     }
   };
@@ -114,11 +168,27 @@ export function renderedFiles(kustomization: Kustomization, ctx: ExtractContext,
   return out;
 }
 
+/** True when a deletion removes the workload (kinds compared when the patch names one). */
+export function isDeleted(workload: string, kind: string, deletes: readonly DeletedResource[]): boolean {
+  return deletes.some((d) => d.name === workload && (d.kind === "" || d.kind === kind));
+}
+
+/** A top-level kustomization rendering a manifest, and what it does to the manifest's images. */
+export interface Renderer {
+  /** Path of the rendering kustomization file. */
+  overlay: string;
+  /** `images:` lists applied to the manifest, innermost first, the overlay's own last. */
+  overrides: ImageOverride[][];
+  deletes: DeletedResource[];
+}
+
 interface Overlays {
   /** Kustomizations that pull another kustomization in, with the bases they pull. */
   overlays: { overlay: string; bases: string[] }[];
   /** Manifest files those bases render (see `isRenderedByOverlay`). */
   rendered: Set<string>;
+  /** For each of those files, the top-level overlays rendering it. */
+  renderers: Map<string, Renderer[]>;
 }
 
 /**
@@ -142,11 +212,26 @@ function snapshotOverlays(ctx: ExtractContext): Overlays {
     if (bases.length > 0) overlays.push({ overlay: path, bases });
   }
   const rendered = new Set<string>();
-  for (const base of new Set(overlays.flatMap((o) => o.bases))) {
+  const bases = new Set(overlays.flatMap((o) => o.bases));
+  for (const base of bases) {
     const k = load(base, ctx);
     if (k) for (const file of renderedFiles(k, ctx, base)) rendered.add(file.path);
   }
-  const result = { overlays, rendered };
+  const renderers = new Map<string, Renderer[]>();
+  for (const { overlay } of overlays) {
+    // Overlays of overlays: the outermost one is what gets applied.
+    if (bases.has(overlay)) continue;
+    const k = load(overlay, ctx);
+    if (!k) continue;
+    const deletes: DeletedResource[] = [];
+    for (const file of renderedFiles(k, ctx, overlay, deletes)) {
+      if (!rendered.has(file.path)) continue;
+      const list = renderers.get(file.path) ?? [];
+      list.push({ overlay, overrides: [...file.innerOverrides, k.images], deletes });
+      renderers.set(file.path, list);
+    }
+  }
+  const result = { overlays, rendered, renderers };
   overlaysByContext.set(ctx, result);
   return result;
 }
@@ -163,4 +248,9 @@ export function isConsumedKustomization(path: string, ctx: ExtractContext): bool
  */
 export function isRenderedByOverlay(path: string, ctx: ExtractContext): boolean {
   return snapshotOverlays(ctx).rendered.has(path);
+}
+
+/** The top-level overlays that render a manifest of a base (empty for any other file). */
+export function overlayRenderers(path: string, ctx: ExtractContext): readonly Renderer[] {
+  return snapshotOverlays(ctx).renderers.get(path) ?? [];
 }

@@ -1,0 +1,45 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import type { ExtractContext } from "../../types";
+import { tiltFormat } from "./index";
+
+const ROOT = new URL("./__fixtures__/", import.meta.url);
+
+function loadTree(dir = "", files = new Map<string, string>()): Map<string, string> {
+  for (const name of readdirSync(new URL(dir, ROOT))) {
+    const path = `${dir}${name}`;
+    if (statSync(new URL(path, ROOT)).isDirectory()) loadTree(`${path}/`, files);
+    else files.set(path, readFileSync(new URL(path, ROOT), "utf8"));
+  }
+  return files;
+}
+
+const files = loadTree();
+const ctx: ExtractContext = { paths: [...files.keys()], readFile: (path) => files.get(path) };
+
+describe("tilt", () => {
+  const result = tiltFormat.extract({ path: "dev/Tiltfile", content: files.get("dev/Tiltfile") ?? "" }, ctx);
+
+  it("references the compose files, manifests, charts and kustomizations it deploys, in dev", () => {
+    expect(result.references).toEqual([
+      { path: "dev/docker-compose.deps.yml", environment: "dev", line: 5 },
+      { path: "dev/k8s/postgres.yaml", environment: "dev", line: 7 },
+      { path: "dev/k8s/redis.yaml", environment: "dev", line: 7 },
+      { path: "deploy/chart/Chart.yaml", environment: "dev", line: 9 },
+      { path: "deploy/chart/values.yaml", environment: "dev", line: 9 },
+      { path: "deploy/chart/values-local.yaml", environment: "dev", line: 9 },
+      { path: "deploy/kustomize/kustomization.yaml", environment: "dev", line: 15 },
+      { path: "deploy/kustomize/app.yaml", environment: "dev", line: 15 },
+    ]);
+    expect(result.providesDevEnvironment).toBe(true);
+  });
+
+  it("follows neither comments nor paths computed at run time", () => {
+    expect(result.references?.map((r) => r.path)).not.toContain("dev/k8s/ignored.yaml");
+  });
+
+  it("a Tiltfile that deploys nothing it names is no dev environment", () => {
+    const none = tiltFormat.extract({ path: "Tiltfile", content: "k8s_yaml(local('kustomize build'))\n" }, ctx);
+    expect(none).toEqual({ uses: [], references: [], providesDevEnvironment: false, problems: [] });
+  });
+});
