@@ -2,6 +2,7 @@ import type { Format } from "../types";
 import { composeFormat } from "./compose";
 import { devcontainerFormat } from "./devcontainer";
 import { djangoFormat } from "./django";
+import { dockerStackFormat } from "./docker-stack";
 import { dockerfileFormat } from "./dockerfile";
 import { envFileFormat } from "./env-file";
 import { flaskFormat } from "./flask";
@@ -18,9 +19,11 @@ import { railwayFormat } from "./railway";
 import { renderFormat } from "./render";
 import { runtimeVersionsFormat } from "./runtime-versions";
 import { serverlessFormat } from "./serverless";
+import { skaffoldFormat } from "./skaffold";
 import { springFormat } from "./spring";
 import { terraformFormat } from "./terraform";
 import { testcontainersFormat } from "./testcontainers";
+import { tiltFormat } from "./tilt";
 
 /**
  * The formats registry: adding a format is adding a folder under lib/parity/formats/ and one
@@ -34,6 +37,9 @@ export const FORMATS: readonly Format[] = [
   devcontainerFormat,
   githubActionsFormat,
   kubernetesFormat,
+  dockerStackFormat,
+  skaffoldFormat,
+  tiltFormat,
   kustomizeFormat,
   helmFormat,
   flyFormat,
