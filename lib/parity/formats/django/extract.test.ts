@@ -24,11 +24,10 @@ describe("django settings package (base + environment modules)", () => {
   it("spreads base.py to each importing environment, minus what that module overrides", () => {
     const { uses, problems } = bakery.run(`${dir}base.py`);
     expect(problems).toEqual([]);
+    // Fallbacks (`default=`) run where nothing is set: they do not reach production.py.
     expect(facts(uses)).toEqual([
       ["dev", "database", "sqlite", 14, "default"],
       ["dev", "storage", "local-disk", 25, "default"],
-      ["prod", "database", "sqlite", 14, "default"],
-      ["prod", "broker", "redis", 28, "default"],
       ["test", "cache", "in-memory", 1, "default"],
       ["test", "storage", "local-disk", 25, "default"],
     ]);
@@ -104,5 +103,55 @@ describe("django setting values", () => {
     const content =
       'CELERY_TASK_ALWAYS_EAGER = False\n# CACHES = {"default": {"BACKEND": "django_redis.cache.RedisCache"}}\n';
     expect(django.extract({ path: "app/settings/prod.py", content }, ctx).uses).toEqual([]);
+  });
+});
+
+describe("django settings that branch on environment variables", () => {
+  const shop = project("selector");
+
+  function placed(uses: ExtractedUse[]) {
+    return uses.map((u) => [u.environment, u.kind, u.engine, u.line]);
+  }
+
+  it("puts the unconditional value in dev and test, and each gated branch where a deploy file sets its selector", () => {
+    const { uses } = shop.run("shop/settings/base.py");
+    // DB=postgres in the prod compose, DB=mysql and REDIS_URL in the CI workflow; .env.example is a
+    // template and selects nothing. Nothing places base.py's fallbacks in prod.
+    expect(placed(uses.filter((u) => u.kind === "database" || u.kind === "cache"))).toEqual([
+      ["dev", "database", "sqlite", 14],
+      ["dev", "cache", "in-memory", 42],
+      ["prod", "database", "postgres", 22],
+      ["test", "database", "sqlite", 14],
+      ["ci", "database", "mysql", 29],
+      ["ci", "cache", "redis", 37],
+      ["test", "cache", "in-memory", 42],
+    ]);
+    const prod = uses.find((u) => u.environment === "prod");
+    expect(prod?.raw).toContain("branch taken where DB=postgres: docker-compose.prod.yml");
+    expect(uses.find((u) => u.environment === "dev")?.raw).toContain("branch taken when DB unset");
+  });
+
+  it("takes the gated branch of production.py in prod and drops its else", () => {
+    expect(placed(shop.run("shop/settings/production.py").uses)).toEqual([["prod", "storage", "s3", 7]]);
+  });
+
+  it("reads a settings module inside a tests package as test", () => {
+    expect(placed(shop.run("shop/tests/settings.py").uses)).toEqual([["test", "broker", "in-process", 3]]);
+  });
+
+  it("reads keyword arguments inside a call as arguments, not settings", () => {
+    const content = [
+      "DATABASES = {",
+      '    "default": dj_database_url.config(',
+      "        env=dj_database_url.DEFAULT_ENV,",
+      '        default="postgres://shop:shop@localhost:5432/shop",',
+      "    ),",
+      "}",
+      "",
+    ].join("\n");
+    const ctx: ExtractContext = { paths: ["app/settings.py"], readFile: () => undefined };
+    expect(placed(django.extract({ path: "app/settings.py", content }, ctx).uses)).toEqual([
+      ["dev", "database", "postgres", 4],
+    ]);
   });
 });

@@ -1,6 +1,14 @@
 import type { Environment, ExtractContext, ExtractedUse, ExtractResult, FormatFile } from "../../types";
 import { pathIndex } from "../path-index";
-import { placeEverywhere, type ScannedSettings, type SettingGroup, scanSettings, toUse } from "./python-settings";
+import { selectorEnvironments } from "./deploy-selectors";
+import {
+  placeEverywhere,
+  placeFact,
+  type ScannedSettings,
+  type SelectorLookup,
+  type SettingGroup,
+  scanSettings,
+} from "./python-settings";
 
 /** Settings module names to environments; shared modules (`base`, `settings`) map to null. */
 const MODULE_ENVIRONMENTS: Record<string, Environment> = {
@@ -71,7 +79,7 @@ class SettingsTree {
     if (seen.has(path)) return [];
     seen.add(path);
     const result: Target[] = [];
-    const own = MODULE_ENVIRONMENTS[moduleName(path)];
+    const own = ownEnvironment(path);
     if (own) result.push({ environment: own, overridden: new Set() });
     for (const importer of this.importers(path)) {
       const assigned = [...(this.scan(importer)?.assigned.keys() ?? [])];
@@ -84,6 +92,18 @@ class SettingsTree {
       result.push({ environment: undefined, overridden: new Set() });
     return result;
   }
+}
+
+/**
+ * The environment a module is for: by its name (`production.py`), or `test` for a shared-named
+ * module inside a tests package (`app/tests/settings.py`, the pytest settings).
+ */
+function ownEnvironment(path: string): Environment | undefined {
+  const name = moduleName(path);
+  const named = MODULE_ENVIRONMENTS[name];
+  if (named) return named;
+  if (isShared(name) && /(^|\/)(tests?|testing)\//.test(path)) return "test";
+  return undefined;
 }
 
 function isShared(name: string): boolean {
@@ -130,10 +150,13 @@ export function extractDjango(file: FormatFile, ctx: ExtractContext): ExtractRes
     const isRoot = tree.imports(file.path).length === 0;
     const defaults = isRoot ? defaultUses(scanned, file.content) : [];
     const uses: ExtractedUse[] = [];
+    const own = ownEnvironment(file.path);
+    const lookup: SelectorLookup = (selectors, value) => selectorEnvironments(ctx, selectors, value);
     for (const target of tree.targets(file.path)) {
       const env = target.environment ? { environment: target.environment } : {};
       for (const fact of scanned.facts) {
-        if (!target.overridden.has(fact.group)) uses.push(toUse(fact, { ...env, name }));
+        if (target.overridden.has(fact.group)) continue;
+        uses.push(...placeFact(fact, target.environment, own === target.environment, lookup, { name }));
       }
       for (const use of defaults) {
         const group = DEFAULT_GROUP[use.kind];

@@ -1,4 +1,5 @@
 import type { Format } from "../../types";
+import { SELECTOR_GLOBS } from "./deploy-selectors";
 import { extractDjango } from "./extract";
 
 /**
@@ -9,5 +10,6 @@ export const djangoFormat = {
   id: "django",
   title: "Django settings",
   patterns: ["**/settings.py", "**/settings/*.py"],
+  reads: SELECTOR_GLOBS,
   extract: extractDjango,
 } satisfies Format;

@@ -1,6 +1,6 @@
 import { resolveUrlScheme } from "../../catalog";
 import { redactText } from "../../redact";
-import type { ExtractedUse, FactVia, ServiceKind } from "../../types";
+import type { Environment, ExtractedUse, FactVia, ServiceKind } from "../../types";
 
 /**
  * Django and Flask settings read as TEXT (never executed). A line `NAME = ...` (any indentation)
@@ -35,6 +35,10 @@ export interface SettingFact {
   via: FactVia;
   /** Class that holds the setting (Flask config classes), null at module level. */
   owner: string | null;
+  /** The branch of an `if` on an environment variable the fact sits in, null when unconditional. */
+  branch: Branch | null;
+  /** The value the deploy gives (a scheme rewrite of the deployed URL), not a fallback. */
+  deployed?: boolean;
 }
 
 export interface ScannedSettings {
@@ -152,56 +156,242 @@ function lineFacts(
   return found;
 }
 
-export function scanSettings(content: string): ScannedSettings {
+/** The branch of an `if` on an environment variable that holds a fact. */
+export interface Branch {
+  /** `gated`: runs when the deploy sets the selector; `fallback`: runs when nothing is set. */
+  role: "gated" | "fallback";
+  /** Environment variables the condition reads (`DB`, `DATABASE_URL`). */
+  selectors: string[];
+  /** Value the condition compares the selector with (`postgres`), when it does. */
+  value: string | null;
+}
+
+interface Block {
+  indent: number;
+  kind: "if" | "else" | "class" | "other";
+  branch: Branch | null;
+  /** The `if` chain an `elif`/`else` continues. */
+  chain: Gate | null;
+  owner: string | null;
+}
+
+interface Gate {
+  selectors: string[];
+  value: string | null;
+  negated: boolean;
+}
+
+const ENV_READ_KEYS = [
+  /(?:getenv|environ\.get|\benv(?:\.\w+)?|\bconfig)\(\s*["'](\w+)["']/g,
+  /environ\[\s*["'](\w+)["']\s*\]/g,
+  /["'](\w+)["']\s+(?:not\s+)?in\s+(?:os\.)?environ\b/g,
+];
+
+function envKeys(text: string): string[] {
+  const keys: string[] = [];
+  for (const pattern of ENV_READ_KEYS) for (const match of text.matchAll(pattern)) if (match[1]) keys.push(match[1]);
+  return keys;
+}
+
+/** A literal default of an environment read (`os.getenv("DB", "sqlite")`, `env("X", default="y")`). */
+function envDefault(text: string): string | null {
+  return (
+    /(?:getenv|environ\.get|\benv(?:\.\w+)?)\(\s*["']\w+["']\s*,\s*(?:default\s*=\s*)?["']([^"']*)["']/.exec(
+      text,
+    )?.[1] ??
+    /(?:getenv|environ\.get)\(\s*["']\w+["']\s*\)\s*or\s*["']([^"']*)["']/.exec(text)?.[1] ??
+    null
+  );
+}
+
+/** The environment variables an `if` condition tests, or null when it tests none. */
+function gateOf(condition: string, envVars: Map<string, { keys: string[]; fallback: string | null }>): Gate | null {
+  const selectors = new Set(envKeys(condition));
+  let fallback: string | null = null;
+  for (const match of condition.matchAll(/\b([A-Za-z_]\w*)\b/g)) {
+    const variable = envVars.get(match[1] ?? "");
+    if (!variable) continue;
+    for (const key of variable.keys) selectors.add(key);
+    fallback ??= variable.fallback;
+  }
+  if (selectors.size === 0) return null;
+  const value = /==\s*["']([^"']+)["']/.exec(condition)?.[1] ?? null;
+  // `if DB == "sqlite"` where DB defaults to sqlite: the branch is what runs when nothing is set.
+  const negated = /\bnot\s+in\b|!=|^\s*not\b/.test(condition) || (value !== null && value === fallback);
+  return { selectors: [...selectors], value: negated ? null : value, negated };
+}
+
+const COMPOUND = /^(\s*)(if|elif|else|for|while|with|try|except|finally|def|async\s+def)\b(.*?):\s*(#.*)?$/;
+
+/** Net bracket depth change of a line, outside strings and comments. */
+function bracketDelta(text: string): number {
+  let delta = 0;
+  let quote: string | null = null;
+  for (let i = 0; i < text.length; i += 1) {
+    const char = text[i];
+    if (quote) {
+      if (char === "\\") i += 1;
+      else if (char === quote) quote = null;
+      continue;
+    }
+    if (char === "#") break;
+    if (char === '"' || char === "'") quote = char;
+    else if (char === "(" || char === "[" || char === "{") delta += 1;
+    else if (char === ")" || char === "]" || char === "}") delta -= 1;
+  }
+  return delta;
+}
+
+/** The scheme rewrite Heroku-style apps do on the deployed URL: `.replace("postgres://", "postgresql://")`. */
+const SCHEME_REWRITE = /["']postgres:\/\/["']\s*,\s*["']postgresql(?:\+\w+)?:\/\/["']/;
+
+/**
+ * `groups` adds settings of one framework: Flask apps name their RQ/Celery Redis `REDIS_URL`,
+ * which in Django settings is a shared variable that other settings reference.
+ */
+export function scanSettings(content: string, groups: Readonly<Record<string, SettingGroup>> = {}): ScannedSettings {
   const facts: SettingFact[] = [];
   const assigned = new Map<SettingGroup, Set<string | null>>();
   const starImports: string[] = [];
   const classes = new Map<string, string[]>();
+  const envVars = new Map<string, { keys: string[]; fallback: string | null }>();
   let mediaRootLine: number | null = null;
-  let current: { setting: string; group: SettingGroup | null; owner: string | null } | null = null;
-  let owner: string | null = null;
+  let current: {
+    setting: string;
+    group: SettingGroup | null;
+    owner: string | null;
+    text: string;
+    branch: Branch | null;
+  } | null = null;
+  const blocks: Block[] = [];
+  const chains = new Map<number, Gate | null>();
+  let depth = 0;
+  let continued = false;
+  const owner = (): string | null => blocks.findLast((block) => block.kind === "class")?.owner ?? null;
+  const branch = (): Branch | null => blocks.findLast((block) => block.branch !== null)?.branch ?? null;
+  let docstring: string | null = null;
   content.split(/\r?\n/).forEach((text, index) => {
     const line = index + 1;
+    // Lines inside a triple-quoted string are text, not code.
+    for (const quote of text.match(/"""|'''/g) ?? [])
+      docstring = docstring === null ? quote : docstring === quote ? null : docstring;
+    if (docstring !== null || /^\s*("""|''')/.test(text)) return;
     if (/^\s*#/.test(text) || text.trim() === "") return;
-    const klass = /^class\s+(\w+)\s*(?:\(([^)]*)\))?\s*:/.exec(text);
-    if (klass?.[1]) {
-      owner = klass[1];
-      classes.set(
-        owner,
-        (klass[2] ?? "")
-          .split(",")
-          .map((p) => p.trim())
-          .filter(Boolean),
-      );
+    const statement = depth <= 0 && !continued;
+    depth = Math.max(0, depth + bracketDelta(text));
+    continued = /\\\s*$/.test(text);
+    if (statement) {
+      const indent = /^\s*/.exec(text)?.[0].length ?? 0;
+      while (blocks.length > 0 && (blocks.at(-1)?.indent ?? 0) >= indent) {
+        const block = blocks.pop();
+        if (block?.kind === "if") chains.set(block.indent, block.chain);
+      }
       current = null;
-      return;
-    }
-    // A statement at column 0 leaves any class body; closing brackets continue the open setting.
-    if (/^[^\s})\]]/.test(text)) {
-      owner = null;
-      if (!ASSIGNMENT.test(text)) current = null;
-    }
-    const star = /^from\s+([\w.]*?)\.?(\w+)\s+import\s+\*/.exec(text);
-    if (star?.[2]) starImports.push(star[2]);
-    const assignment = ASSIGNMENT.exec(text);
-    if (assignment?.[2]) {
-      const setting = assignment[2];
-      current = { setting, group: GROUPS[setting] ?? null, owner };
-      if (setting === "MEDIA_ROOT") mediaRootLine = line;
-      // `DATABASES["default"]["CONN_MAX_AGE"] = 60` tweaks the inherited value: not an override.
-      const tweak = /^\s*\w+\s*\[/.test(text) && lineFacts(text, current.group ?? "database", setting).length === 0;
-      if (current.group && !tweak) {
-        const owners = assigned.get(current.group) ?? new Set<string | null>();
-        owners.add(owner);
-        assigned.set(current.group, owners);
+      const klass = /^(\s*)class\s+(\w+)\s*(?:\(([^)]*)\))?\s*:/.exec(text);
+      if (klass?.[2]) {
+        classes.set(
+          klass[2],
+          (klass[3] ?? "")
+            .split(",")
+            .map((p) => p.trim())
+            .filter(Boolean),
+        );
+        blocks.push({ indent, kind: "class", branch: null, chain: null, owner: klass[2] });
+        return;
+      }
+      const compound = COMPOUND.exec(text);
+      if (compound) {
+        const keyword = compound[2] ?? "";
+        if (keyword === "if" || keyword === "elif") {
+          const gate = gateOf(compound[3] ?? "", envVars) ?? (keyword === "elif" ? (chains.get(indent) ?? null) : null);
+          const role = gate ? (gate.negated ? "fallback" : "gated") : null;
+          blocks.push({
+            indent,
+            kind: "if",
+            branch: gate && role ? { role, selectors: gate.selectors, value: gate.value } : null,
+            chain: gate,
+            owner: null,
+          });
+        } else if (keyword === "else") {
+          const gate = chains.get(indent) ?? null;
+          blocks.push({
+            indent,
+            kind: "else",
+            branch: gate ? { role: gate.negated ? "gated" : "fallback", selectors: gate.selectors, value: null } : null,
+            chain: null,
+            owner: null,
+          });
+        } else {
+          blocks.push({ indent, kind: "other", branch: null, chain: null, owner: null });
+        }
+        return;
+      }
+      const star = /^from\s+([\w.]*?)\.?(\w+)\s+import\s+\*/.exec(text);
+      if (star?.[2]) starImports.push(star[2]);
+      const assignment = ASSIGNMENT.exec(text);
+      if (assignment?.[2]) {
+        const setting = assignment[2];
+        current = {
+          setting,
+          group: GROUPS[setting] ?? groups[setting] ?? null,
+          owner: owner(),
+          text: "",
+          branch: branch(),
+        };
+        if (setting === "MEDIA_ROOT") mediaRootLine = line;
+        // `DATABASES["default"]["CONN_MAX_AGE"] = 60` tweaks the inherited value: not an override.
+        const tweak = /^\s*\w+\s*\[/.test(text) && lineFacts(text, current.group ?? "database", setting).length === 0;
+        if (current.group && !tweak) {
+          const owners = assigned.get(current.group) ?? new Set<string | null>();
+          owners.add(current.owner);
+          assigned.set(current.group, owners);
+        }
       }
     }
-    if (!current?.group) return;
+    if (!current) return;
+    // A literal after `os.environ.get(...) or \` is the fallback of that read.
+    const afterOr = /\bor\s*[\\(]?\s*$/.test(current.text.trimEnd()) || /^\s*or\b/.test(text);
+    current.text += `${text}\n`;
+    const keys = envKeys(text);
+    if (keys.length > 0 && !current.group) {
+      const known = envVars.get(current.setting);
+      envVars.set(current.setting, {
+        keys: [...(known?.keys ?? []), ...keys],
+        fallback: known?.fallback ?? envDefault(current.text),
+      });
+    }
+    if (!current.group) return;
+    const base = { group: current.group, line, raw: shorten(text), owner: current.owner, branch: current.branch };
+    if (SCHEME_REWRITE.test(text) && envKeys(current.text).length > 0) {
+      facts.push({ ...base, kind: "database", engine: "postgres", via: "url", deployed: true });
+      return;
+    }
+    const readsEnv = afterOr && FALLBACK.test(current.text);
     for (const fact of lineFacts(text, current.group, current.setting)) {
-      facts.push({ group: current.group, ...fact, line, raw: shorten(text), owner: current.owner });
+      facts.push({ ...base, ...fact, via: readsEnv ? "default" : fact.via });
     }
   });
-  return { facts, assigned, starImports, mediaRootLine, classes };
+  return { facts: unconditionalFallbacks(facts), assigned, starImports, mediaRootLine, classes };
+}
+
+/**
+ * An unconditional value that a later `if` on an environment variable replaces is the value that
+ * runs when nothing is set: the fallback (`DATABASES = sqlite` then `if os.getenv("DB") == ...`).
+ */
+function unconditionalFallbacks(facts: SettingFact[]): SettingFact[] {
+  return facts.map((fact) => {
+    if (fact.branch || fact.deployed) return fact;
+    const later = facts.filter(
+      (other) =>
+        other.branch?.role === "gated" &&
+        other.group === fact.group &&
+        other.owner === fact.owner &&
+        other.line > fact.line,
+    );
+    if (later.length === 0) return fact;
+    const selectors = [...new Set(later.flatMap((other) => other.branch?.selectors ?? []))];
+    return { ...fact, branch: { role: "fallback", selectors, value: null } };
+  });
 }
 
 export function toUse(fact: SettingFact, extra: Partial<ExtractedUse>): ExtractedUse {
@@ -231,4 +421,68 @@ export function placeEverywhere(uses: ExtractedUse[]): ExtractedUse[] {
       { ...use, environment: "prod" },
     ];
   });
+}
+
+function condition(branch: Branch): string {
+  const names = branch.selectors.join(" or ");
+  if (branch.role === "fallback") return `${names} unset`;
+  return branch.value !== null ? `${names}=${branch.value}` : `${names} set`;
+}
+
+function isDeployed(environment: Environment | undefined): boolean {
+  return environment === "staging" || environment === "prod";
+}
+
+/** Where the environment variables a branch tests are set: filled by the caller from deploy files. */
+export type SelectorLookup = (selectors: readonly string[], value: string | null) => Map<Environment, string[]>;
+
+/**
+ * The uses of one fact for one target environment of its module (`undefined`: a module nothing
+ * places). `own` is true when the module (or config class) is that environment's own, not one it
+ * inherits from. Branches on environment variables are read as the application reads them:
+ * - the scheme rewrite of a deployed URL is the deploy's value (prod);
+ * - a gated branch runs in its own deploy module (production.py's `if REDIS_URL:`), and wherever a
+ *   deploy file sets its selector; nowhere else (the files do not say it runs);
+ * - a fallback (`else`, `or "sqlite://"`, `default=`) runs where nothing is set: in dev, test
+ *   and CI runs, never in a deployed environment it is inherited into.
+ * The raw text says which branch the environment takes and why.
+ */
+export function placeFact(
+  fact: SettingFact,
+  target: Environment | undefined,
+  own: boolean,
+  lookup: SelectorLookup,
+  extra: Partial<ExtractedUse>,
+): ExtractedUse[] {
+  const at = (environment: Environment | undefined, note?: string): ExtractedUse =>
+    toUse(fact, {
+      ...extra,
+      ...(environment ? { environment } : {}),
+      ...(note ? { raw: shorten(`${fact.raw} (${note})`) } : {}),
+    });
+  if (fact.deployed) {
+    if (target === undefined) return [at("prod", "the deployed URL: the app rewrites its scheme")];
+    return isDeployed(target) ? [at(target, "the deployed URL: the app rewrites its scheme")] : [];
+  }
+  const branch = fact.branch;
+  if (branch?.role === "gated") {
+    if (target !== undefined && own && isDeployed(target)) {
+      return [at(target, `${target} settings, branch taken when ${condition(branch)}`)];
+    }
+    const where = lookup(branch.selectors, branch.value);
+    // Test settings run in CI: a workflow setting the selector selects the branch for CI's tests.
+    const reached = (environment: Environment): Environment[] =>
+      [environment, ...(environment === "test" ? (["ci"] as const) : [])].filter((e) => where.has(e));
+    const environments = target === undefined ? [...where.keys()] : reached(target);
+    return environments.map((environment) =>
+      at(environment, `branch taken where ${condition(branch)}: ${(where.get(environment) ?? []).join(", ")}`),
+    );
+  }
+  if (branch?.role === "fallback") {
+    // A dev compose setting the selector is one dev setup; the bare local run still takes the fallback.
+    if (isDeployed(target)) return [];
+    return [at(target ?? "dev", `branch taken when ${condition(branch)}`)];
+  }
+  if (fact.via === "default" && isDeployed(target) && !own) return [];
+  return [at(target)];
 }

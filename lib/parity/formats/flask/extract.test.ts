@@ -37,3 +37,29 @@ describe("flask config classes", () => {
     expect(flaskFormat.extract({ path: "docs/config.py", content: "project = 'x'\n" }, ctx).uses).toEqual([]);
   });
 });
+
+describe("flask settings read as the application reads them", () => {
+  it("takes the `or` fallback as dev's and the scheme rewrite of the deployed URL as prod's", () => {
+    const content = [
+      "class Config:",
+      "    SECRET_KEY = os.environ.get('SECRET_KEY') or 'dev'",
+      "    SQLALCHEMY_DATABASE_URI = os.environ.get('DATABASE_URL', '').replace(",
+      "        'postgres://', 'postgresql://') or \\",
+      "        'sqlite:///' + os.path.join(basedir, 'app.db')",
+      "    REDIS_URL = os.environ.get('REDIS_URL') or 'redis://'",
+      "",
+    ].join("\n");
+    const { uses } = flaskFormat.extract({ path: "config.py", content }, ctx);
+    expect(facts(uses)).toEqual([
+      ["prod", "database", "postgres", 4, "url", "Config"],
+      ["dev", "database", "sqlite", 5, "default", "Config"],
+      ["dev", "broker", "redis", 6, "default", "Config"],
+    ]);
+    expect(uses[0]?.raw).toContain("the deployed URL");
+  });
+
+  it("leaves Django settings modules to the django format", () => {
+    const content = 'from django.conf import settings\nCELERY_BROKER_URL = "redis://localhost:6379/0"\n';
+    expect(flaskFormat.extract({ path: "config/celery_app.py", content }, ctx).uses).toEqual([]);
+  });
+});

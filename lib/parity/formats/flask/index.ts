@@ -1,4 +1,5 @@
-import type { ExtractContext, Format, FormatFile } from "../../types";
+import type { Format } from "../../types";
+import { SELECTOR_GLOBS } from "../django/deploy-selectors";
 import { extractFlask } from "./extract";
 
 /** Flask / SQLAlchemy config classes in `config.py` (settings modules belong to django). */
@@ -6,7 +7,6 @@ export const flaskFormat = {
   id: "flask",
   title: "Flask configuration",
   patterns: ["**/config.py", "**/config/*.py"],
-  extract(file: FormatFile, _ctx: ExtractContext) {
-    return extractFlask(file);
-  },
+  reads: SELECTOR_GLOBS,
+  extract: extractFlask,
 } satisfies Format;

@@ -1,0 +1,99 @@
+import { classifyPath } from "../../inventory/classify";
+import type { Environment, ExtractContext } from "../../types";
+import { pathIndex } from "../path-index";
+
+/**
+ * Where a deployment sets an environment variable the settings branch on (`DB=postgres`,
+ * `DATABASE_URL: postgres://...`): compose `environment:`, Dockerfile `ENV`, Kubernetes env,
+ * workflow `env:` and environment-named `.env.*` files, read as text (they belong to other
+ * formats). The file's environment is the path rules' one. Templates (`.env.example`,
+ * `.env.sample`) document variables; they set nothing, so they are not read.
+ */
+export const SELECTOR_GLOBS = [
+  "**/Dockerfile",
+  "**/Dockerfile.*",
+  "**/*.Dockerfile",
+  "**/docker-compose*.{yml,yaml}",
+  "**/compose*.{yml,yaml}",
+  "**/{k8s,kubernetes,deploy,deployment,deployments,manifests,helm,charts}/**/*.{yml,yaml}",
+  ".github/workflows/*.{yml,yaml}",
+  "**/.env.*",
+  "**/fly.toml",
+  "**/render.yaml",
+  "**/app.json",
+];
+
+export interface SelectorSetting {
+  environment: Environment;
+  value: string;
+  file: string;
+}
+
+const FILES =
+  /(^|\/)(Dockerfile([.-][^/]*)?|[^/]*\.Dockerfile|(docker-)?compose[^/]*\.ya?ml|\.env\.[^/]+|fly\.toml|render\.yaml|app\.json)$|(^|\/)(k8s|kubernetes|deploy|deployment|deployments|manifests|helm|charts)\/.*\.ya?ml$|^\.github\/workflows\/[^/]+\.ya?ml$/;
+const TEMPLATE = /\.env\.(example|sample|template|dist|defaults?)$|\.example$/;
+
+/** `KEY=value`, `KEY: value`, `- KEY=value`, `ENV KEY value`; a Kubernetes `name: KEY` + `value:`. */
+const INLINE = /^\s*(?:-\s*|ENV\s+|export\s+)?["']?([A-Z][A-Z0-9_]*)["']?\s*(?:[:=]|\s)\s*["']?([^"'\s#]*)/;
+
+const cache = new WeakMap<readonly string[], Map<string, SelectorSetting[]>>();
+
+/** Every environment variable a deploy or environment file sets, with its value and environment. */
+export function deploySelectors(ctx: ExtractContext): Map<string, SelectorSetting[]> {
+  const cached = cache.get(ctx.paths);
+  if (cached) return cached;
+  const result = new Map<string, SelectorSetting[]>();
+  const files = pathIndex(ctx.paths).select(
+    "django:selector-files",
+    (path) => FILES.test(path) && !TEMPLATE.test(path),
+  );
+  for (const file of files) {
+    const environments = classifyPath(file, null);
+    if (environments.length === 0) continue;
+    const content = ctx.readFile(file);
+    if (!content) continue;
+    const lines = content.split("\n");
+    lines.forEach((text, index) => {
+      if (/^\s*#/.test(text)) return;
+      let key: string | undefined;
+      let value: string | undefined;
+      const named = /^\s*-?\s*name:\s*["']?([A-Z][A-Z0-9_]*)["']?\s*$/.exec(text);
+      if (named) {
+        key = named[1];
+        value = /^\s*value:\s*["']?([^"'\s#]*)/.exec(lines[index + 1] ?? "")?.[1];
+      } else {
+        const inline = INLINE.exec(text);
+        key = inline?.[1];
+        value = inline?.[2];
+      }
+      if (!key || value === undefined || value === "" || value.startsWith("${{")) return;
+      const list = result.get(key) ?? [];
+      for (const environment of environments) list.push({ environment, value, file });
+      result.set(key, list);
+    });
+  }
+  cache.set(ctx.paths, result);
+  return result;
+}
+
+/**
+ * Environments whose deploy files set one of `selectors` (to `value`, when the condition compares
+ * it; a URL selector matches by scheme), with the files that say so.
+ */
+export function selectorEnvironments(
+  ctx: ExtractContext,
+  selectors: readonly string[],
+  value: string | null,
+): Map<Environment, string[]> {
+  const settings = deploySelectors(ctx);
+  const result = new Map<Environment, string[]>();
+  for (const selector of selectors) {
+    for (const setting of settings.get(selector) ?? []) {
+      if (value !== null && setting.value.toLowerCase() !== value.toLowerCase()) continue;
+      const files = result.get(setting.environment) ?? [];
+      if (!files.includes(setting.file)) files.push(setting.file);
+      result.set(setting.environment, files);
+    }
+  }
+  return result;
+}
