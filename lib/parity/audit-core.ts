@@ -1,4 +1,5 @@
 import { type CheckMeta, PARSE_ERROR_CHECK, toCheckMeta } from "./check-meta";
+import { readSides } from "./checks/shared";
 import { CONFIG_PATHS, defaultConfig, parseConfig } from "./config/index";
 import { parseErrorResult, problemFindings, toFinding, uniqueFingerprints } from "./findings";
 import { buildInventory } from "./inventory/build";
@@ -21,7 +22,12 @@ import { SEVERITIES } from "./types";
 import { ENGINE_VERSION } from "./version";
 
 /** The score module's contract (lib/parity/score.ts). */
-export type ScoreFn = (checks: CheckResult[], findings: Finding[]) => Pick<Report, "scores" | "level" | "nextLevel">;
+export type ScoreFn = (
+  checks: CheckResult[],
+  findings: Finding[],
+  /** What could be read on each side (levels need evidence, docs/scoring.md). */
+  sides: { prod: boolean; other: boolean },
+) => Pick<Report, "scores" | "level" | "nextLevel">;
 
 export interface AuditDeps {
   formats: readonly Format[];
@@ -125,7 +131,7 @@ export function runAudit(snapshot: RepoSnapshot, config: ParityConfig | null, no
 
   findings = uniqueFingerprints(applySuppressions(findings, effective));
   findings = sortFindings(findings, [...deps.checks.map((check) => check.id), PARSE_ERROR_CHECK.id]);
-  const { scores, level, nextLevel } = deps.score(results, findings);
+  const { scores, level, nextLevel } = deps.score(results, findings, readSides(inventory));
 
   return {
     schemaVersion: 1,

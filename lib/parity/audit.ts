@@ -26,6 +26,6 @@ export function audit(
     formats: options.formats ?? FORMATS,
     checks,
     // Levels are judged against the checks that ran, so a custom check list gets coherent levels.
-    score: (results, findings) => scoreReport(results, findings, checks),
+    score: (results, findings, sides) => scoreReport(results, findings, checks, sides),
   });
 }

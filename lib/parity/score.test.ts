@@ -234,3 +234,48 @@ describe("scoreReport", () => {
     expect(scored.nextLevel?.needs.every((need) => need.includes("not measured yet"))).toBe(true);
   });
 });
+
+describe("levels need evidence", () => {
+  const vacuous = [
+    result("dev-env", "tools", "high", "not-applicable", null, "prod declares no backing services"),
+    result("db", "tools", "high", "not-applicable", null, "no production database found"),
+    result("case", "tools", "medium", "pass", 10, "no two paths differ only by case"),
+    result("t", "time", "medium", "pass", 10),
+  ];
+
+  it.each([
+    { name: "no file describes prod", sides: { prod: false, other: true }, missing: "no file describes production" },
+    {
+      name: "no file describes dev, test or CI",
+      sides: { prod: true, other: false },
+      missing: "no file describes dev, test or CI",
+    },
+    { name: "nothing read at all", sides: { prod: false, other: false }, missing: "no file describes any environment" },
+  ])("$name: no level and no tools score, only silence passed", ({ sides, missing }) => {
+    const scored = scoreReport(vacuous, [], catalog, sides);
+    expect(scored.scores).toEqual({ overall: 100, tools: null, time: 100, personnel: null });
+    expect(scored.level).toBeNull();
+    expect(scored.nextLevel).toEqual({
+      level: "bronze",
+      needs: [`Something to compare (nothing to compare could be read: ${missing})`],
+    });
+  });
+
+  it("both sides read: the same checks reach a level and score", () => {
+    const scored = scoreReport(vacuous, [], catalog, { prod: true, other: true });
+    expect(scored.scores.tools).toBe(100);
+    expect(scored.level).toBe("bronze");
+  });
+
+  it("an unknown check (prod's database, none read elsewhere) never satisfies a level", () => {
+    const checks = [
+      result("dev-env", "tools", "high", "pass", 10),
+      result("db", "tools", "high", "unknown", null, "PostgreSQL 16 in prod; no database could be read in dev"),
+    ];
+    const scored = scoreReport(checks, [], catalog, { prod: true, other: true });
+    expect(scored.level).toBeNull();
+    expect(scored.nextLevel?.needs).toEqual([
+      "Same database engine (not measured yet: PostgreSQL 16 in prod; no database could be read in dev)",
+    ]);
+  });
+});

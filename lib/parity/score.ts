@@ -16,6 +16,27 @@ export const GAP_WEIGHT = { tools: 0.5, time: 0.25, personnel: 0.25 } as const s
 /** What the ladder needs of a check: its level and the words to say what is missing. */
 export type LevelCheck = Pick<Check, "id" | "level" | "title">;
 
+/**
+ * What the audit could read on each side (`readSides` in lib/parity/checks/shared.ts): some file
+ * or fact describes prod, and some describes another environment. Absent: both were read.
+ */
+export interface ReadSides {
+  prod: boolean;
+  other: boolean;
+}
+
+/** What the scorecard says when one side could not be read at all. */
+export function nothingToCompare(sides: ReadSides): string | null {
+  if (sides.prod && sides.other) return null;
+  const missing =
+    !sides.prod && !sides.other
+      ? "no file describes any environment"
+      : !sides.prod
+        ? "no file describes production"
+        : "no file describes dev, test or CI";
+  return `Something to compare (nothing to compare could be read: ${missing})`;
+}
+
 export interface ScoreResult {
   scores: Report["scores"];
   level: Level | null;
@@ -109,15 +130,22 @@ export function levelOf(
   return { level, nextLevel: null };
 }
 
-/** Scores, level and next level of an audit (the contract in lib/parity/audit-core.ts). */
+/**
+ * Scores, level and next level of an audit (the contract in lib/parity/audit-core.ts). A level
+ * needs evidence: when nothing describes prod, or nothing describes any other environment, the
+ * tools checks pass or do not apply through silence, so the tools score is null (not 100) and no
+ * level is reached; the next level names what is missing.
+ */
 export function scoreReport(
   checks: CheckResult[],
   findings: Finding[],
   catalog: readonly LevelCheck[] = ALL_CHECKS,
+  sides: ReadSides = { prod: true, other: true },
 ): ScoreResult {
   const adjusted = adjustForSuppressions(checks, findings);
+  const missing = nothingToCompare(sides);
   const gaps = {
-    tools: gapScore(adjusted, "tools"),
+    tools: missing ? null : gapScore(adjusted, "tools"),
     time: gapScore(adjusted, "time"),
     personnel: gapScore(adjusted, "personnel"),
   };
@@ -128,6 +156,6 @@ export function scoreReport(
       time: round(gaps.time),
       personnel: round(gaps.personnel),
     },
-    ...levelOf(adjusted, catalog),
+    ...(missing ? { level: null, nextLevel: { level: LEVELS[0], needs: [missing] } } : levelOf(adjusted, catalog)),
   };
 }

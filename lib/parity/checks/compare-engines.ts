@@ -61,6 +61,11 @@ export interface EngineOptions {
   whenProdSilent?: readonly Environment[];
   /** Say `unknown` when prod runs the kind and none of the environments declares it (default true). */
   unknownWhenUnread?: boolean;
+  /**
+   * Say `unknown` when prod declares no service of this kind while the other environments run one
+   * (not only a framework default): prod's is most likely configured where the files do not show.
+   */
+  unknownWhenProdUnread?: boolean;
 }
 
 /**
@@ -77,7 +82,17 @@ export function compareEngines(
   options: EngineOptions = {},
 ): EngineComparison {
   const prod = usesOf(inventory, kind, "prod");
-  if (prod.length === 0) return compareWithDev(inventory, kind, options.whenProdSilent ?? []);
+  if (prod.length === 0) {
+    const result = compareWithDev(inventory, kind, options.whenProdSilent ?? []);
+    const declared = [...new Set(["dev" as const, ...environments, ...(options.whenProdSilent ?? [])])]
+      .flatMap((environment) => usesOf(inventory, kind, environment))
+      .filter((use) => use.via !== "default");
+    if (options.unknownWhenProdUnread && declared.length > 0) {
+      const where = environmentList(declared.map((use) => use.environment));
+      result.unknown.push(`${describeUses(declared)} in ${where}; no production ${kind} could be read`);
+    }
+    return result;
+  }
   const groups = new Map<string, Group>();
   let compared = 0;
   for (const environment of environments) {
@@ -122,10 +137,20 @@ function addForeign(groups: Map<string, Group>, environment: Environment, foreig
  * step lower (neither side is known to be what users run). Never unknown, never a pass: only a
  * difference between two environments is worth saying without prod.
  */
-function compareWithDev(inventory: Inventory, kind: ServiceKind, environments: readonly Environment[]) {
+function compareWithDev(
+  inventory: Inventory,
+  kind: ServiceKind,
+  environments: readonly Environment[],
+): EngineComparison {
   const dev = usesOf(inventory, kind, "dev");
   const findings: FindingDraft[] = [];
   if (dev.length === 0 || kind === "mail") return { findings, compared: 0, unknown: [] };
+  // Test suites that run on several engines say the application is portable on purpose: without
+  // prod to say which engine matters, dev's choice among them is not a mismatch.
+  const suiteEngines = new Set(
+    SUITES.flatMap((environment) => usesOf(inventory, kind, environment)).map((u) => u.engine),
+  );
+  if (suiteEngines.size > 1) return { findings, compared: 0, unknown: [] };
   const groups = new Map<string, Group>();
   for (const environment of environments) {
     if (environment === "dev") continue;
@@ -153,10 +178,16 @@ interface Foreign {
   severity: Severity;
 }
 
+/** Test suites and CI cover several engines on purpose (a matrix, one workflow per engine). */
+const SUITES: readonly Environment[] = ["test", "ci"];
+
 /**
- * The engines of `uses` (one environment's) that `reference` (prod's) does not run. None when the
- * environment offers one of the reference's engines among several (the application supports them
- * on purpose); otherwise the closest candidates only (MariaDB rather than SQLite for a MySQL prod).
+ * The engines of `uses` (one environment's) that `reference` (prod's) does not run, keeping only
+ * the closest candidates (MariaDB rather than SQLite for a MySQL prod). Candidates that stand
+ * beside one of the reference's engines are not a mismatch, the application supports several on
+ * purpose: in test and CI anywhere in the environment (a matrix, a workflow per engine), in dev and
+ * staging within one file (a compose file offering mysql and postgres), so that one service of a
+ * monorepo on prod's engine does not excuse another service on a different one.
  */
 function foreignEngines(
   kind: ServiceKind,
@@ -165,9 +196,15 @@ function foreignEngines(
   reference: readonly ServiceUse[],
 ): Foreign[] {
   const referenceEngines = [...new Set(reference.map((use) => use.engine))];
-  if (uses.some((use) => referenceEngines.includes(use.engine))) return [];
+  const isReference = (use: ServiceUse) => referenceEngines.includes(use.engine);
+  if (SUITES.includes(environment) && uses.some(isReference)) return [];
+  const besideReference = new Set(uses.filter(isReference).map((use) => use.file));
   const byEngine = new Map<string, ServiceUse[]>();
-  for (const use of uses) byEngine.set(use.engine, [...(byEngine.get(use.engine) ?? []), use]);
+  for (const use of uses) {
+    if (isReference(use) || besideReference.has(use.file)) continue;
+    byEngine.set(use.engine, [...(byEngine.get(use.engine) ?? []), use]);
+  }
+  if (byEngine.size === 0) return [];
   const all = [...byEngine].map(([engine, engineUses]) => ({
     engine,
     uses: engineUses,

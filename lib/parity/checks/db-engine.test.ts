@@ -47,6 +47,32 @@ describe("db-engine", () => {
       severities: [],
     },
     {
+      name: "in a monorepo, one service's compose on prod's engine does not excuse another's",
+      uses: [
+        use("dev", "database", "mariadb", "10.9", { file: "src/catalog/docker-compose.yml" }),
+        use("dev", "database", "postgres", "16", { file: "src/orders/docker-compose.yml" }),
+        use("prod", "database", "mysql", "8.0"),
+        use("prod", "database", "postgres", "16"),
+      ],
+      status: "fail",
+      score: 5,
+      messages: ["MariaDB 10.9 in dev, MySQL 8.0 and PostgreSQL 16 in prod"],
+      severities: ["medium"],
+    },
+    {
+      name: "a CI matrix over PostgreSQL, MySQL and SQLite covers prod's MySQL (test suites likewise)",
+      uses: [
+        use("dev", "database", "mysql", "8.0"),
+        use("test", "database", "sqlite", null, { file: "phpunit.xml" }),
+        use("test", "database", "mysql", "8.0", { file: "tests/mysql.xml" }),
+        use("prod", "database", "mysql", "8.0"),
+      ],
+      status: "pass",
+      score: 10,
+      messages: [],
+      severities: [],
+    },
+    {
       name: "several candidates, none prod's: the closest one is compared (MariaDB, not SQLite)",
       uses: [
         use("dev", "database", "sqlite"),
@@ -61,6 +87,20 @@ describe("db-engine", () => {
     {
       name: "prod's database with no counterpart read anywhere is unknown, not passing",
       uses: [use("dev", "cache", "redis", "7"), prodPg],
+      status: "unknown",
+      score: null,
+      messages: [],
+      severities: [],
+    },
+    {
+      name: "no prod database, and CI tests SQLite, MariaDB and PostgreSQL: a portable app, no finding",
+      uses: [
+        use("dev", "database", "mysql"),
+        use("test", "database", "sqlite"),
+        use("ci", "database", "mariadb", "11.7"),
+        use("ci", "database", "postgres", "15"),
+        use("ci", "database", "sqlite"),
+      ],
       status: "unknown",
       score: null,
       messages: [],
@@ -103,8 +143,16 @@ describe("db-engine", () => {
       severities: [],
     },
     {
-      name: "no prod database: nothing to compare",
-      uses: [use("dev", "database", "sqlite")],
+      name: "a database in dev while prod declares none: unknown (prod's is configured elsewhere)",
+      uses: [use("dev", "database", "sqlite"), use("prod", "runtime", "python", "3.12")],
+      status: "unknown",
+      score: null,
+      messages: [],
+      severities: [],
+    },
+    {
+      name: "only a framework default in dev and no prod database: nothing to compare",
+      uses: [use("dev", "database", "sqlite", null, { via: "default" }), use("prod", "runtime", "python", "3.12")],
       status: "not-applicable",
       score: null,
       messages: [],

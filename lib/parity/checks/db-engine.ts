@@ -8,12 +8,14 @@ const ENVIRONMENTS: readonly Environment[] = ["dev", "test", "staging"];
 
 /**
  * Prod's database against dev, test and staging. A prod database whose counterpart could not be
- * read anywhere is `unknown` (a level needs evidence); without a prod database, dev is compared
- * with test, CI and staging instead (ci-services has nothing to compare then), one step lower.
+ * read anywhere is `unknown` (a level needs evidence), and so is a database the other environments
+ * run while prod declares none; without a prod database, dev is also compared with test, CI and
+ * staging (ci-services has nothing to compare then), one step lower.
  */
 function run({ inventory }: CheckInput): CheckOutcome {
   const { findings, compared, unknown } = compareEngines(inventory, "database", ENVIRONMENTS, {
     whenProdSilent: NON_PROD,
+    unknownWhenProdUnread: true,
   });
   return outcome({
     findings,
