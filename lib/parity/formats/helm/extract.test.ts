@@ -106,3 +106,20 @@ describe("helm: robustness", () => {
     expect(() => extract(path, content)).not.toThrow();
   });
 });
+
+describe("helm: in-chart services switched by values", () => {
+  it("reports a service only where its `create`/`enabled` switch is on", () => {
+    expect(summary(extract("charts/orders/values.yaml"))).toEqual([
+      ["opensearch", "2", true, 25, "prod", "image"],
+      // postgresql.create is false in the baseline: only dev turns it on.
+      ["postgres", "16", true, 10, "dev", "image"],
+      ["opensearch", "2", true, 25, "dev", "image"],
+    ]);
+  });
+
+  it("reads an image written at the service's key, enabled by the production file", () => {
+    expect(summary(extract("charts/orders/values-production.yaml"))).toEqual([
+      ["redis", "7", true, 3, "prod", "image"],
+    ]);
+  });
+});

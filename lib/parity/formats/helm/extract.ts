@@ -119,9 +119,8 @@ function extractValues(file: FormatFile, ctx: ExtractContext): ExtractResult {
         continue;
       }
       const dependency = subchartOf(site.path, dependencies);
-      const top = site.path.split(".")[0] ?? "";
-      const conditions = dependency ? dependency.conditions : [`${top}.enabled`];
-      if (!enabledIn([...envTrees, base], conditions)) continue;
+      const trees = [...envTrees, base];
+      if (dependency ? !enabledIn(trees, dependency.conditions) : !siteEnabled(site.path, trees)) continue;
       const merged = isBase ? site : mergeSites(site, base?.sites.get(site.path));
       if (dependency && !hasVersionInfo(merged)) continue;
       const use = siteUse(merged, dependency);
@@ -135,6 +134,22 @@ function extractValues(file: FormatFile, ctx: ExtractContext): ExtractResult {
     ...literalEnvironment,
     problems: [],
   };
+}
+
+/**
+ * An in-chart service's switch: `postgresql.enabled: false` or `postgresql.create: false` (charts
+ * that ship an in-cluster database for trials and expect a managed one in production), at any
+ * level above the image (`dependencies.postgresql.create`). Each switch is decided by the most
+ * specific values file that sets it.
+ */
+function siteEnabled(sitePath: string, trees: readonly (ValuesTree | undefined)[]): boolean {
+  const all = sitePath.split(".");
+  const parts = all[all.length - 1] === "image" ? all.slice(0, -1) : all;
+  for (let end = 1; end <= parts.length; end++) {
+    const prefix = parts.slice(0, end).join(".");
+    if (!enabledIn(trees, [`${prefix}.enabled`, `${prefix}.create`])) return false;
+  }
+  return true;
 }
 
 function subchartOf(sitePath: string, dependencies: readonly ChartDependency[]): ChartDependency | undefined {

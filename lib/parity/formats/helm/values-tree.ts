@@ -55,6 +55,20 @@ export function readValues(content: string): ValuesTree {
           continue;
         }
       }
+      // `redis: { repository: redis, tag: 8.8.0 }`: an image written at the service's own key
+      // (an environment file may set the tag alone; the baseline gives the repository).
+      if (
+        isMap(entry.value) &&
+        !sites.has(dotted) &&
+        (getPath(entry.value, ["repository"]) || getPath(entry.value, ["tag"]))
+      ) {
+        const site: ImageSite = { path: dotted };
+        for (const field of ["registry", "repository", "tag", "digest"] as const) {
+          const value = located(getPath(entry.value, [field]));
+          if (value) site[field] = value;
+        }
+        if (site.repository || site.tag || site.digest) sites.set(dotted, site);
+      }
       const text = scalarText(entry.value);
       if (text !== undefined) {
         readLiteral(dotted, entry.key, text, parsed.lineOf(entry.value), literals);

@@ -99,3 +99,27 @@ describe("terraform format", () => {
     expect(terraformEnvironment(path)).toBe(environment);
   });
 });
+
+describe("terraform: what is not the application's infrastructure", () => {
+  const files = new Map<string, string>(
+    ["optional/main.tf", "optional/variables.tf", "optional/terraform.tfvars"].map(
+      (name) => [`infra/${name}`, fixture(name)] as const,
+    ),
+  );
+  const optionalCtx: ExtractContext = { paths: [...files.keys()], readFile: (path) => files.get(path) };
+  const extract = (path: string) =>
+    terraformFormat.extract({ path, content: files.get("infra/optional/main.tf") ?? "" }, optionalCtx);
+
+  it("skips state buckets, resources whose count resolves to 0 and modules created false", () => {
+    const result = extract("infra/optional/main.tf");
+    expect(result.uses.map((use) => [use.name, use.engine, use.version])).toEqual([
+      ["google_storage_bucket.uploads", "gcs", null],
+      ["google_redis_instance.sessions", "redis", "6"],
+    ]);
+  });
+
+  it.each([".github/terraform/main.tf", "examples/complete/main.tf"])("reads no resources in %s", (path) => {
+    const result = terraformFormat.extract({ path, content: files.get("infra/optional/main.tf") ?? "" }, optionalCtx);
+    expect(result.uses).toEqual([]);
+  });
+});

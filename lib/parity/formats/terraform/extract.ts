@@ -3,7 +3,17 @@ import { redactText } from "../../redact";
 import type { Environment, ExtractContext, ExtractedUse, ExtractResult, FormatFile } from "../../types";
 import { pathIndex } from "../path-index";
 import { basename, dirname, stagingOrProd } from "../platform-helpers";
-import { attributeText, evaluate, type HclAttribute, type HclBlock, type HclFile, parseHcl, type Scope } from "./hcl";
+import {
+  attributeText,
+  type Expr,
+  evaluate,
+  evaluateValue,
+  type HclAttribute,
+  type HclBlock,
+  type HclFile,
+  parseHcl,
+  type Scope,
+} from "./hcl";
 import { moduleRule, RESOURCE_RULES, type ResourceFact } from "./resources";
 
 /** Files Terraform loads on its own next to the .tf files: their values override defaults. */
@@ -54,6 +64,61 @@ export function terraformEnvironment(path: string): Environment | undefined {
   return OTHER_ENVIRONMENT.test(dirname(path)) ? undefined : "prod";
 }
 
+/** Folders whose Terraform is not the application's infrastructure: CI's own, examples. */
+const NOT_THE_APP = /(^|\/)(\.github|\.gitlab|\.circleci|examples?)(\/|$)/;
+
+/** A value as a condition: `true`/`false` literals, variables and locals resolved. */
+function truth(expr: Expr, file: HclFile, scope: Scope): boolean | undefined {
+  const value = evaluateValue({ name: "", line: 1, expr, file }, scope);
+  if (typeof value === "boolean") return value;
+  if (value === "true" || value === "false") return value === "true";
+  return undefined;
+}
+
+/** `count = 0`, `count = var.enabled ? 1 : 0` with the variable false, `enabled`/`create = false`. */
+function isDisabled(block: HclBlock, scope: Scope): boolean {
+  const count = block.attributes.get("count");
+  if (count) {
+    let expr = count.expr;
+    while (expr.type === "conditional") {
+      const test = truth(expr.test, count.file, scope);
+      if (test === undefined) break;
+      expr = test ? expr.yes : expr.no;
+    }
+    const value = evaluateValue({ ...count, expr }, scope);
+    if (value === 0 || value === "0") return true;
+  }
+  if (block.type === "module") {
+    for (const name of ["enabled", "create"]) {
+      const attr = block.attributes.get(name);
+      if (attr && truth(attr.expr, attr.file, scope) === false) return true;
+    }
+  }
+  return false;
+}
+
+/** Buckets a `backend` block keeps Terraform state in (`backend "gcs" { bucket = "..." }`). */
+function backendBuckets(parsed: HclFile, scope: Scope): Set<string> {
+  const out = new Set<string>();
+  for (const block of parsed.blocks) {
+    if (block.type !== "terraform") continue;
+    for (const backend of block.blocks) {
+      if (backend.type !== "backend") continue;
+      const bucket = backend.attributes.get("bucket");
+      const name = bucket ? evaluate(bucket, scope) : null;
+      if (name) out.add(name);
+    }
+  }
+  return out;
+}
+
+/** A bucket that holds Terraform state is the tooling's, not storage the application uses. */
+function isStateBucket(label: string, read: (arg: string) => string | null, backends: Set<string>): boolean {
+  const name = read("bucket") ?? read("name") ?? "";
+  if (backends.has(name)) return true;
+  return [label, name].some((text) => /(tf|terraform)[-_]?state/i.test(text));
+}
+
 function toUse(block: HclBlock, fact: ResourceFact, scope: Scope, name: string): ExtractedUse {
   const attr = fact.at.map((arg) => block.attributes.get(arg)).find((a): a is HclAttribute => a !== undefined);
   let raw = attr ? attributeText(attr) : `${block.type} ${block.labels.map((l) => `"${l}"`).join(" ")}`;
@@ -83,16 +148,22 @@ function toUse(block: HclBlock, fact: ResourceFact, scope: Scope, name: string):
 export function extractTerraform(file: FormatFile, ctx: ExtractContext): ExtractResult {
   if (/(^|\/)\.terraform\//.test(file.path)) return { uses: [], problems: [] };
   const parsed = parseHcl(file.content);
+  // CI's own infrastructure (`.github/terraform`: a test cluster, its state bucket) and examples
+  // are not what the application runs on: their syntax is checked, their resources not read.
+  if (NOT_THE_APP.test(dirname(file.path))) return { uses: [], problems: parsed.problems };
   const scope = directoryScope(file, parsed, ctx);
+  const stateBuckets = backendBuckets(parsed, scope);
   const uses: ExtractedUse[] = [];
   for (const block of parsed.blocks) {
     const read = (arg: string) => {
       const attr = block.attributes.get(arg);
       return attr ? evaluate(attr, scope) : null;
     };
+    if (isDisabled(block, scope)) continue;
     if (block.type === "resource" && block.labels.length >= 2) {
       const [type, label] = block.labels as [string, string];
       const fact = RESOURCE_RULES[type]?.(read) ?? null;
+      if (fact && fact.kind === "storage" && isStateBucket(label, read, stateBuckets)) continue;
       if (fact) uses.push(toUse(block, fact, scope, `${type}.${label}`));
     } else if (block.type === "module" && block.labels[0]) {
       const rule = moduleRule(read("source") ?? "");
