@@ -86,6 +86,14 @@ export function compareVersions(
   return { findings, compared, unknown };
 }
 
+/**
+ * A coarser tag covers the finer version it floats to (`rabbitmq:3` is the newest 3.x, so it may
+ * well be prod's 3.13): not a difference to report (unpinned-image reports the float).
+ */
+export function covers(a: string, b: string): boolean {
+  return a === b || b.startsWith(`${a}.`) || a.startsWith(`${b}.`);
+}
+
 /** Prod declares versions of `engine`: each environment's differing versions, grouped by version. */
 function compareWithProd(
   inventory: Inventory,
@@ -107,6 +115,7 @@ function compareWithProd(
     // A CI matrix that includes prod's version tests the others as extra coverage, not instead.
     if (environment === "ci" && uses.some((use) => prodVersions.includes(use.version ?? ""))) continue;
     for (const use of uses) {
+      if (prodVersions.some((version) => covers(use.version ?? "", version))) continue;
       const severity = severityByDistance(closestDistance(use.version ?? "", prodVersions));
       if (severity === null) continue;
       const key = use.version ?? "";
@@ -152,7 +161,8 @@ function driftBetween(kind: ServiceKind, engine: string, uses: readonly ServiceU
   const devVersions = knownVersions(dev);
   const involved = new Set<ServiceUse>();
   let distance = 0;
-  if (kind !== "runtime" && devVersions.length > 1) {
+  const agree = (versions: readonly string[]) => versions.every((a) => versions.every((b) => covers(a, b)));
+  if (kind !== "runtime" && devVersions.length > 1 && !agree(devVersions)) {
     for (const use of dev) involved.add(use);
     for (const a of devVersions) for (const b of devVersions) distance = Math.max(distance, versionDistance(a, b) ?? 0);
   }
@@ -160,7 +170,7 @@ function driftBetween(kind: ServiceKind, engine: string, uses: readonly ServiceU
     if (environment === "dev" || devVersions.length === 0) continue;
     const own = versioned.filter((use) => use.environment === environment);
     const versions = knownVersions(own);
-    if (versions.some((version) => devVersions.includes(version))) continue;
+    if (versions.some((version) => devVersions.some((dev) => covers(version, dev)))) continue;
     for (const use of [...own, ...dev]) involved.add(use);
     for (const version of versions) distance = Math.max(distance, closestDistance(version, devVersions) ?? 0);
   }

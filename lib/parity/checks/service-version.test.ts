@@ -140,6 +140,20 @@ describe("service-version", () => {
       findings: [],
     },
     {
+      name: "a floating major tag (rabbitmq:3) covers prod's 3.13: not a difference",
+      uses: [use("dev", "broker", "rabbitmq", "3"), use("prod", "broker", "rabbitmq", "3.13")],
+      status: "pass",
+      score: 10,
+      findings: [],
+    },
+    {
+      name: "prod silent: postgres:16 and postgres:16.4 in two dev setups agree",
+      uses: [use("dev", "database", "postgres", "16"), use("ci", "database", "postgres", "16.4")],
+      status: "not-applicable",
+      score: null,
+      findings: [],
+    },
+    {
       name: "one difference in dev and test: one finding listing both",
       uses: [
         use("dev", "database", "postgres", "14"),
