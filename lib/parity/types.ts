@@ -98,6 +98,8 @@ export interface ExtractContext {
   paths: readonly string[];
   /** Reads another file of the snapshot (undefined when absent or not fetched). */
   readFile(path: string): string | undefined;
+  /** `owner/name` of the repository, when known: tells the app's own published image. */
+  repository?: string;
 }
 
 /** How a fact was learned, shown beside the evidence. */
@@ -166,6 +168,19 @@ export interface DeployJob {
   triggers: readonly string[];
 }
 
+/** A CI job that is not a deploy: whether it runs the tests, and what it starts for them. */
+export interface CiJob {
+  workflow: string;
+  job: string;
+  line: number;
+  /** The test command that makes it a test job (`npm test`, `pytest`), null when it runs none. */
+  tests: string | null;
+  /** Compose files the job starts (directly or through scripts, npm scripts and make targets). */
+  starts: string[];
+  /** A reusable workflow the job calls (`org/repo/.github/workflows/x.yml@v1`): not readable. */
+  calls?: string;
+}
+
 export interface Problem {
   /** `parse-error`: the file could not be read as its format. `skipped`: stated skip. */
   type: "parse-error" | "skipped";
@@ -178,6 +193,11 @@ export interface ExtractResult {
   envKeys?: EnvKeyUse[];
   literals?: LiteralSetting[];
   deployJobs?: DeployJob[];
+  /** CI jobs that do not deploy (github-actions): which run tests, per job. */
+  ciJobs?: CiJob[];
+  /** The content says the file is not this format's after all (a test file using no container
+   *  library): the file is not listed as this format's. */
+  unclaimed?: boolean;
   /** This file gives a one-command dev environment (compose with services, devcontainer). */
   providesDevEnvironment?: boolean;
   /** Other files this one pulls in (compose `include`, override files, CI `docker compose -f`)
@@ -185,6 +205,8 @@ export interface ExtractResult {
   references?: { path: string; environment: Environment; line: number }[];
   /** Content-based classification of the whole file, when content says more than the path. */
   environment?: Environment;
+  /** Why the file got `environment` (or why its path placement holds), shown by `--explain`. */
+  reason?: string;
   problems: Problem[];
 }
 
@@ -222,6 +244,8 @@ export interface ClassifiedFile {
   path: string;
   format: string;
   environments: Environment[];
+  /** Why the file is in those environments (`prod: runs the published image ... with no build`). */
+  reason?: string;
 }
 
 export interface Inventory {
@@ -230,6 +254,8 @@ export interface Inventory {
   envKeys: (EnvKeyUse & { file: string; environment: Environment })[];
   literals: (LiteralSetting & { file: string; environment: Environment })[];
   deployJobs: DeployJob[];
+  /** Absent when built by hand (tests): checks then fall back to the uses alone. */
+  ciJobs?: CiJob[];
   devEnvironmentFiles: string[];
   problems: (Problem & { file: string })[];
   paths: readonly string[];

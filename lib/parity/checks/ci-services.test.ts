@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { CiJob, ServiceUse } from "../types";
 import { ciServices } from "./ci-services";
 import { file, input, inventory, use } from "./test-helpers";
 
@@ -43,7 +44,9 @@ describe("ci-services", () => {
       files: [workflow, prodFile],
       status: "fail",
       score: 5,
-      findings: [["CI starts no database, PostgreSQL 16 in prod", "medium", "database:postgres", ["ci", "prod"]]],
+      findings: [
+        ["CI's test jobs start no database, PostgreSQL 16 in prod", "medium", "database:postgres", ["ci", "prod"]],
+      ],
     },
     {
       name: "prod version unknown",
@@ -81,5 +84,122 @@ describe("ci-services", () => {
       line: 1,
       value: "no database service",
     });
+  });
+});
+
+/** CI jobs as the github-actions format reports them. */
+function job(name: string, tests: string | null, extra: Partial<CiJob> = {}): CiJob {
+  return { workflow: ".github/workflows/ci.yml", job: name, line: 5, tests, starts: [], ...extra };
+}
+
+const ciUse = (jobName: string, engine: string, version: string | null, extra: Partial<ServiceUse> = {}) =>
+  use("ci", "database", engine, version, { name: `${jobName}/db`, ...extra });
+
+describe("ci-services: per CI job", () => {
+  it.each([
+    {
+      name: "a release job's database does not hide the test job's SQLite",
+      jobs: [job("test", "pytest"), job("release", null)],
+      uses: [
+        ciUse("release", "postgres", "16"),
+        use("ci", "database", "sqlite", null, { name: "test", via: "url", raw: "DATABASE_URL: sqlite:///t.db" }),
+        prodPg,
+      ],
+      status: "fail",
+      findings: [["SQLite in ci, PostgreSQL 16 in prod", "high"]],
+    },
+    {
+      name: "no test job anywhere: not applicable, never 'starts no database'",
+      jobs: [job("lint", null), job("stale", null)],
+      uses: [prodPg],
+      status: "not-applicable",
+      summary: "no CI job runs the tests",
+      findings: [],
+    },
+    {
+      name: "only reusable workflows of other repositories: unknown, and says so",
+      jobs: [job("tests", null, { calls: "acme/workflows/.github/workflows/laravel.yml@v2" })],
+      uses: [prodPg],
+      status: "unknown",
+      summary:
+        "CI calls reusable workflows of other repositories (acme/workflows/.github/workflows/laravel.yml@v2), which cannot be read here",
+      findings: [],
+    },
+    {
+      name: "a connection URL nothing starts: unknown (the tests may mock it)",
+      jobs: [job("test", "pnpm test")],
+      uses: [use("ci", "database", "postgres", null, { name: "test", via: "url" }), prodPg],
+      status: "unknown",
+      summary: "CI's test jobs set PostgreSQL connection URLs but start no database: the tests may mock it",
+      findings: [],
+    },
+    {
+      name: "the test job starts no database",
+      jobs: [job("test", "go test"), job("lint", null)],
+      uses: [prodPg],
+      status: "fail",
+      findings: [["CI's test jobs start no database, PostgreSQL 16 in prod", "medium"]],
+    },
+    {
+      name: "prod's database is embedded: not applicable",
+      jobs: [job("test", "rails test")],
+      uses: [use("prod", "database", "sqlite", null)],
+      status: "not-applicable",
+      summary: "prod's database is embedded (SQLite): CI needs no database service",
+      findings: [],
+    },
+    {
+      name: "a compose file the test job starts counts",
+      jobs: [job("e2e", "playwright test", { starts: ["docker/compose.yml"] })],
+      uses: [use("ci", "database", "postgres", "15", { file: "docker/compose.yml", format: "compose" }), prodPg],
+      status: "fail",
+      findings: [["PostgreSQL 15 in ci, PostgreSQL 16 in prod", "medium"]],
+    },
+    {
+      name: "containers the test code starts count when a test job runs",
+      jobs: [job("build", "mvn verify")],
+      uses: [
+        use("test", "database", "postgres", "16", { file: "src/test/java/DbIT.java", format: "testcontainers" }),
+        prodPg,
+      ],
+      status: "pass",
+      findings: [],
+    },
+    {
+      name: "a matrix over engines that includes prod's is parity",
+      jobs: [job("test", "manage.py test")],
+      uses: [ciUse("test", "mysql", null, { via: "setting" }), ciUse("test", "postgres", "16"), prodPg],
+      status: "pass",
+      findings: [],
+    },
+    {
+      name: "prod known only by a MySQL client: CI's MariaDB is not another engine",
+      jobs: [job("test", "rspec", { starts: ["docker-compose.yml"] })],
+      uses: [
+        use("ci", "database", "mariadb", null, { file: "docker-compose.yml", format: "compose" }),
+        use("prod", "database", "mysql", null, { via: "adapter", file: "config/database.yml" }),
+      ],
+      status: "pass",
+      findings: [],
+    },
+  ])("$name", ({ jobs, uses, status, summary, findings }) => {
+    const outcome = ciServices.run(input({ ...inventory({ uses }), ciJobs: jobs }));
+    expect(outcome.status).toBe(status);
+    if (summary) expect(outcome.summary).toBe(summary);
+    expect(outcome.findings.map((f) => [f.message, f.severity])).toEqual(findings);
+  });
+
+  it("cites the test jobs and the compose files they start when they start no database", () => {
+    const jobs = [job("test", "pytest", { starts: ["docker/compose.ci-test.yml"] }), job("lint", null)];
+    const [finding] = ciServices.run(input({ ...inventory({ uses: [prodPg] }), ciJobs: jobs })).findings;
+    expect(finding?.evidence.slice(0, 2)).toEqual([
+      { environment: "ci", file: ".github/workflows/ci.yml", line: 5, value: "test: pytest, no database" },
+      {
+        environment: "ci",
+        file: "docker/compose.ci-test.yml",
+        line: 1,
+        value: "started by a test job: no database service",
+      },
+    ]);
   });
 });

@@ -171,6 +171,7 @@ export function buildInventory(
   for (const [format, files] of work) {
     for (const { path, content } of files) {
       const result = runFormat(format, path, content, ctx);
+      if (result.unclaimed === true && result.uses.length === 0) continue;
       const environments = fileEnvironments(path, config, result);
       const seen = placeResult(out, path, format, result, environments);
       inventory.files.push({ path, format: format.id, environments: ENVIRONMENTS.filter((env) => seen.has(env)) });

@@ -121,6 +121,13 @@ export function placeResult(
   for (const job of result.deployJobs ?? []) {
     inventory.deployJobs.push({ ...job, line: safeLine(job.line), evidence: scrub(job.evidence) });
   }
+  // A workflow with no test job still says CI was read: the list exists, empty.
+  if (Array.isArray(result.ciJobs)) {
+    inventory.ciJobs ??= [];
+    for (const job of result.ciJobs) {
+      inventory.ciJobs.push({ ...job, line: safeLine(job.line), tests: job.tests === null ? null : scrub(job.tests) });
+    }
+  }
   if (result.providesDevEnvironment && !inventory.devEnvironmentFiles.includes(path)) {
     inventory.devEnvironmentFiles.push(path);
   }

@@ -1,6 +1,6 @@
 import type { Node } from "yaml";
 import { redactText } from "../../redact";
-import type { DeployJob, ExtractContext, ExtractedUse, ExtractResult, FormatFile, Problem } from "../../types";
+import type { CiJob, DeployJob, ExtractContext, ExtractedUse, ExtractResult, FormatFile, Problem } from "../../types";
 import {
   getNode,
   getPath,
@@ -41,14 +41,27 @@ export function extractGithubActions(file: FormatFile, ctx: ExtractContext): Ext
   const problems: Problem[] = [];
   const references: NonNullable<ExtractResult["references"]> = [];
   const deployJobs: DeployJob[] = [];
-  let ciJobs = 0;
+  const ciJobs: CiJob[] = [];
   for (const { key: jobId, keyNode, value: job } of mapEntries(getNode(root, "jobs"))) {
     if (!isMap(job)) continue;
+    const called = scalarText(getNode(job, "uses"));
+    if (called) {
+      // A reusable workflow: a local one is read as its own file; another repository's is not here.
+      ciJobs.push({
+        workflow: file.path,
+        job: jobId,
+        line: parsed.lineOf(keyNode),
+        tests: null,
+        starts: [],
+        calls: called,
+      });
+      continue;
+    }
     const scope: Scope = {
       ...withEnv(baseScope, getNode(job, "env")),
       combinations: matrixCombinations(getPath(job, ["strategy", "matrix"])),
     };
-    const facts: StepFacts = { uses: [], problems: [], references: [], deploys: [] };
+    const facts: StepFacts = { uses: [], problems: [], references: [], deploys: [], tests: [] };
     const jobDir = scalarText(getPath(job, ["defaults", "run", "working-directory"])) ?? workflowDir;
     containerUses(job, jobId, scope, facts);
     for (const step of seqItems(getNode(job, "steps"))) {
@@ -65,19 +78,25 @@ export function extractGithubActions(file: FormatFile, ctx: ExtractContext): Ext
       uses.push(...facts.uses.filter((use) => use.kind === "runtime"));
       continue;
     }
-    ciJobs++;
+    ciJobs.push({
+      workflow: file.path,
+      job: jobId,
+      line: parsed.lineOf(keyNode),
+      tests: facts.tests[0] ?? null,
+      starts: facts.references.map((reference) => reference.path),
+    });
     envUrlUses(getNode(job, "env"), jobId, scope, facts);
     uses.push(...facts.uses);
     for (const reference of facts.references) {
       if (!references.some((r) => r.path === reference.path)) references.push(reference);
     }
   }
-  if (ciJobs > 0) {
-    const workflowFacts: StepFacts = { uses: [], problems: [], references: [], deploys: [] };
+  if (ciJobs.length > 0) {
+    const workflowFacts: StepFacts = { uses: [], problems: [], references: [], deploys: [], tests: [] };
     envUrlUses(getNode(root, "env"), "env", baseScope, workflowFacts);
     uses.push(...workflowFacts.uses);
   }
-  return { uses, deployJobs, references, problems };
+  return { uses, deployJobs, ciJobs, references, problems };
 }
 
 /** Deploy jobs of one job: one per target environment (a matrix of environments gives several). */

@@ -22,14 +22,26 @@ export function imageFieldUses(node: Node | undefined, name: string, scope: Scop
 
 /** Uses of an image reference written at `line`; unresolvable expressions are stated skips. */
 export function imageTextUses(text: string, line: number, name: string, scope: Scope, facts: JobFacts): void {
-  const values = resolveExpressions(text, scope);
+  let values = resolveExpressions(text, scope);
   if (!values) {
-    facts.problems.push({
-      type: "skipped",
+    // An expression CI resolves at run time (`postgres:${{ needs.v.outputs.tag }}`): the
+    // repository still names the engine when the expression is only in the tag; else silence.
+    const repository = /^[^$:@]+(?=[:@]\$\{\{)/.exec(text)?.[0];
+    if (!repository) return;
+    const service = resolveImage(repository);
+    if (!service || service.kind === "runtime") return;
+    facts.uses.push({
+      kind: service.kind,
+      engine: service.engine,
+      version: null,
+      pinned: null,
       line,
-      message: `image ${redactText(text)} of ${name} cannot be resolved statically`,
+      raw: `image: ${redactText(text)}`,
+      via: "image",
+      environment: "ci",
+      name,
     });
-    return;
+    values = [];
   }
   for (const resolved of values) {
     const service = resolveImage(resolved.value);
@@ -67,14 +79,8 @@ export function setupStepUses(step: Node, jobId: string, scope: Scope, ctx: Extr
   const versionText = scalarText(versionNode);
   if (versionText && versionText !== "default") {
     const values = resolveExpressions(versionText, scope);
-    if (!values) {
-      facts.problems.push({
-        type: "skipped",
-        line: scope.lineOf(versionNode),
-        message: `${action.versionInput} ${versionText} cannot be resolved statically`,
-      });
-      return;
-    }
+    // A version CI computes at run time cannot be known here: nothing is claimed, silently.
+    if (!values) return;
     // setup-* inputs accept several versions, one per line: each is installed.
     for (const resolved of values) {
       for (const spec of resolved.value

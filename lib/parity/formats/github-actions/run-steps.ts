@@ -1,19 +1,26 @@
 import type { Node } from "yaml";
+import { resolveImage } from "../../catalog";
 import { redactText } from "../../redact";
 import type { ExtractContext, ExtractResult } from "../../types";
 import { getNode, scalarText } from "../kubernetes/yaml-nodes";
 import { dirname, joinPath } from "../kustomize/paths";
 import { pathIndex } from "../path-index";
 import { type DeploySignal, deployAction, deployCommand } from "./deploy";
-import type { Scope } from "./expressions";
+import { resolveExpressions, type Scope } from "./expressions";
+import { follow, type Reached } from "./follow";
 import { imageTextUses, type JobFacts } from "./job-uses";
-import { composeStart, dockerRunImage, shellCommands } from "./shell";
+import { databaseAction, serviceStart } from "./services";
+import { actionName } from "./setup-actions";
+import { composeStart, dockerRunImage, programWords, shellCommands } from "./shell";
+import { testCommand } from "./tests";
 
 type Reference = NonNullable<ExtractResult["references"]>[number];
 
 export interface StepFacts extends JobFacts {
   references: Reference[];
   deploys: (DeploySignal & { line: number })[];
+  /** Test commands the job runs (`pytest`, `npm test`), for telling test jobs from the others. */
+  tests: string[];
 }
 
 const DEFAULT_COMPOSE = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
@@ -36,22 +43,26 @@ export function readStep(
 ) {
   const uses = scalarText(getNode(step, "uses"));
   if (uses) {
+    const line = scope.lineOf(getNode(step, "uses"));
     const signal = deployAction(uses);
-    if (signal) {
-      const line = scope.lineOf(getNode(step, "uses"));
-      facts.deploys.push({ evidence: signal.evidence, environment: signal.environment, line });
-    }
+    if (signal) facts.deploys.push({ evidence: signal.evidence, environment: signal.environment, line });
+    databaseActionUses(step, uses, line, jobId, scope, facts);
+    const runner = testAction(uses);
+    if (runner) facts.tests.push(runner);
     return;
   }
   const run = getNode(step, "run");
   if (!run) return;
   let cwd = joinPath(workingDirectory, scalarText(getNode(step, "working-directory")) ?? "") ?? "";
+  // Shell variables assigned earlier in the script (`IMAGE=app:$SHA`), over the literal `env:`.
+  const vars = new Map(scope.env);
   for (const command of shellCommands(run, content, scope.lineOf)) {
     const words = command.words;
     if (words[0] === "cd" && words[1] && !words[1].includes("$")) {
       cwd = joinPath(cwd, words[1]) ?? cwd;
       continue;
     }
+    if (assign(words, vars)) continue;
     const signal = deployCommand(words);
     if (signal) {
       // Written out (a spread of `signal` gives these keys in this order, at a higher cost).
@@ -62,30 +73,137 @@ export function readStep(
       });
       continue;
     }
-    const image = dockerRunImage(words);
-    if (image) {
-      dockerRunUse(image, command.line, jobId, scope, facts);
-      continue;
-    }
-    const compose = composeStart(words);
-    if (compose) composeReferences(compose, cwd, command.line, ctx, facts);
+    // What the command runs, through package scripts, make targets and repository scripts.
+    // A followed script's assignments stay in the script (a copy of the step's variables).
+    const scriptVars = new Map(vars);
+    follow(words, cwd, ctx, (reached) => {
+      readCommand(reached, command.line, jobId, scope, reached.trail.length === 0 ? vars : scriptVars, ctx, facts);
+    });
   }
 }
 
-function dockerRunUse(image: string, line: number, jobId: string, scope: Scope, facts: StepFacts) {
-  // Shell variables (`$PG_IMAGE`) resolve from literal `env:`; `${{ }}` expressions resolve after.
-  const expanded = image.replace(/\$\{?([A-Za-z_]\w*)\}?/g, (whole, name: string) => scope.env.get(name) ?? whole);
-  if (/\$(?!\{\{)/.test(expanded)) {
-    facts.problems.push({
-      type: "skipped",
-      line,
-      message: `docker run image ${redactText(image)} uses an unset shell variable`,
-    });
+/** `X=value` or `export X=value` alone: kept for later commands (unresolvable values dropped). */
+function assign(words: readonly string[], vars: Map<string, string>): boolean {
+  const list = words[0] === "export" ? words.slice(1) : words;
+  if (list.length === 0 || !list.every((word) => /^[A-Za-z_]\w*=/.test(word))) return false;
+  for (const word of list) {
+    const name = word.slice(0, word.indexOf("="));
+    const value = expandShell(word.slice(word.indexOf("=") + 1), vars);
+    if (value === null) vars.delete(name);
+    else vars.set(name, value);
+  }
+  return true;
+}
+
+/** `$X` and `${X}` from known variables; null when one is unknown (`$GITHUB_SHA`, `$(cmd)`). */
+function expandShell(text: string, vars: Map<string, string>): string | null {
+  let unknown = false;
+  const expanded = text.replace(/\$\{?([A-Za-z_]\w*)(?::-([^}]*))?\}?/g, (_whole, name: string, fallback?: string) => {
+    const value = vars.get(name) ?? fallback;
+    if (value === undefined) unknown = true;
+    return value ?? "";
+  });
+  if (unknown || /\$\(|`/.test(expanded)) return null;
+  return expanded;
+}
+
+/** One command reached from a step: tests, containers, compose files and services it starts. */
+function readCommand(
+  reached: Reached,
+  line: number,
+  jobId: string,
+  scope: Scope,
+  vars: Map<string, string>,
+  ctx: ExtractContext,
+  facts: StepFacts,
+) {
+  const words = reached.words;
+  if (reached.trail.length > 0 && assign(words, vars)) return;
+  const via = reached.trail.length > 0 ? ` (${reached.trail[reached.trail.length - 1]})` : "";
+  const test = reached.testName ?? testCommand(words);
+  if (test) facts.tests.push(redactText(test));
+  const image = dockerRunImage(words);
+  if (image) {
+    dockerRunUse(image, line, jobId, scope, vars, via, facts);
     return;
   }
+  const compose = composeStart(words);
+  if (compose) {
+    const files = compose.files.map((file) => expandShell(file, vars));
+    // A compose file named by a variable nobody set cannot be known: nothing is claimed.
+    if (files.some((file) => file === null)) return;
+    composeReferences({ ...compose, files: files as string[] }, reached.cwd, line, ctx, facts);
+    return;
+  }
+  const service = serviceStart(words);
+  if (service) {
+    const resolved = resolveImage(service.image);
+    if (!resolved || resolved.kind === "runtime") return;
+    facts.uses.push({
+      kind: resolved.kind,
+      engine: resolved.engine,
+      version: resolved.pinned ? resolved.version : null,
+      pinned: null,
+      line,
+      raw: redactText(`${programWords(words).join(" ")}${via}`).slice(0, 140),
+      via: "setting",
+      environment: "ci",
+      name: jobId,
+    });
+  }
+}
+
+function dockerRunUse(
+  image: string,
+  line: number,
+  jobId: string,
+  scope: Scope,
+  vars: Map<string, string>,
+  via: string,
+  facts: StepFacts,
+) {
+  // Shell variables (`$PG_IMAGE`) resolve from the script and literal `env:`; `${{ }}` after.
+  const expanded = expandShell(image, vars);
+  // An image CI computes (`app:$GITHUB_SHA`) cannot be known here, and says nothing of services.
+  if (expanded === null) return;
   const before = facts.uses.length;
   imageTextUses(expanded, line, jobId, scope, facts);
-  for (const use of facts.uses.slice(before)) use.raw = `docker run ${use.raw.replace(/^image: /, "")}`;
+  for (const use of facts.uses.slice(before)) use.raw = `docker run ${use.raw.replace(/^image: /, "")}${via}`;
+}
+
+/** Database actions (`ankane/setup-postgres`): the engine, at the version its input names. */
+function databaseActionUses(step: Node, uses: string, line: number, jobId: string, scope: Scope, facts: StepFacts) {
+  const action = databaseAction(actionName(uses));
+  if (!action) return;
+  const inputs = getNode(step, "with");
+  const distribution = scalarText(getNode(inputs, "distribution"));
+  const image = distribution && /mariadb/i.test(distribution) ? "mariadb" : action.image;
+  const versionNode = action.inputs.map((name) => getNode(inputs, name)).find((node) => node !== undefined);
+  const versionText = scalarText(versionNode);
+  const versions = versionText ? (resolveExpressions(versionText, scope) ?? [{ value: "" }]) : [{ value: "" }];
+  for (const resolved of versions) {
+    const version = resolved.value.trim();
+    const service = resolveImage(version && !/latest/i.test(version) ? `${image}:${version}` : image);
+    if (!service || service.kind === "runtime") continue;
+    facts.uses.push({
+      kind: service.kind,
+      engine: service.engine,
+      version: version ? service.version : null,
+      pinned: null,
+      line: resolved.line ?? line,
+      raw: redactText(`uses: ${uses}${version ? ` (${version})` : ""}`),
+      via: "action",
+      environment: "ci",
+      name: jobId,
+    });
+  }
+}
+
+/** Actions that run tests (`cypress-io/github-action`). */
+function testAction(uses: string): string | null {
+  const name = actionName(uses);
+  if (name === "cypress-io/github-action") return "cypress";
+  return null;
 }
 
 function composeReferences(

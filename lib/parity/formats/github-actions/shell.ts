@@ -24,10 +24,19 @@ function scriptLines(node: Node, content: string, lineOf: (n: Node) => number): 
 
 /** Splits a script into commands: continuations joined, `&&`, `||`, `;`, `|` separate. */
 export function shellCommands(node: Node, content: string, lineOf: (n: Node) => number): ShellCommand[] {
+  return commandsOfLines(scriptLines(node, content, lineOf));
+}
+
+/** The commands of a script file or an npm script (`line` numbers the script's own lines). */
+export function scriptCommands(text: string): ShellCommand[] {
+  return commandsOfLines(text.split("\n").map((line, index) => ({ text: line, line: index + 1 })));
+}
+
+function commandsOfLines(lines: readonly { text: string; line: number }[]): ShellCommand[] {
   const commands: ShellCommand[] = [];
   let pending = "";
   let pendingLine = 0;
-  for (const { text, line } of scriptLines(node, content, lineOf)) {
+  for (const { text, line } of lines) {
     if (pending === "") pendingLine = line;
     if (/\\\s*$/.test(text)) {
       pending += `${text.replace(/\\\s*$/, "")} `;

@@ -12,7 +12,9 @@ const ADAPTERS: Record<string, string> = {
   postgresql: "postgres",
   postgres: "postgres",
   postgis: "postgres",
-  // mysql2, mysql and trilogy are clients of MySQL and MariaDB alike: the server is not known.
+  mysql2: "mysql",
+  mysql: "mysql",
+  trilogy: "mysql",
   sqlserver: "sqlserver",
   oracle_enhanced: "oracle",
   cockroachdb: "cockroachdb",

@@ -53,7 +53,7 @@ describe("testcontainers", () => {
 
   it("ignores files that do not use Testcontainers and vendored code", () => {
     const plain = testcontainers.extract({ path: "src/app.test.ts", content: 'const image = "postgres:16";\n' }, ctx);
-    expect(plain.uses).toEqual([]);
+    expect(plain).toEqual({ uses: [], problems: [], unclaimed: true });
     const vendored = run("go/store_test.go", "vendor/github.com/x/store_test.go");
     expect(vendored.uses).toEqual([]);
   });
@@ -68,5 +68,33 @@ describe("testcontainers", () => {
     ["src/users.ts", false],
   ])("claims %s: %s", (path, claimed) => {
     expect(picomatch(testcontainers.patterns as string[], { dot: true })(path)).toBe(claimed);
+  });
+});
+
+describe("testcontainers: only files that use a container library", () => {
+  it.each([
+    [
+      "a plain vitest file",
+      "src/cart.test.ts",
+      'import { expect, it } from "vitest";\nit("adds", () => expect(1).toBe(1));\n',
+    ],
+    ["a spec that only names the library in a comment", "src/app.spec.ts", "// no testcontainers here: mocked\n"],
+  ])("leaves %s unclaimed", (_name, path, content) => {
+    expect(testcontainers.extract({ path, content }, ctx)).toEqual({ uses: [], problems: [], unclaimed: true });
+  });
+
+  it("reads the compose services Spring Boot starts from a test, limited to the ones named", () => {
+    const compose = readFileSync(join(__dirname, "__fixtures__", "spring", "compose.yaml"), "utf8");
+    const withCompose: ExtractContext = {
+      paths: ["billing/compose.yaml"],
+      readFile: (path) => (path === "billing/compose.yaml" ? compose : undefined),
+    };
+    const content = readFileSync(join(__dirname, "__fixtures__", "spring", "BillingComposeTests.java"), "utf8");
+    const { uses } = testcontainers.extract(
+      { path: "billing/src/test/java/com/acme/billing/BillingComposeTests.java", content },
+      withCompose,
+    );
+    expect(facts(uses)).toEqual([["test", "database", "postgres", "17", true, 6, "image"]]);
+    expect(uses[0]?.raw).toBe("spring.docker.compose: db postgres:17.2 (billing/compose.yaml)");
   });
 });

@@ -1,6 +1,7 @@
 import { resolveImage } from "../../catalog";
 import { redactText } from "../../redact";
-import type { ExtractedUse, ExtractResult, FormatFile } from "../../types";
+import type { ExtractContext, ExtractedUse, ExtractResult, FormatFile } from "../../types";
+import { springComposeUses } from "./spring-compose";
 
 /**
  * Testcontainers image strings in test code (Java, Kotlin, Node, Python, Go), read as text. An
@@ -37,11 +38,23 @@ function shorten(text: string): string {
   return clean.length > 140 ? `${clean.slice(0, 137)}...` : clean;
 }
 
-export function extractTestcontainers(file: FormatFile): ExtractResult {
+/** An import of a container library (Java, Kotlin, Node, Python, Go) or Spring Boot's compose support. */
+const LIBRARY =
+  /\borg\.testcontainers\.|["'`]@?testcontainers(?:\/[\w-]+)?["'`]|\bfrom\s+testcontainers\b|\bimport\s+testcontainers\b|github\.com\/testcontainers\/testcontainers-go|\bspring\.docker\.compose\./;
+
+/** True when the file really uses a container library (not a test that only names one). */
+export function usesContainerLibrary(content: string): boolean {
+  // Substring checks first: most test files mention neither, and a regex over each is the cost.
+  if (!content.includes("testcontainers") && !content.includes("spring.docker.compose")) return false;
+  return LIBRARY.test(content);
+}
+
+export function extractTestcontainers(file: FormatFile, ctx?: ExtractContext): ExtractResult {
   try {
-    // Cheap gate: only files that use Testcontainers are scanned line by line.
-    if (!/testcontainers/i.test(file.content)) return { uses: [], problems: [] };
+    // Cheap gate: only files that use a container library are this format's, and scanned.
+    if (!usesContainerLibrary(file.content)) return { uses: [], problems: [], unclaimed: true };
     const uses: ExtractedUse[] = [];
+    if (ctx && file.content.includes("spring.docker.compose")) uses.push(...springComposeUses(file, ctx));
     file.content.split(/\r?\n/).forEach((text, index) => {
       if (/^\s*(\/\/|#|\*)/.test(text)) return;
       const seen = new Set<string>();

@@ -16,9 +16,11 @@ export const testcontainersFormat = {
     "**/{conftest,test_*}.py",
     "**/*_test.go",
   ],
-  extract(file: FormatFile, _ctx: ExtractContext) {
+  // Compose files that Spring Boot's docker-compose support starts from a test.
+  reads: ["**/{compose,docker-compose}.{yml,yaml}"],
+  extract(file: FormatFile, ctx: ExtractContext) {
     // Vendored dependencies' tests are not this repository's test environment.
     if (/(^|\/)(node_modules|vendor)\//.test(file.path)) return { uses: [], problems: [] };
-    return extractTestcontainers(file);
+    return extractTestcontainers(file, ctx);
   },
 } satisfies Format;
