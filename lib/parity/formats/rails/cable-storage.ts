@@ -1,47 +1,6 @@
 import { isMap, isScalar } from "yaml";
-import { redactText } from "../../redact";
-import type { ExtractedUse, Problem } from "../../types";
-import { erbOf, neutraliseErb } from "./erb";
-import { environmentBlocks, parseYaml, resolvedEntries, scalarText } from "./yaml-env";
-
-/** Action Cable adapters: pub/sub is a broker; `async` and `test` run inside the process. */
-const CABLE_ADAPTERS: Record<string, string> = {
-  async: "in-process",
-  test: "in-process",
-  inline: "in-process",
-  redis: "redis",
-  postgresql: "postgres",
-};
-
-/** `config/cable.yml`: the pub/sub adapter of each environment, as a broker use. */
-export function extractCableYaml(content: string): { uses: ExtractedUse[]; problems: Problem[] } {
-  const problems: Problem[] = [];
-  const { text, expressions } = neutraliseErb(content);
-  const parsed = parseYaml(text, problems);
-  if (!parsed) return { uses: [], problems };
-  const uses: ExtractedUse[] = [];
-  for (const block of environmentBlocks(parsed)) {
-    const entries = resolvedEntries(block.map, parsed.doc);
-    const node = entries.get("adapter");
-    const written = scalarText(node, parsed.doc);
-    const erb = erbOf(written, expressions);
-    const adapter = erb ? erb.fallback : written;
-    const engine = adapter ? CABLE_ADAPTERS[adapter] : undefined;
-    if (!adapter || !engine) continue;
-    uses.push({
-      kind: "broker",
-      engine,
-      version: null,
-      pinned: null,
-      line: parsed.lineOf(node),
-      raw: erb ? redactText(`adapter: <%= ${erb.source} %>`) : `adapter: ${adapter}`,
-      via: erb ? "default" : "adapter",
-      environment: block.environment,
-      name: `${block.name} (Action Cable)`,
-    });
-  }
-  return { uses, problems };
-}
+import { neutraliseErb } from "./erb";
+import { parseYaml, resolvedEntries, scalarText } from "./yaml-env";
 
 /** Active Storage services to catalog engines. `Mirror` takes its primary's engine. */
 const STORAGE_SERVICES: Record<string, string> = {

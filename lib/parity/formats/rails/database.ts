@@ -12,9 +12,7 @@ const ADAPTERS: Record<string, string> = {
   postgresql: "postgres",
   postgres: "postgres",
   postgis: "postgres",
-  mysql2: "mysql",
-  mysql: "mysql",
-  trilogy: "mysql",
+  // mysql2, mysql and trilogy are clients of MySQL and MariaDB alike: the server is not known.
   sqlserver: "sqlserver",
   oracle_enhanced: "oracle",
   cockroachdb: "cockroachdb",

@@ -64,16 +64,30 @@ describe("rails database.yml", () => {
   });
 
   it.each([
-    ["trilogy", "mysql"],
-    ["mysql2", "mysql"],
     ["postgis", "postgres"],
     ["sqlite3", "sqlite"],
+    // Clients of MySQL and MariaDB alike: the adapter does not say which server runs.
+    ["trilogy", undefined],
+    ["mysql2", undefined],
   ])("maps adapter %s to %s", (adapter, engine) => {
     const { uses } = rails.extract(
       { path: "config/database.yml", content: `production:\n  adapter: ${adapter}\n` },
       shop.ctx,
     );
     expect(uses[0]?.engine).toBe(engine);
+  });
+
+  it("reads a committed database.yml.sample only when database.yml is not committed", () => {
+    const content = "production:\n  adapter: sqlite3\n  database: storage/production.sqlite3\n";
+    const alone: ExtractContext = { paths: ["config/database.yml.sample"], readFile: () => undefined };
+    expect(facts(rails.extract({ path: "config/database.yml.sample", content }, alone).uses)).toEqual([
+      ["prod", "database", "sqlite", 2, "adapter"],
+    ]);
+    const both: ExtractContext = {
+      paths: ["config/database.yml", "config/database.yml.sample"],
+      readFile: () => undefined,
+    };
+    expect(rails.extract({ path: "config/database.yml.sample", content }, both).uses).toEqual([]);
   });
 
   it("prefers a literal url over the adapter, as Rails does", () => {
@@ -96,24 +110,19 @@ describe("rails database.yml", () => {
 });
 
 describe("rails cable.yml", () => {
-  it("models async/test pub-sub as in-process and redis as redis", () => {
-    const { uses } = shop.run("config/cable.yml");
-    expect(facts(uses)).toEqual([
-      ["dev", "broker", "in-process", 2, "adapter"],
-      ["test", "broker", "in-process", 5, "adapter"],
-      ["prod", "broker", "redis", 8, "adapter"],
-    ]);
+  it("is Action Cable's pub/sub, not the job broker: not read", () => {
+    expect(rails.patterns.some((pattern) => pattern.includes("cable"))).toBe(false);
   });
 });
 
 describe("rails environment files", () => {
-  it("reads development caches and falls back to the :async job adapter", () => {
+  it("reads the store dev:cache turns on (not the toggled-off null_store) and the :async default", () => {
     const { uses } = shop.run("config/environments/development.rb");
     expect(facts(uses)).toEqual([
       ["dev", "cache", "in-memory", 12, "adapter"],
-      ["dev", "cache", "in-memory", 15, "adapter"],
       ["dev", "broker", "in-process", 3, "default"],
     ]);
+    expect(uses[0]?.raw).toContain("rails dev:cache");
   });
 
   it("reads production cache, Sidekiq and the S3 service named in storage.yml", () => {
@@ -131,13 +140,9 @@ describe("rails environment files", () => {
     expect(facts(uses)).toEqual([["staging", "broker", "postgres", 2, "adapter"]]);
   });
 
-  it("reads the test adapters", () => {
+  it("leaves out the test environment's standard adapters (:null_store, :test jobs)", () => {
     const { uses } = shop.run("config/environments/test.rb");
-    expect(facts(uses)).toEqual([
-      ["test", "cache", "in-memory", 4, "adapter"],
-      ["test", "storage", "local-disk", 5, "adapter"],
-      ["test", "broker", "in-process", 6, "adapter"],
-    ]);
+    expect(facts(uses)).toEqual([["test", "storage", "local-disk", 5, "adapter"]]);
   });
 
   it("applies application.rb settings to each environment that does not override them", () => {
@@ -171,5 +176,48 @@ describe("rails application.rb without environment files", () => {
       ["dev", "broker", "redis", 3, "adapter"],
       ["prod", "broker", "redis", 3, "adapter"],
     ]);
+  });
+});
+
+describe("rails settings that branch on environment variables", () => {
+  const production = [
+    "Rails.application.configure do",
+    '  if ENV["CACHE_REDIS_URL"].present?',
+    '    config.cache_store = :redis_cache_store, { url: ENV["CACHE_REDIS_URL"] }',
+    "  else",
+    "    config.cache_store = :memory_store",
+    "  end",
+    '  config.active_storage.service = ENV.fetch("ACTIVE_STORAGE_SERVICE", "local").to_sym',
+    "  config.active_job.queue_adapter = :sidekiq",
+    "end",
+  ].join("\n");
+
+  function run(paths: Record<string, string>) {
+    const files = new Map(Object.entries({ "config/environments/production.rb": production, ...paths }));
+    const ctx: ExtractContext = { paths: [...files.keys()], readFile: (path) => files.get(path) };
+    return rails.extract({ path: "config/environments/production.rb", content: production }, ctx).uses;
+  }
+
+  it("holds a gated cache store in prod only where a deploy file sets its variable", () => {
+    expect(facts(run({}))).toEqual([["prod", "broker", "redis", 8, "adapter"]]);
+    const compose =
+      "services:\n  web:\n    image: ghcr.io/acme/app:2\n    environment:\n      CACHE_REDIS_URL: redis://cache:6379/1\n";
+    const uses = run({ "deploy/compose.yml": compose });
+    expect(facts(uses)).toEqual([
+      ["prod", "cache", "redis", 3, "adapter"],
+      ["prod", "broker", "redis", 8, "adapter"],
+    ]);
+    expect(uses[0]?.raw).toContain("branch taken where CACHE_REDIS_URL set: deploy/compose.yml");
+  });
+
+  it("keeps the else branch where nothing is set (dev), never in prod", () => {
+    const development = production.replace("config.active_job.queue_adapter = :sidekiq", "");
+    const ctx: ExtractContext = { paths: ["config/environments/development.rb"], readFile: () => undefined };
+    const { uses } = rails.extract({ path: "config/environments/development.rb", content: development }, ctx);
+    expect(facts(uses)).toEqual([
+      ["dev", "cache", "in-memory", 5, "adapter"],
+      ["dev", "broker", "in-process", 1, "default"],
+    ]);
+    expect(uses[0]?.raw).toContain("branch taken when CACHE_REDIS_URL unset");
   });
 });

@@ -6,11 +6,24 @@ import { databaseEngineFor } from "./database";
 /** The three settings Parity reads from `config/application.rb` and `config/environments/*.rb`. */
 export type RailsSetting = "cache" | "queue" | "storage";
 
+/** The branch of an `if` a setting sits in, when the condition says what selects it. */
+export interface RubyBranch {
+  /**
+   * `gated`: runs when the deploy sets one of `selectors` (`if ENV["REDIS_URL"].present?`);
+   * `fallback`: the `else` of such an `if`, what runs when nothing is set;
+   * `toggle`: the branch a developer switches on (`rails dev:cache` creates tmp/caching-dev.txt);
+   * `toggled-off`: the other branch of that toggle.
+   */
+  role: "gated" | "fallback" | "toggle" | "toggled-off";
+  selectors: string[];
+}
+
 export interface RubySetting {
   setting: RailsSetting;
   value: string;
   line: number;
   raw: string;
+  branch: RubyBranch | null;
 }
 
 const SETTINGS: { setting: RailsSetting; pattern: RegExp }[] = [
@@ -24,13 +37,78 @@ function shorten(text: string): string {
   return clean.length > 140 ? `${clean.slice(0, 137)}...` : clean;
 }
 
-/** Scans Ruby as text (never evaluated): commented lines are skipped by the `^\s*config` anchor. */
+interface RubyBlock {
+  /** The condition's branch for the `if` part, and for the `else` part. */
+  taken: RubyBranch | null;
+  otherwise: RubyBranch | null;
+  inElse: boolean;
+}
+
+/** What an `if`/`unless` condition selects on: environment variables or the dev caching toggle. */
+function conditionBranches(condition: string, negated: boolean): Pick<RubyBlock, "taken" | "otherwise"> {
+  if (/caching-dev\.txt/.test(condition)) {
+    const on: RubyBranch = { role: "toggle", selectors: [] };
+    const off: RubyBranch = { role: "toggled-off", selectors: [] };
+    return negated ? { taken: off, otherwise: on } : { taken: on, otherwise: off };
+  }
+  const selectors = [...condition.matchAll(/ENV(?:\.fetch\(\s*|\[\s*)["'](\w+)["']/g)].map((m) => m[1] ?? "");
+  if (selectors.length === 0) return { taken: null, otherwise: null };
+  const gated: RubyBranch = { role: "gated", selectors };
+  const fallback: RubyBranch = { role: "fallback", selectors };
+  const absent = negated !== /\.(blank|nil)\?|\bnot\b|^\s*!/.test(condition);
+  return absent ? { taken: fallback, otherwise: gated } : { taken: gated, otherwise: fallback };
+}
+
+const OPENS = /^\s*(?:\w[\w.]*\s*=\s*)?(if|unless|case|while|until|begin|def|class|module)\b|\bdo\s*(\|[^|]*\|)?\s*$/;
+
+/**
+ * Scans Ruby as text (never evaluated): commented lines are skipped by the `^\s*config` anchor.
+ * `if`/`unless` ... `else` ... `end` blocks are followed by their keywords, so a setting knows the
+ * branch it sits in.
+ */
 export function scanRubyConfig(content: string): RubySetting[] {
   const found: RubySetting[] = [];
+  const blocks: RubyBlock[] = [];
   content.split(/\r?\n/).forEach((text, index) => {
+    if (/^\s*#/.test(text)) return;
+    if (/^\s*end\b/.test(text)) {
+      blocks.pop();
+      return;
+    }
+    const alternative = /^\s*(else|elsif)\b(.*)$/.exec(text);
+    if (alternative) {
+      const block = blocks.at(-1);
+      if (!block) return;
+      const next = alternative[1] === "elsif" ? conditionBranches(alternative[2] ?? "", false) : null;
+      if (next?.taken?.role === "gated" && block.taken?.role === "gated") {
+        // `elsif ENV["B"]`: another gated branch; the final `else` runs when neither is set.
+        const selectors = [...block.taken.selectors, ...next.taken.selectors];
+        block.taken = next.taken;
+        block.otherwise = { role: "fallback", selectors };
+      } else {
+        block.inElse = true;
+      }
+      return;
+    }
+    const opens = OPENS.exec(text);
+    if (opens) {
+      const keyword = opens[1];
+      const condition =
+        keyword === "if" || keyword === "unless" ? text.slice(text.indexOf(keyword) + keyword.length) : "";
+      blocks.push({ ...conditionBranches(condition, keyword === "unless"), inElse: false });
+      // A one-line `if x then y end` closes itself.
+      if (/\bend\s*$/.test(text) && !/\bdo\s*(\|[^|]*\|)?\s*$/.test(text)) blocks.pop();
+      return;
+    }
     for (const { setting, pattern } of SETTINGS) {
       const match = pattern.exec(text);
-      if (match?.[1]) found.push({ setting, value: match[1], line: index + 1, raw: shorten(text) });
+      if (!match?.[1]) continue;
+      const branch =
+        blocks
+          .map((block) => (block.inElse ? block.otherwise : block.taken))
+          .filter((b): b is RubyBranch => b !== null)
+          .at(-1) ?? null;
+      found.push({ setting, value: match[1], line: index + 1, raw: shorten(text), branch });
     }
   });
   return found;
