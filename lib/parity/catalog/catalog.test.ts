@@ -45,6 +45,14 @@ describe("resolveImage", () => {
     ["opensearchproject/opensearch:2.13.0", { kind: "search", engine: "opensearch", version: "2" }],
     ["node:20.11-bookworm-slim", { kind: "runtime", engine: "node", version: "20", pinned: true }],
     ["python:3.12-slim", { kind: "runtime", engine: "python", version: "3.12", pinned: true }],
+    // Major-only tags of a runtime whose unit is the minor float within the major: not known.
+    ["golang:1", { kind: "runtime", engine: "go", version: null, pinned: false }],
+    ["golang:1-trixie", { kind: "runtime", engine: "go", version: null, pinned: false }],
+    ["python:3-slim", { kind: "runtime", engine: "python", version: null, pinned: false }],
+    ["golang:1.23-alpine", { kind: "runtime", engine: "go", version: "1.23", pinned: true }],
+    // Variant tags that carry the Postgres major pin it.
+    ["pgvector/pgvector:pg17", { kind: "database", engine: "postgres", version: "17", pinned: true }],
+    ["pgvector/pgvector:0.8.0-pg18", { kind: "database", engine: "postgres", version: "18", pinned: true }],
     ["mcr.microsoft.com/vscode/devcontainers/java:0-17-bullseye", { kind: "runtime", engine: "java", version: "17" }],
     [
       "mcr.microsoft.com/devcontainers/typescript-node:1-20-bookworm",
@@ -107,6 +115,10 @@ describe("versions", () => {
     ["python", "3.12.1", "3.12"],
     ["redis", "v7.2.4", "7"],
     ["postgres", "latest", null],
+    // A runtime versioned by minor, given only its major, says no version; a server still does.
+    ["python", "3.x", null],
+    ["go", "1", null],
+    ["mysql", "8", "8"],
   ])("%s %s normalizes to %s", (engine, raw, expected) => {
     expect(normalizeVersion(engine, raw)).toBe(expected);
   });

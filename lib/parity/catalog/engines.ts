@@ -70,6 +70,10 @@ export function engineGranularity(engine: string): "major" | "minor" {
   return (ENGINES as Record<string, EngineInfo>)[engine]?.granularity ?? "major";
 }
 
+export function engineKind(engine: string): string | null {
+  return (ENGINES as Record<string, EngineInfo>)[engine]?.kind ?? null;
+}
+
 /** Embedded or in-process stand-ins for a server (SQLite, H2, in-memory, local disk). */
 export function isEmbeddedEngine(engine: string): boolean {
   if (engine === "in-memory") return true;

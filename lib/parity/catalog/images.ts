@@ -1,4 +1,5 @@
 import type { ServiceKind } from "../types";
+import { engineGranularity } from "./engines";
 import { normalizeVersion } from "./versions";
 
 /** What an image name says about the service it runs. */
@@ -32,7 +33,13 @@ const IMAGE_RULES: ImageRule[] = [
   { match: /(^|\/)devcontainers\/ruby$/, kind: "runtime", engine: "ruby", versionFromTag: devcontainerTag },
   { match: /(^|\/)devcontainers\/go$/, kind: "runtime", engine: "go", versionFromTag: devcontainerTag },
   { match: /(^|\/)devcontainers\/php$/, kind: "runtime", engine: "php", versionFromTag: devcontainerTag },
-  { match: /(^|\/)(postgres|postgresql|postgis|pgvector)$/, kind: "database", engine: "postgres" },
+  {
+    // `pgvector/pgvector:pg17` and `bitnami/postgresql:16.4.0` both say the Postgres major.
+    match: /(^|\/)(postgres|postgresql|postgis|pgvector)$/,
+    kind: "database",
+    engine: "postgres",
+    versionFromTag: (t) => pgSuffix(t) ?? /^v?(\d+(?:\.\d+)*)/.exec(t)?.[1] ?? null,
+  },
   {
     match: /^postgis\/postgis$/,
     kind: "database",
@@ -198,5 +205,10 @@ function versionFromTag(rule: ImageRule, image: ParsedImage): { version: string 
   }
   const raw = rule.versionFromTag ? rule.versionFromTag(tag) : (/^v?(\d+(?:\.\d+)*)/.exec(tag)?.[1] ?? null);
   if (!raw) return { version: null, pinned: Boolean(image.digest) };
+  // `golang:1`, `python:3-slim`: the newest 1.x / 3.x, for a runtime whose compatibility unit is
+  // the minor. The version is not known and the tag moves with every minor release.
+  if (rule.kind === "runtime" && !raw.includes(".") && engineGranularity(rule.engine) === "minor") {
+    return { version: null, pinned: false };
+  }
   return { version: normalizeVersion(rule.engine, raw), pinned: true };
 }

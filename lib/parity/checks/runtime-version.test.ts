@@ -42,6 +42,28 @@ describe("runtime-version", () => {
       findings: [],
     },
     {
+      name: "a code generator's image and a Go tools module are tooling, not the app's runtime",
+      uses: [
+        use("dev", "runtime", "go", "1.12", { file: "internal/tools/go.mod", raw: "toolchain go1.12" }),
+        use("prod", "runtime", "go", "1.26", { file: "src/checkout/genproto/Dockerfile", raw: "FROM golang:1.26" }),
+        use("prod", "runtime", "go", "1.25", { file: "src/checkout/Dockerfile", raw: "FROM golang:1.25" }),
+        use("ci", "runtime", "go", "1.25"),
+      ],
+      status: "pass",
+      score: 10,
+      findings: [],
+    },
+    {
+      name: "a prod-classified image under a test folder is a test image",
+      uses: [
+        use("ci", "runtime", "python", "3.12"),
+        use("prod", "runtime", "python", "3.14", { file: "test/telemetry/Dockerfile" }),
+      ],
+      status: "not-applicable",
+      score: null,
+      findings: [],
+    },
+    {
       name: "extra tooling runtimes in CI beside prod's are fine",
       uses: [use("ci", "runtime", "node", "20"), use("ci", "runtime", "python", "3.12"), prodNode],
       status: "pass",

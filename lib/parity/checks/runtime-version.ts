@@ -1,4 +1,4 @@
-import type { Check, CheckInput, CheckOutcome, FindingDraft } from "../types";
+import type { Check, CheckInput, CheckOutcome, FindingDraft, Inventory, ServiceUse } from "../types";
 import { diffEngines } from "./compare-engines";
 import { compareVersions } from "./compare-versions";
 import { NON_PROD, outcome, usesOf } from "./shared";
@@ -7,7 +7,21 @@ import { NON_PROD, outcome, usesOf } from "./shared";
 const LANGUAGE: Record<string, string> = { node: "javascript", bun: "javascript", deno: "javascript" };
 const languageOf = (engine: string) => LANGUAGE[engine] ?? engine;
 
-function run({ inventory }: CheckInput): CheckOutcome {
+/**
+ * Runtimes of tooling, not of the app: code generators (`genproto/Dockerfile`), Go tool modules
+ * (`internal/tools/go.mod`), `hack/` scripts, and images under a test folder (an e2e runner's
+ * `tests/Dockerfile`): what the app runs on is declared elsewhere.
+ */
+const TOOLING = /(?:^|\/)(?:genproto|codegen|protos?|tools|hack)\//;
+const TEST_FOLDER = /(?:^|\/)(?:tests?|e2e|cypress|playwright)\//;
+
+function isAppRuntime(use: ServiceUse): boolean {
+  if (use.kind !== "runtime") return true;
+  return !TOOLING.test(use.file) && !TEST_FOLDER.test(use.file);
+}
+
+function run(input: CheckInput): CheckOutcome {
+  const inventory: Inventory = { ...input.inventory, uses: input.inventory.uses.filter(isAppRuntime) };
   const prod = usesOf(inventory, "runtime", "prod");
   const prodEngines = new Set(prod.map((use) => use.engine));
   const prodLanguages = new Set(prod.map((use) => languageOf(use.engine)));

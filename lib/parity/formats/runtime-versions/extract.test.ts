@@ -24,7 +24,6 @@ describe("runtime-versions", () => {
     [".ruby-version", "ruby", "3.2", true, 1, undefined],
     ["api/runtime.txt", "python", "3.11", true, 1, "prod"],
     ["worker/go.mod", "go", "1.22", true, 5, undefined],
-    ["web/package.json", "node", "18", false, 9, undefined],
     ["package.json", "node", "20", true, 6, undefined],
   ])("%s -> %s %s", (path, engine, version, pinned, line, environment) => {
     const result = extract(path);
@@ -46,9 +45,34 @@ describe("runtime-versions", () => {
     expect(result.uses.every((use) => use.via === "version-file" && use.pinned)).toBe(true);
   });
 
-  it("takes the go directive when there is no toolchain line", () => {
+  it("a go directive alone is the minimum language version, not a runtime: nothing", () => {
     const result = extractRuntimeVersions({ path: "go.mod", content: "module x\n\ngo 1.21.5 // minimum\n" });
-    expect(result.uses[0]).toMatchObject({ engine: "go", version: "1.21", line: 3, raw: "go 1.21.5" });
+    expect(result.uses).toEqual([]);
+  });
+
+  it("an engines range of several majors names no version (web/package.json: >=18.17.0 <23)", () => {
+    expect(extract("web/package.json").uses).toEqual([]);
+  });
+
+  it("a single-major engines range is a constraint on one major, not a pin", () => {
+    const content = '{ "private": true, "engines": { "node": "^22.11.0" } }';
+    expect(extractRuntimeVersions({ path: "package.json", content }).uses).toEqual([
+      expect.objectContaining({ engine: "node", version: "22", pinned: false, via: "setting" }),
+    ]);
+  });
+
+  it("a published library's engines floor is its consumers' constraint: nothing", () => {
+    const content = '{ "name": "html-to-react", "main": "index.js", "engines": { "node": "^12.0.0" } }';
+    expect(extractRuntimeVersions({ path: "lib/package.json", content }).uses).toEqual([]);
+  });
+
+  it("reads mise's [tools] table, the first of several versions, and no other table", () => {
+    const result = extract("api/.mise.toml");
+    expect(result.uses.map(({ engine, version, line, pinned }) => [engine, version, line, pinned])).toEqual([
+      ["node", "22", 5, true],
+      ["python", "3.12", 6, true],
+      ["go", "1.23", 7, true],
+    ]);
   });
 
   it("reports a broken package.json with its line", () => {
@@ -87,9 +111,14 @@ describe("versions", () => {
   });
 
   it.each([
-    [">=18.17 <21", "18"],
+    [">=18.17 <21", null],
     ["^20.10.0", "20"],
-    ["18.x || 20.x", "18"],
+    [">=20 <21", "20"],
+    ["22.x", "22"],
+    ["18.x || 20.x", null],
+    [">=20.12 <21 || 22 || 24", null],
+    ["20 || 22 || 24", null],
+    [">=12", null],
     ["*", null],
     ["not a range", null],
   ])("engines %s -> %s", (range, version) => {

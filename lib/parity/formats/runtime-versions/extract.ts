@@ -1,4 +1,5 @@
 import { findNodeAtLocation, type Node, type ParseError, parseTree, printParseErrorCode } from "jsonc-parser";
+import { parse as parseToml, TomlError } from "smol-toml";
 import type { ExtractedUse, ExtractResult, FormatFile, Problem } from "../../types";
 import { baseOf } from "../compose/paths";
 import { nodeVersion, plainVersion, type RuntimeVersion, rangeVersion } from "./versions";
@@ -18,6 +19,7 @@ export function extractRuntimeVersions(file: FormatFile): ExtractResult {
   if (name === "go.mod") return { uses: fromGoMod(file.content), problems: [] };
   if (name === ".tool-versions") return { uses: fromToolVersions(file.content), problems: [] };
   if (name === ".sdkmanrc") return { uses: fromSdkman(file.content), problems: [] };
+  if (MISE_FILE.test(file.path)) return fromMise(name, file.content);
   const single = SINGLE_FILES[name];
   if (!single) return { uses: [], problems: [] };
   const first = firstLine(file.content);
@@ -26,6 +28,9 @@ export function extractRuntimeVersions(file: FormatFile): ExtractResult {
   const use = runtimeUse(single.engine, version, first.line, `${name}: ${first.text}`);
   return { uses: [single.environment ? { ...use, environment: single.environment } : use], problems: [] };
 }
+
+/** mise's config files (`mise.toml`, `.mise.toml`, `.config/mise.toml`, `.mise/config.toml`). */
+const MISE_FILE = /(?:^|\/)(?:\.?mise\.toml|\.config\/mise\.toml|\.?mise\/config\.toml)$/;
 
 const SINGLE_FILES: Record<string, { engine: string; environment?: "prod" }> = {
   ".nvmrc": { engine: "node" },
@@ -89,20 +94,51 @@ function fromSdkman(content: string): ExtractedUse[] {
   });
 }
 
-/** `toolchain go1.22.3` is what builds and runs the module; `go 1.22` is its minimum. */
+/**
+ * `toolchain go1.22.3` is what builds and runs the module. `go 1.22` is only the minimum language
+ * version: any newer Go builds it, so it is not what a developer runs and is not reported.
+ */
 function fromGoMod(content: string): ExtractedUse[] {
-  let go: ExtractedUse | null = null;
   let toolchain: ExtractedUse | null = null;
   content.split(/\r\n|\n|\r/).forEach((raw, index) => {
     const text = raw.replace(/\/\/.*$/, "").trim();
-    const directive = /^go\s+(\S+)$/.exec(text)?.[1];
-    if (directive) go = runtimeUse("go", plainVersion("go", directive), index + 1, `go ${directive}`);
     const chain = /^toolchain\s+(\S+)$/.exec(text)?.[1];
     if (chain && chain !== "default")
       toolchain = runtimeUse("go", plainVersion("go", chain), index + 1, `toolchain ${chain}`);
   });
-  const chosen = toolchain ?? go;
-  return chosen ? [chosen] : [];
+  return toolchain ? [toolchain] : [];
+}
+
+/**
+ * mise's `[tools]` table: `node = "22"`, `python = ["3.12", "3.11"]` (the first is selected),
+ * `go = { version = "1.23" }`, `"core:node" = "22"`. Other tables are skipped.
+ */
+function fromMise(name: string, content: string): ExtractResult {
+  try {
+    parseToml(content);
+  } catch (error) {
+    const line = error instanceof TomlError ? error.line : 1;
+    const message = error instanceof Error ? error.message.split("\n")[0] : "invalid TOML";
+    return { uses: [], problems: [{ type: "parse-error", line, message: `${name}: ${message}` }] };
+  }
+  const uses: ExtractedUse[] = [];
+  let inTools = false;
+  content.split(/\r\n|\n|\r/).forEach((raw, index) => {
+    const text = raw.replace(/\s#.*$/, "").trim();
+    if (text.startsWith("[")) {
+      inTools = /^\[\s*tools\s*\]$/.test(text);
+      return;
+    }
+    if (!inTools) return;
+    const match = /^"?([A-Za-z0-9:_-]+)"?\s*=\s*(?:\[\s*)?(?:\{[^}]*?version\s*=\s*)?["']([^"']+)["']/.exec(text);
+    if (!match?.[1] || !match[2]) return;
+    const tool = match[1].slice(match[1].lastIndexOf(":") + 1);
+    const engine = TOOLS[tool];
+    if (!engine) return;
+    const version = engine === "node" ? nodeVersion(match[2]) : plainVersion(engine, match[2]);
+    uses.push(runtimeUse(engine, version, index + 1, `${name}: ${tool} = "${match[2]}"`));
+  });
+  return { uses, problems: [] };
 }
 
 function fromPackageJson(content: string): ExtractResult {
@@ -124,14 +160,21 @@ function fromPackageJson(content: string): ExtractResult {
     };
   }
   const engines = stringAt(root, ["engines", "node"]);
-  if (!engines) return { uses: [], problems };
-  const use = runtimeUse(
-    "node",
-    rangeVersion("node", engines.value),
-    lineAt(content, engines.offset),
-    `"engines": { "node": "${engines.value}" }`,
-  );
+  // A published library's engines say which Node its consumers need, not what the team runs.
+  if (!engines || isLibrary(root)) return { uses: [], problems };
+  const version = rangeVersion("node", engines.value);
+  // A range of several majors, or an open floor, names no version that runs: nothing to compare.
+  if (version.version === null) return { uses: [], problems };
+  const use = runtimeUse("node", version, lineAt(content, engines.offset), `"engines": { "node": "${engines.value}" }`);
   return { uses: [{ ...use, via: "setting" }], problems };
+}
+
+/** Not `private`, and shaped for publishing (an entry point, exports, typings or a bin). */
+function isLibrary(root: Node): boolean {
+  if (findNodeAtLocation(root, ["private"])?.value === true) return false;
+  return ["main", "module", "exports", "types", "typings", "bin"].some(
+    (key) => findNodeAtLocation(root, [key]) !== undefined,
+  );
 }
 
 function stringAt(root: Node, path: string[]): { value: string; offset: number } | null {

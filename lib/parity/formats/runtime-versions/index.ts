@@ -1,7 +1,7 @@
 import type { ExtractResult, Format } from "../../types";
 import { extractRuntimeVersions } from "./extract";
 
-/** Language runtime versions: version-manager files, `go.mod`, `package.json` engines. */
+/** Language runtime versions: version-manager files (nvm, asdf, mise, pyenv...), `go.mod` toolchain, `package.json` engines. */
 export const runtimeVersionsFormat = {
   id: "runtime-versions",
   title: "Runtime version files",
@@ -14,6 +14,11 @@ export const runtimeVersionsFormat = {
     "**/.java-version",
     "**/.go-version",
     "**/.sdkmanrc",
+    "**/mise.toml",
+    "**/.mise.toml",
+    "**/.config/mise.toml",
+    "**/.mise/config.toml",
+    "**/mise/config.toml",
     "**/go.mod",
     "**/package.json",
     "**/runtime.txt",

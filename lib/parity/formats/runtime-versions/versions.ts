@@ -46,13 +46,18 @@ export function plainVersion(engine: string, text: string): RuntimeVersion {
 }
 
 /**
- * `engines.node` is a range: the lowest version it allows is the one a developer may run, so
- * `>=18.17 <21` counts as 18 (`semver.minVersion`). A range is a constraint, never a pin.
+ * `engines.node` is a range: what it says about the runtime is a version only when it allows one
+ * major (`^20.10.0`, `20.x`, `>=20 <21`), so `>=18.17 <21` or `20 || 22 || 24` names none (the
+ * developer may run any of them) and an open floor (`>=12`) says nothing about what runs. A range
+ * is a constraint, never a pin.
  */
 export function rangeVersion(engine: string, range: string): RuntimeVersion {
+  const text = range.trim();
+  if (text === "*" || text === "") return { version: null, pinned: false };
   try {
-    const min = semver.minVersion(range.trim());
-    if (!min || range.trim() === "*" || range.trim() === "") return { version: null, pinned: false };
+    const min = semver.minVersion(text);
+    if (!min) return { version: null, pinned: false };
+    if (semver.intersects(text, `>=${min.major + 1}.0.0-0`)) return { version: null, pinned: false };
     return { version: normalizeVersion(engine, `${min.major}.${min.minor}`), pinned: false };
   } catch {
     return { version: null, pinned: false };
