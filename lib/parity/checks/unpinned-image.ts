@@ -8,6 +8,12 @@ function anchors(uses: readonly ServiceUse[]): ServiceUse[] {
   return uses.filter((use) => use.pinned === true || (use.environment === "prod" && use.version !== null));
 }
 
+/**
+ * One finding per engine whose image floats somewhere (`latest`, no tag, a bare variant): the
+ * environments where it floats are one problem with one fix. Medium when prod itself floats (a
+ * restart can pull a new version), else low: where another environment pins the engine the
+ * message names it, and where nothing pins it the drift is still real (issue 12 item 4).
+ */
 function run({ inventory }: CheckInput): CheckOutcome {
   const findings: FindingDraft[] = [];
   let compared = 0;
@@ -15,42 +21,44 @@ function run({ inventory }: CheckInput): CheckOutcome {
     const uses = usesOf(inventory, kind);
     for (const engine of [...new Set(uses.map((use) => use.engine))].sort()) {
       const same = uses.filter((use) => use.engine === engine);
-      for (const environment of ORDER) {
-        const here = same.filter((use) => use.environment === environment && use.pinned !== null);
-        if (here.length === 0) continue;
-        compared += 1;
-        const floating = here.filter((use) => use.pinned === false);
-        if (floating.length === 0) continue;
-        const label = engineName(kind, engine);
-        const service = `${kind}:${engine}`;
-        if (environment === "prod") {
-          findings.push({
-            message: `${label} image floats in prod: a restart can pull a new version`,
-            evidence: evidenceList(floating),
-            service,
-            environments: ["prod"],
-            severity: "high",
-          });
-          continue;
-        }
-        const elsewhere = anchors(same.filter((use) => use.environment !== environment));
-        if (elsewhere.length === 0) continue;
-        const pinningEnvironments = ORDER.filter((env) => elsewhere.some((use) => use.environment === env));
+      const images = same.filter((use) => use.pinned !== null);
+      if (images.length === 0) continue;
+      compared += 1;
+      const floating = images.filter((use) => use.pinned === false);
+      if (floating.length === 0) continue;
+      const floatingEnvironments = ORDER.filter((env) => floating.some((use) => use.environment === env));
+      const label = engineName(kind, engine);
+      const where = `${label} image floats in ${joinWords(floatingEnvironments)}`;
+      const service = `${kind}:${engine}`;
+      if (floatingEnvironments.includes("prod")) {
         findings.push({
-          message: `${label} image floats in ${environment}; ${joinWords(pinningEnvironments)} ${pinningEnvironments.length === 1 ? "pins" : "pin"} ${describeUses(elsewhere)}`,
-          evidence: evidenceList([...floating, ...elsewhere]),
+          message: `${where}: a restart can pull a new version`,
+          evidence: evidenceList(floating),
           service,
-          environments: [environment, ...pinningEnvironments],
+          environments: floatingEnvironments,
           severity: "medium",
         });
+        continue;
       }
+      const elsewhere = anchors(same.filter((use) => !floatingEnvironments.includes(use.environment)));
+      const pinning = ORDER.filter((env) => elsewhere.some((use) => use.environment === env));
+      findings.push({
+        message:
+          pinning.length > 0
+            ? `${where}; ${joinWords(pinning)} ${pinning.length === 1 ? "pins" : "pin"} ${describeUses(elsewhere)}`
+            : `${where}; no environment pins a version`,
+        evidence: evidenceList([...floating, ...elsewhere]),
+        service,
+        environments: [...floatingEnvironments, ...pinning],
+        severity: "low",
+      });
     }
   }
   return outcome({
     findings,
     defaultSeverity: "medium",
     compared,
-    passSummary: "backing-service images are pinned wherever another environment pins them",
+    passSummary: "backing-service images are pinned to a version",
     notApplicableSummary: "no backing-service images found",
   });
 }
