@@ -28,8 +28,9 @@ export const FOLLOWED_GLOBS = [
   "**/Makefile",
   "**/makefile",
   "**/GNUmakefile",
+  // Named by extension only: a glob without a file-name part would test every path of a monorepo.
   "**/*.sh",
-  "{bin,script,scripts,ci,.ci,.github/scripts}/**",
+  "**/*.bash",
 ] as const;
 
 /** Package-manager commands that are not scripts. */
