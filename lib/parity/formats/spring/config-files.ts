@@ -21,10 +21,14 @@ export function readConfig(path: string, content: string, problems: Problem[]): 
   return { path, profile, entries };
 }
 
-/** The config files directly inside `dir` (no trailing slash), all profiles, except `skip`. */
+/**
+ * The config files of a resources folder `dir` (no trailing slash) and of its `config/` folder
+ * (Spring Boot reads both `classpath:/` and `classpath:/config/`), all profiles, except `skip`.
+ */
 export function configFilesIn(dir: string, ctx: ExtractContext, skip?: string): ConfigFile[] {
   const result: ConfigFile[] = [];
-  for (const path of pathIndex(ctx.paths).inDirectory(dir)) {
+  const index = pathIndex(ctx.paths);
+  for (const path of [...index.inDirectory(dir), ...index.inDirectory(`${dir}/config`)]) {
     if (path === skip || !CONFIG_FILE.test(path)) continue;
     const content = ctx.readFile(path);
     // Problems of siblings are reported when the sibling itself is extracted.

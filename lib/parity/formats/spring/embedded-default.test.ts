@@ -21,7 +21,11 @@ function project(name: string, changes: Record<string, string | null> = {}) {
     else files.set(path, content);
   }
   const ctx: ExtractContext = { paths: [...files.keys()], readFile: (path) => files.get(path) };
-  return (path: string) => spring.extract({ path, content: files.get(path) ?? "" }, ctx);
+  // The build file's runtime facts (java.version, jib) are tested in extract.test.ts.
+  return (path: string) => {
+    const result = spring.extract({ path, content: files.get(path) ?? "" }, ctx);
+    return { ...result, uses: result.uses.filter((use) => use.kind !== "runtime") };
+  };
 }
 
 function facts(uses: ExtractedUse[]) {
@@ -236,7 +240,9 @@ describe("audit: H2 by Spring Boot default in dev, PostgreSQL in prod", () => {
   it("flags tests on H2 too, in the same finding, and puts the fact in the inventory", () => {
     expect(dbEngine.map((finding) => finding.environments)).toEqual([["dev", "test", "prod"]]);
     expect(
-      report.inventory.filter((use) => use.file === "pom.xml").map((use) => [use.environment, use.engine]),
+      report.inventory
+        .filter((use) => use.file === "pom.xml" && use.kind === "database")
+        .map((use) => [use.environment, use.engine]),
     ).toEqual([
       ["dev", "h2"],
       ["test", "h2"],

@@ -102,3 +102,26 @@ describe("spring values", () => {
     expect(problems[0]).toMatchObject({ type: "parse-error" });
   });
 });
+
+describe("spring storefront: config/ location and build metadata", () => {
+  const storefront = project("storefront");
+
+  it("reads profile files under classpath:/config/", () => {
+    expect(facts(storefront.run(`${MAIN}config/application-dev.yml`).uses)).toEqual([
+      ["dev", "database", "h2", null, 3, "url"],
+    ]);
+    expect(facts(storefront.run(`${MAIN}config/application-prod.yml`).uses)).toEqual([
+      ["prod", "database", "postgres", null, 3, "url"],
+    ]);
+  });
+
+  it("reads java.version, the jib base image and the frontend plugin's Node as prod runtime facts", () => {
+    const { uses } = storefront.run("pom.xml");
+    expect(facts(uses)).toEqual([
+      ["prod", "runtime", "java", "21", 8, "setting"],
+      ["prod", "runtime", "node", "22", 9, "setting"],
+      ["prod", "runtime", "java", "21", 10, "image"],
+    ]);
+    expect(uses[2]?.raw).toBe("jib base image eclipse-temurin:21-jre-jammy");
+  });
+});

@@ -1,4 +1,5 @@
 import type { Environment, ExtractContext, ExtractedUse, ExtractResult, FormatFile, Problem } from "../../types";
+import { buildRuntimeUses } from "./build-runtime";
 import { configFilesIn, readConfig, testResourcesOf } from "./config-files";
 import { BUILD_FILE, extractEmbeddedDefault } from "./embedded-default";
 import { groupOf, type SpringFact, springFacts } from "./facts";
@@ -14,7 +15,8 @@ function extractConfig(file: FormatFile, ctx: ExtractContext, problems: Problem[
   if (!config) return [];
   const facts = springFacts(config.entries);
   if (/(^|\/)src\/test\//.test(file.path)) return facts.map((fact) => toUse(fact, "test"));
-  const dir = parent(file.path);
+  // `classpath:/config/application-*.yml` is a standard location beside `classpath:/`.
+  const dir = parent(file.path).replace(/\/config$/, "");
   const all = [config, ...configFilesIn(dir, ctx, file.path)];
   const place = placement(all, ctx, testShadows(testResourcesOf(dir), ctx));
   const uses: ExtractedUse[] = [];
@@ -38,7 +40,10 @@ function extractConfig(file: FormatFile, ctx: ExtractContext, problems: Problem[
 export function extractSpring(file: FormatFile, ctx: ExtractContext): ExtractResult {
   const problems: Problem[] = [];
   try {
-    if (BUILD_FILE.test(file.path)) return extractEmbeddedDefault(file, ctx);
+    if (BUILD_FILE.test(file.path)) {
+      const result = extractEmbeddedDefault(file, ctx);
+      return { ...result, uses: [...result.uses, ...buildRuntimeUses(file.path, file.content)] };
+    }
     return { uses: extractConfig(file, ctx, problems), problems };
   } catch (error) {
     problems.push({

@@ -12,8 +12,8 @@ export const springFormat = {
   id: "spring",
   title: "Spring Boot application properties",
   patterns: [
-    "**/src/main/resources/application*.{properties,yml,yaml}",
-    "**/src/test/resources/application*.{properties,yml,yaml}",
+    "**/src/{main,test}/resources/application*.{properties,yml,yaml}",
+    "**/src/{main,test}/resources/config/application*.{properties,yml,yaml}",
     "**/pom.xml",
     "**/build.gradle",
     "**/build.gradle.kts",
