@@ -61,7 +61,20 @@ describe("unpinned-image", () => {
       status: "fail",
       score: 7.5,
       findings: [
-        ["Redis image floats in dev and ci; no environment pins a version", "low", "cache:redis", ["dev", "ci"]],
+        ["Redis image floats in dev and ci; no file read pins a version", "low", "cache:redis", ["dev", "ci"]],
+      ],
+    },
+    {
+      name: "another file of a floating environment that pins the engine is named",
+      uses: [
+        floating("dev", "postgres", "database"),
+        floating("ci", "postgres", "database"),
+        pinned("dev", "16", "postgres", "database"),
+      ],
+      status: "fail",
+      score: 7.5,
+      findings: [
+        ["PostgreSQL image floats in dev and ci; dev pins PostgreSQL 16", "low", "database:postgres", ["dev", "ci"]],
       ],
     },
     {

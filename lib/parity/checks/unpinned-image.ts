@@ -40,16 +40,17 @@ function run({ inventory }: CheckInput): CheckOutcome {
         });
         continue;
       }
-      const elsewhere = anchors(same.filter((use) => !floatingEnvironments.includes(use.environment)));
+      // What pins the engine, in any environment (another file of a floating one too).
+      const elsewhere = anchors(same.filter((use) => !floating.includes(use)));
       const pinning = ORDER.filter((env) => elsewhere.some((use) => use.environment === env));
       findings.push({
         message:
           pinning.length > 0
             ? `${where}; ${joinWords(pinning)} ${pinning.length === 1 ? "pins" : "pin"} ${describeUses(elsewhere)}`
-            : `${where}; no environment pins a version`,
+            : `${where}; no file read pins a version`,
         evidence: evidenceList([...floating, ...elsewhere]),
         service,
-        environments: [...floatingEnvironments, ...pinning],
+        environments: [...new Set([...floatingEnvironments, ...pinning])],
         severity: "low",
       });
     }
