@@ -69,6 +69,11 @@ describe("laravel invoices app: sync queues locally, SQS in production", () => {
     expect(other.run(".env.example").uses).toEqual([]);
   });
 
+  it("ignores .env files beside an artisan that is not Laravel's (composer.json without laravel/framework)", () => {
+    const other = project("invoices", ["composer.json"]);
+    expect(other.run(".env.example").uses).toEqual([]);
+  });
+
   it.each([
     ["DB_CONNECTION=mysql", "database", "mysql"],
     ["DB_CONNECTION=mariadb", "database", "mariadb"],

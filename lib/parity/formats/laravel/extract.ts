@@ -72,6 +72,13 @@ class LaravelProject {
   }
 }
 
+/** `artisan` beside a `composer.json` that requires laravel/framework: a Laravel application. */
+function isLaravelApp(root: string, ctx: ExtractContext): boolean {
+  if (!pathIndex(ctx.paths).has(`${root}artisan`)) return false;
+  const composer = ctx.readFile(`${root}composer.json`);
+  return composer !== undefined && /"laravel\/(framework|lumen-framework)"\s*:/.test(composer);
+}
+
 export function extractLaravel(file: FormatFile, ctx: ExtractContext): ExtractResult {
   try {
     const configIndex = file.path.lastIndexOf("config/");
@@ -80,7 +87,7 @@ export function extractLaravel(file: FormatFile, ctx: ExtractContext): ExtractRe
         ? file.path.slice(0, configIndex)
         : file.path.slice(0, file.path.lastIndexOf("/") + 1);
     // Only a Laravel app's files: the generic env-file format reads other `.env.*` files.
-    if (!pathIndex(ctx.paths).has(`${root}artisan`)) return { uses: [], problems: [] };
+    if (!isLaravelApp(root, ctx)) return { uses: [], problems: [] };
     const project = new LaravelProject(root, ctx, file);
     const uses: ExtractedUse[] = [];
     for (const environment of project.environments()) {

@@ -17,5 +17,6 @@ export const laravelFormat = {
     "**/phpunit.xml.dist",
     "**/config/{database,cache,queue,filesystems}.php",
   ],
+  reads: ["**/composer.json"],
   extract: extractLaravel,
 } satisfies Format;
