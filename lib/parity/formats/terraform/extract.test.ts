@@ -123,3 +123,28 @@ describe("terraform: what is not the application's infrastructure", () => {
     expect(result.uses).toEqual([]);
   });
 });
+
+describe("terraform: local modules run with their callers' inputs", () => {
+  const names = [
+    "modules/db/main.tf",
+    "envs/prod/main.tf",
+    "envs/staging/main.tf",
+    "envs/staging/terraform.tfvars",
+    "envs/dev/main.tf",
+  ];
+  const files = new Map<string, string>(names.map((name) => [`infra/${name}`, fixture(`modules-layout/${name}`)]));
+  const modulesCtx: ExtractContext = { paths: [...files.keys()], readFile: (path) => files.get(path) };
+
+  it("reports the module's resource once per calling environment, with the version that caller sets", () => {
+    const path = "infra/modules/db/main.tf";
+    const result = terraformFormat.extract({ path, content: files.get(path) ?? "" }, modulesCtx);
+    expect(result.uses.map((use) => [use.environment, use.engine, use.version, use.line])).toEqual([
+      // The caller's own value wins over the module's default ("14")...
+      ["prod", "postgres", "15", 17],
+      ["staging", "postgres", "16", 17],
+      // ...and a value the repository does not show is unknown, not the default.
+      ["dev", "postgres", null, 17],
+    ]);
+    expect(result.uses[0]?.raw).toBe('engine_version = var.engine_version (= "15.4")');
+  });
+});

@@ -1,8 +1,9 @@
 import { normalizeVersion } from "../../catalog";
 import { redactText } from "../../redact";
 import type { Environment, ExtractContext, ExtractedUse, ExtractResult, FormatFile } from "../../types";
+import { deployEnvironment } from "../kubernetes/path-environment";
 import { pathIndex } from "../path-index";
-import { basename, dirname, stagingOrProd } from "../platform-helpers";
+import { basename, dirname, joinPath, stagingOrProd } from "../platform-helpers";
 import {
   attributeText,
   type Expr,
@@ -11,6 +12,7 @@ import {
   type HclAttribute,
   type HclBlock,
   type HclFile,
+  type HclValue,
   parseHcl,
   type Scope,
 } from "./hcl";
@@ -62,6 +64,84 @@ const OTHER_ENVIRONMENT =
 export function terraformEnvironment(path: string): Environment | undefined {
   if (stagingOrProd(path) === "staging") return "staging";
   return OTHER_ENVIRONMENT.test(dirname(path)) ? undefined : "prod";
+}
+
+/** A `module` block that calls a local module (`source = "../modules/db"`), with its scope. */
+interface Caller {
+  path: string;
+  block: HclBlock;
+  scope: Scope;
+}
+
+const callersByContext = new WeakMap<ExtractContext, Map<string, Caller[]>>();
+
+/** Module arguments that are Terraform's, not inputs of the called module. */
+const META_ARGUMENTS = new Set(["source", "version", "count", "for_each", "providers", "depends_on"]);
+
+/**
+ * Every call of a local module in the snapshot, by the called directory: computed once per
+ * audit, parsing only the .tf files whose text has a relative `source`.
+ */
+function moduleCallers(ctx: ExtractContext): Map<string, Caller[]> {
+  const cached = callersByContext.get(ctx);
+  if (cached) return cached;
+  const callers = new Map<string, Caller[]>();
+  const tfFiles = pathIndex(ctx.paths).select("terraform:tf", (path) => path.endsWith(".tf"), "f");
+  for (const path of tfFiles) {
+    if (path.includes(".terraform/") || NOT_THE_APP.test(dirname(path))) continue;
+    const content = ctx.readFile(path);
+    if (
+      content === undefined ||
+      !content.includes("source") ||
+      !(content.includes('"./') || content.includes('"../'))
+    ) {
+      continue;
+    }
+    const parsed = parseHcl(content);
+    let scope: Scope | undefined;
+    for (const block of parsed.blocks) {
+      const source = block.type === "module" ? block.attributes.get("source") : undefined;
+      const text = source?.expr.type === "literal" ? source.expr.value : null;
+      if (typeof text !== "string" || !/^\.\.?\//.test(text)) continue;
+      scope ??= directoryScope({ path, content }, parsed, ctx);
+      const target = joinPath(dirname(path), text);
+      callers.set(target, [...(callers.get(target) ?? []), { path, block, scope }]);
+    }
+  }
+  callersByContext.set(ctx, callers);
+  return callers;
+}
+
+/** An expression that evaluates to `value` (a caller's input, resolved in the caller's scope). */
+function valueExpr(value: HclValue | undefined, from: number, to: number): Expr {
+  if (value === undefined) return { type: "other", from, to };
+  if (value === null || typeof value !== "object") return { type: "literal", value, from, to };
+  if (Array.isArray(value)) return { type: "tuple", items: value.map((item) => valueExpr(item, from, to)), from, to };
+  const items = Object.entries(value).map(([key, item]) => ({
+    key: { type: "literal" as const, value: key, from, to },
+    value: valueExpr(item, from, to),
+  }));
+  return { type: "object", items, from, to };
+}
+
+/**
+ * The module's scope as one caller runs it: each input the caller passes replaces the variable's
+ * default, resolved in the caller's own scope (its variables, tfvars and locals); an input whose
+ * value the repository does not show makes the variable unknown, never the default.
+ */
+function scopeForCaller(scope: Scope, caller: Caller): Scope {
+  const variables = new Map(scope.variables);
+  for (const [name, attr] of caller.block.attributes) {
+    if (META_ARGUMENTS.has(name)) continue;
+    const value = evaluateValue(attr, caller.scope);
+    variables.set(name, { ...attr, expr: valueExpr(value, attr.expr.from, attr.expr.to) });
+  }
+  return { variables, locals: scope.locals };
+}
+
+/** The environment a caller deploys the module to: its path's, else prod. */
+function callerEnvironment(path: string): Environment {
+  return terraformEnvironment(path) ?? deployEnvironment(dirname(path));
 }
 
 /** Folders whose Terraform is not the application's infrastructure: CI's own, examples. */
@@ -152,6 +232,29 @@ export function extractTerraform(file: FormatFile, ctx: ExtractContext): Extract
   // are not what the application runs on: their syntax is checked, their resources not read.
   if (NOT_THE_APP.test(dirname(file.path))) return { uses: [], problems: parsed.problems };
   const scope = directoryScope(file, parsed, ctx);
+  const callers = moduleCallers(ctx).get(dirname(file.path)) ?? [];
+  const environment = terraformEnvironment(file.path);
+  if (callers.length === 0) {
+    return { uses: blockUses(parsed, scope), ...(environment ? { environment } : {}), problems: parsed.problems };
+  }
+  // A local module runs where its callers run it, with their inputs: one set of uses per caller
+  // (`envs/prod` passing engine_version = "15.4", `envs/staging` another).
+  const uses: ExtractedUse[] = [];
+  const seen = new Set<string>();
+  for (const caller of callers) {
+    if (isDisabled(caller.block, caller.scope)) continue;
+    const callerEnv = callerEnvironment(caller.path);
+    for (const use of blockUses(parsed, scopeForCaller(scope, caller))) {
+      const key = `${callerEnv}\u0000${use.line}\u0000${use.engine}\u0000${use.version}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      uses.push({ ...use, environment: callerEnv });
+    }
+  }
+  return { uses, ...(environment ? { environment } : {}), problems: parsed.problems };
+}
+
+function blockUses(parsed: HclFile, scope: Scope): ExtractedUse[] {
   const stateBuckets = backendBuckets(parsed, scope);
   const uses: ExtractedUse[] = [];
   for (const block of parsed.blocks) {
@@ -171,6 +274,5 @@ export function extractTerraform(file: FormatFile, ctx: ExtractContext): Extract
       if (fact) uses.push(toUse(block, fact, scope, `module.${block.labels[0]}`));
     }
   }
-  const environment = terraformEnvironment(file.path);
-  return { uses, ...(environment ? { environment } : {}), problems: parsed.problems };
+  return uses;
 }
