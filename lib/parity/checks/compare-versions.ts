@@ -53,27 +53,33 @@ export function compareVersions(
   environments: readonly Environment[],
   options: VersionOptions = {},
 ): VersionComparison {
-  const prod = usesOf(inventory, kind, "prod");
+  // One pass over the inventory: the kind's uses by environment.
+  const byEnvironment = new Map<Environment, ServiceUse[]>();
+  for (const use of usesOf(inventory, kind)) {
+    byEnvironment.set(use.environment, [...(byEnvironment.get(use.environment) ?? []), use]);
+  }
+  const usesIn = (environment: Environment) => byEnvironment.get(environment) ?? [];
+  const prod = usesIn("prod");
   const silentEnvironments = options.whenProdSilent ?? environments;
   const findings: FindingDraft[] = [];
   const unknown: string[] = [];
   let compared = 0;
   const engines = new Set(prod.map((use) => use.engine));
   for (const environment of silentEnvironments) {
-    for (const use of usesOf(inventory, kind, environment)) engines.add(use.engine);
+    for (const use of usesIn(environment)) engines.add(use.engine);
   }
   for (const engine of [...engines].sort()) {
     const prodUses = prod.filter((use) => use.engine === engine);
     const prodVersions = knownVersions(prodUses);
     if (prodVersions.length > 0) {
-      const result = compareWithProd(inventory, kind, engine, environments, prodUses);
+      const result = compareWithProd(usesIn, kind, engine, environments, prodUses);
       findings.push(...result.findings);
       compared += result.compared;
       if (result.unread) unknown.push(result.unread);
       continue;
     }
     const others = silentEnvironments.flatMap((environment) =>
-      usesOf(inventory, kind, environment).filter((use) => use.engine === engine && use.emulator === undefined),
+      usesIn(environment).filter((use) => use.engine === engine && use.emulator === undefined),
     );
     const drift = driftBetween(kind, engine, others);
     if (drift) findings.push(drift);
@@ -96,7 +102,7 @@ export function covers(a: string, b: string): boolean {
 
 /** Prod declares versions of `engine`: each environment's differing versions, grouped by version. */
 function compareWithProd(
-  inventory: Inventory,
+  usesIn: (environment: Environment) => ServiceUse[],
   kind: ServiceKind,
   engine: string,
   environments: readonly Environment[],
@@ -107,7 +113,7 @@ function compareWithProd(
   let compared = 0;
   let present = false;
   for (const environment of environments) {
-    const all = usesOf(inventory, kind, environment).filter((use) => use.engine === engine);
+    const all = usesIn(environment).filter((use) => use.engine === engine);
     if (all.length > 0) present = true;
     const uses = all.filter((use) => use.version !== null && use.emulator === undefined);
     if (uses.length === 0) continue;
