@@ -1,9 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ExtractContext, Format } from "../../types";
+import { dockerStackFormat } from "../docker-stack";
 import { githubActionsFormat } from "../github-actions";
 import { helmFormat } from "../helm";
 import { kustomizeFormat } from "../kustomize";
+import { skaffoldFormat } from "../skaffold";
+import { tiltFormat } from "../tilt";
 import { kubernetesFormat } from "./index";
 
 const ctx: ExtractContext = {
@@ -17,6 +20,9 @@ const cases: [Format, string][] = [
   [kustomizeFormat, "k8s/kustomization.yaml"],
   [helmFormat, "k8s/values.yaml"],
   [helmFormat, "k8s/Chart.yaml"],
+  [skaffoldFormat, "skaffold.yaml"],
+  [tiltFormat, "Tiltfile"],
+  [dockerStackFormat, "docker-stack.yml"],
 ];
 
 /** YAML-ish text built from the tokens these formats look at, to reach deep code paths. */
@@ -39,6 +45,9 @@ const yamlish = fc
       "    strategy: {matrix: {pg: [1, {x: 2}], include: [3]}}\n",
       "    steps: [{run: 'docker run -e', uses: actions/setup-node@v4, with: {node-version-file: ../x}}]\n",
       "images: [{name: redis, newTag: [1]}]\n",
+      "apiVersion: skaffold/v4\nmanifests: {rawYaml: [k8s/*.yaml, [1]], kustomize: {paths: k8s}}\n",
+      'patches: [{patch: "kind: Deployment\\n$patch: delete"}, {path: 3}]\n',
+      "k8s_yaml(helm('k8s', values=['k8s/values.yaml'\n",
       "dependencies: [{name: postgresql, condition: 1}]\n",
       "postgresql: {image: {tag: {}}}\n",
       "env: [{name: X, value: 'postgres://a:b@c'}]\n",
