@@ -4,6 +4,7 @@ import { worstSeverity } from "./compare-versions";
 import {
   describeUses,
   engineKey,
+  engineName,
   environmentList,
   evidenceList,
   joinWords,
@@ -89,7 +90,8 @@ export function compareEngines(
       .filter((use) => use.via !== "default");
     if (options.unknownWhenProdUnread && declared.length > 0) {
       const where = environmentList(declared.map((use) => use.environment));
-      result.unknown.push(`${describeUses(declared)} in ${where}; no production ${kind} could be read`);
+      const engines = joinWords([...new Set(declared.map((use) => engineName(kind, use.engine)))]);
+      result.unknown.push(`${engines} in ${where}; no production ${kind} could be read`);
     }
     return result;
   }

@@ -184,6 +184,13 @@ describe("db-engine", () => {
     expect(outcome.summary).toBe("PostgreSQL 16 in prod; no database could be read in dev, test and staging");
   });
 
+  it("says which engines run elsewhere when prod's database could not be read", () => {
+    const uses = [use("dev", "database", "postgres", null, { pinned: false }), use("ci", "database", "postgres", "11")];
+    expect(dbEngine.run(input(inventory({ uses }))).summary).toBe(
+      "PostgreSQL in dev and ci; no production database could be read",
+    );
+  });
+
   it("keeps the fingerprint inputs (service, environments) when files and lines move", () => {
     const before = dbEngine.run(input(inventory({ uses: [use("dev", "database", "sqlite"), prodPg] })));
     const moved = dbEngine.run(
