@@ -23,6 +23,7 @@ describe("testCommand", () => {
     ["docker compose run --rm web sh -c 'bundle exec rspec'", "rspec"],
     ["xvfb-run -a npx cypress run", "cypress"],
     ["nx run-many -t test", "nx test"],
+    ["yarn nx affected --targets=lint,test:integration,test --base origin/main", "nx test"],
     ["npm run lint", null],
     ["./mvnw -B package -DskipTests", null],
     ["./gradlew build -x test", null],

@@ -98,3 +98,12 @@ describe("testcontainers: only files that use a container library", () => {
     expect(uses[0]?.raw).toBe("spring.docker.compose: db postgres:17.2 (billing/compose.yaml)");
   });
 });
+
+describe("testcontainers: arguments on the next line", () => {
+  it("reads an image written on the line after the constructor, at the constructor's line", () => {
+    const content =
+      'import org.testcontainers.containers.PostgreSQLContainer;\n\nclass OrdersIT {\n  static PostgreSQLContainer<?> db = new PostgreSQLContainer<>(\n    "postgres:17.2"\n  );\n}\n';
+    const { uses } = testcontainers.extract({ path: "src/test/java/OrdersIT.java", content }, ctx);
+    expect(facts(uses)).toEqual([["test", "database", "postgres", "17", true, 4, "image"]]);
+  });
+});

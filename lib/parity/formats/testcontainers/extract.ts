@@ -55,8 +55,11 @@ export function extractTestcontainers(file: FormatFile, ctx?: ExtractContext): E
     if (!usesContainerLibrary(file.content)) return { uses: [], problems: [], unclaimed: true };
     const uses: ExtractedUse[] = [];
     if (ctx && file.content.includes("spring.docker.compose")) uses.push(...springComposeUses(file, ctx));
-    file.content.split(/\r?\n/).forEach((text, index) => {
-      if (/^\s*(\/\/|#|\*)/.test(text)) return;
+    const lines = file.content.split(/\r?\n/);
+    lines.forEach((line, index) => {
+      if (/^\s*(\/\/|#|\*)/.test(line)) return;
+      // A call whose arguments start on the next line (`new PostgreSQLContainer<>(\n "postgres:17"`).
+      const text = line.trimEnd().endsWith("(") ? `${line.trimEnd()}${(lines[index + 1] ?? "").trim()}` : line;
       const seen = new Set<string>();
       for (const pattern of IMAGE_CONTEXTS) {
         for (const match of text.matchAll(pattern)) {
