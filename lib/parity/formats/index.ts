@@ -5,6 +5,7 @@ import { djangoFormat } from "./django";
 import { dockerStackFormat } from "./docker-stack";
 import { dockerfileFormat } from "./dockerfile";
 import { envFileFormat } from "./env-file";
+import { envSelectorsFormat } from "./env-selectors";
 import { flaskFormat } from "./flask";
 import { flyFormat } from "./fly";
 import { githubActionsFormat } from "./github-actions";
@@ -33,6 +34,7 @@ export const FORMATS: readonly Format[] = [
   composeFormat,
   dockerfileFormat,
   envFileFormat,
+  envSelectorsFormat,
   runtimeVersionsFormat,
   devcontainerFormat,
   githubActionsFormat,
