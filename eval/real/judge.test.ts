@@ -109,6 +109,17 @@ describe("evaluateRepo and totals", () => {
     expect(sum.findings).toBe(4);
   });
 
+  it("counts a label as found when a true verdict covers it", () => {
+    const covering = LabelFile.parse({
+      ...file,
+      verdicts: [{ check: "db-engine", files: ["base.py"], verdict: "true", covers: "db", why: "other line" }],
+    });
+    const result = evaluateRepo(covering, [finding("db-engine", ["base.py"], { severity: "high" })]);
+    expect(result.found).toBe(1);
+    expect(result.missed.map((label) => label.id)).toEqual(["node"]);
+    expect(result.truePositives).toBe(1);
+  });
+
   it("has no ratio without data", () => {
     const sum = totals([]);
     expect([sum.recall, sum.precision]).toEqual([null, null]);

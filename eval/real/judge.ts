@@ -27,6 +27,8 @@ const Verdict = z.object({
   files: z.array(z.string()).default([]),
   match: z.string().optional(),
   // `verdict: false` unquoted is a YAML boolean: read it as the word.
+  /** A `true` verdict on a finding that reports this label's mismatch, citing other places. */
+  covers: z.string().optional(),
   verdict: z.preprocess(
     (value) => (typeof value === "boolean" ? String(value) : value),
     z.enum(["true", "noise", "false"]),
@@ -130,7 +132,12 @@ export interface RepoResult {
 export function evaluateRepo(file: LabelFile, findings: readonly JudgedFinding[]): RepoResult {
   const judged = findings.map((finding) => ({ finding, judgement: judge(finding, file) }));
   const found = new Set<string>();
-  for (const { judgement } of judged) if (judgement.kind === "label") found.add(judgement.label.id);
+  for (const { judgement } of judged) {
+    if (judgement.kind === "label") found.add(judgement.label.id);
+    else if (judgement.kind === "verdict" && judgement.verdict.verdict === "true" && judgement.verdict.covers) {
+      found.add(judgement.verdict.covers);
+    }
+  }
   const highMedium = file.labels.filter((label) => label.severity !== "low");
   const count = (verdict: Verdict["verdict"]) =>
     judged.filter(({ judgement }) => judgement.kind === "verdict" && judgement.verdict.verdict === verdict).length;
