@@ -88,6 +88,25 @@ describe("env-config", () => {
       ],
     },
     {
+      name: "a compose file also claimed by another format is graded as compose",
+      parts: {
+        files: [
+          file("docker-compose.deploy.yml", "compose", "prod"),
+          file("docker-compose.deploy.yml", "kubernetes", "prod"),
+        ],
+        literals: [at("POSTGRES_PASSWORD", "***", 10, "docker-compose.deploy.yml")],
+      },
+      status: "fail",
+      score: 7.5,
+      findings: [
+        [
+          "POSTGRES_PASSWORD is written as a literal in prod config (docker-compose.deploy.yml)",
+          "low",
+          "database:credentials",
+        ],
+      ],
+    },
+    {
       name: "an app's signing secret left at a template placeholder is low",
       parts: {
         files: [file("docker-compose.yml", "compose", "prod")],

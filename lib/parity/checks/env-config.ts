@@ -59,7 +59,12 @@ function severityOf(grade: Grade, format: string | undefined): Severity {
  * problem with one fix), one for template placeholders, and one per host literal (medium).
  */
 function literalFindings(inventory: Inventory): FindingDraft[] {
-  const formatOf = new Map(inventory.files.map((file) => [file.path, file.format]));
+  // A file two formats claim (a compose file also read as manifests) is graded as the container
+  // template it is: the compose reading wins.
+  const formatOf = new Map<string, string>();
+  for (const file of inventory.files) {
+    if (!COMPOSE_FORMATS.has(formatOf.get(file.path) ?? "")) formatOf.set(file.path, file.format);
+  }
   const groups: Record<Grade, { keys: string[]; evidence: Evidence[]; severity: Severity }> = {
     database: { keys: [], evidence: [], severity: "low" },
     secret: { keys: [], evidence: [], severity: "low" },
