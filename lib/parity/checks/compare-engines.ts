@@ -67,6 +67,13 @@ export interface EngineOptions {
    * (not only a framework default): prod's is most likely configured where the files do not show.
    */
   unknownWhenProdUnread?: boolean;
+  /**
+   * When prod's only facts of this kind are server images (a Redis container), compare only the
+   * other environments' images: a server that runs says nothing of what the app uses it for (the
+   * Redis of a self-hosting stack may serve jobs, not the cache), so a dev cache *setting* is not
+   * compared with it.
+   */
+  imagesAgainstImages?: boolean;
 }
 
 /**
@@ -97,8 +104,9 @@ export function compareEngines(
   }
   const groups = new Map<string, Group>();
   let compared = 0;
+  const imagesOnly = options.imagesAgainstImages === true && prod.every((use) => use.via === "image");
   for (const environment of environments) {
-    const uses = usesOf(inventory, kind, environment);
+    const uses = usesOf(inventory, kind, environment).filter((use) => !imagesOnly || use.via === "image");
     if (uses.length === 0) continue;
     compared += 1;
     addForeign(groups, environment, foreignEngines(kind, environment, uses, prod));

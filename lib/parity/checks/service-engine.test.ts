@@ -50,6 +50,21 @@ describe("service-engine", () => {
       findings: [],
     },
     {
+      name: "a Redis container in prod says nothing of the cache: a dev cache setting is not compared with it",
+      uses: [
+        use("dev", "cache", "in-memory", null, {
+          raw: "config.cache_store = :memory_store",
+          via: "adapter",
+          file: "config/environments/development.rb",
+        }),
+        use("dev", "cache", "redis", null, { raw: "image: redis:latest", pinned: false }),
+        use("prod", "cache", "redis", null, { raw: "image: redis:latest", pinned: false }),
+      ],
+      status: "pass",
+      score: 10,
+      findings: [],
+    },
+    {
       name: "in-memory cache in dev and CI: one finding listing both",
       uses: [use("dev", "cache", "in-memory"), use("ci", "cache", "in-memory"), prodRedis],
       status: "fail",

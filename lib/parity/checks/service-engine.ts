@@ -20,7 +20,10 @@ function run({ inventory }: CheckInput): CheckOutcome {
   let compared = 0;
   for (const kind of KINDS) {
     const environments = environmentsFor(kind);
-    const result = compareEngines(inventory, kind, environments, { whenProdSilent: environments });
+    const result = compareEngines(inventory, kind, environments, {
+      whenProdSilent: environments,
+      imagesAgainstImages: kind === "cache" || kind === "broker",
+    });
     findings.push(...result.findings);
     unknown.push(...result.unknown);
     compared += result.compared;
