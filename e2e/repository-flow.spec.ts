@@ -49,6 +49,11 @@ test("the scorecard shows the matrix, the findings and how to fix them", async (
   );
   await expect(page.getByText(/SQLite in (dev|test)[^,]*, PostgreSQL 16 in prod/).first()).toBeVisible();
   await expect(page.getByText("Why it bites").first()).toBeAttached();
+  // Each file read says which environments it serves and why.
+  await page.getByText("Show the files and how each was classified").click();
+  const terraform = page.getByRole("row", { name: /infra\/main\.tf/ });
+  await expect(terraform).toContainText("Production");
+  await expect(terraform).toContainText(/prod: /);
   await page.screenshot({ path: testInfo.outputPath("scorecard.png"), fullPage: true });
   expect(await seriousViolations(page)).toEqual([]);
 });

@@ -10,7 +10,7 @@ import { ENVIRONMENT_LABEL } from "./matrix-model";
  * so the reason sits beside the file; the list is closed by default to keep the page short.
  */
 export function FilesRead({ report }: { report: Pick<Report, "files" | "repository" | "commit"> }) {
-  const files = [...report.files].sort((a, b) => a.path.localeCompare(b.path));
+  const files = [...report.files].sort((a, b) => a.path.localeCompare(b.path) || a.format.localeCompare(b.format));
   return (
     <Card titleId="files-read" title={`Files read (${files.length})`} aside="the environment each file serves, and why">
       {files.length === 0 ? (
@@ -45,7 +45,8 @@ export function FilesRead({ report }: { report: Pick<Report, "files" | "reposito
               </thead>
               <tbody className="divide-y divide-neutral-100 dark:divide-neutral-900">
                 {files.map((file) => (
-                  <FileRow key={file.path} file={file} report={report} />
+                  // A path read by several formats is listed once per format.
+                  <FileRow key={`${file.path}\u0000${file.format}`} file={file} report={report} />
                 ))}
               </tbody>
             </table>
@@ -54,12 +55,6 @@ export function FilesRead({ report }: { report: Pick<Report, "files" | "reposito
       )}
     </Card>
   );
-}
-
-/** Reports written before the engine recorded reasons have none. */
-function reasonOf(file: ClassifiedFile): string {
-  const reason = (file as ClassifiedFile & { reason?: unknown }).reason;
-  return typeof reason === "string" ? reason : "";
 }
 
 function FileRow({ file, report }: { file: ClassifiedFile; report: Pick<Report, "repository" | "commit"> }) {
@@ -79,7 +74,7 @@ function FileRow({ file, report }: { file: ClassifiedFile; report: Pick<Report, 
       <td className="px-3 py-2 text-xs whitespace-nowrap">
         {file.environments.length ? file.environments.map((env) => ENVIRONMENT_LABEL[env]).join(", ") : "none"}
       </td>
-      <td className="px-3 py-2 text-xs text-neutral-600 dark:text-neutral-400">{reasonOf(file)}</td>
+      <td className="px-3 py-2 text-xs text-neutral-600 dark:text-neutral-400">{file.reason ?? ""}</td>
     </tr>
   );
 }
