@@ -76,6 +76,12 @@ export function compareVersions(
       findings.push(...result.findings);
       compared += result.compared;
       if (result.unread) unknown.push(result.unread);
+      // Another prod definition (a platform blueprint beside a compose stack) may leave it unpinned.
+      const pins = silentEnvironments.flatMap((environment) =>
+        usesIn(environment).filter((use) => use.engine === engine && use.emulator === undefined),
+      );
+      const unpinned = managedWithoutPin(kind, prodUses, [...pins, ...prodUses.filter((use) => use.version !== null)]);
+      if (unpinned) findings.push(unpinned);
       continue;
     }
     const others = silentEnvironments.flatMap((environment) =>

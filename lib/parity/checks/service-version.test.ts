@@ -75,6 +75,24 @@ describe("service-version", () => {
       ],
     },
     {
+      name: "a platform blueprint's database without a pin beside a prod compose stack that pins 15",
+      uses: [
+        use("dev", "database", "postgres", "15"),
+        use("prod", "database", "postgres", "15", { file: "docker/production/compose.yml" }),
+        use("prod", "database", "postgres", null, { via: "resource", raw: "databases: app-db", file: "render.yaml" }),
+      ],
+      status: "fail",
+      score: 7.5,
+      findings: [
+        [
+          "prod's PostgreSQL major version is not pinned: dev and prod 15, prod whatever the provider gives",
+          "low",
+          "database:postgres",
+          ["dev", "prod"],
+        ],
+      ],
+    },
+    {
       name: "a managed prod resource whose version comes from a variable is not unpinned",
       uses: [
         use("dev", "database", "postgres", "16"),
