@@ -244,7 +244,9 @@ function managedWithoutPin(
       return `${environmentList(at)} ${version}`;
     });
   return {
-    message: `prod's ${name} major version is not pinned: ${joinWords(elsewhere)}, prod whatever the provider gives`,
+    message:
+      `prod's ${name} major version is not pinned in ${joinWords([...new Set(managed.map((use) => use.file))])} ` +
+      `(whatever the provider gives); elsewhere: ${joinWords(elsewhere)}`,
     evidence: evidenceList([...managed, ...pinned]),
     service: `${kind}:${managed[0]?.engine ?? kind}`,
     environments: sortedEnvironments(["prod", ...pinned.map((use) => use.environment)]),

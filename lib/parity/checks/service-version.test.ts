@@ -67,7 +67,7 @@ describe("service-version", () => {
       score: 7.5,
       findings: [
         [
-          "prod's PostgreSQL major version is not pinned: dev and ci 16, prod whatever the provider gives",
+          "prod's PostgreSQL major version is not pinned in k8s/production/deployment.yaml (whatever the provider gives); elsewhere: dev and ci 16",
           "low",
           "database:postgres",
           ["dev", "ci", "prod"],
@@ -85,7 +85,7 @@ describe("service-version", () => {
       score: 7.5,
       findings: [
         [
-          "prod's PostgreSQL major version is not pinned: dev and prod 15, prod whatever the provider gives",
+          "prod's PostgreSQL major version is not pinned in render.yaml (whatever the provider gives); elsewhere: dev and prod 15",
           "low",
           "database:postgres",
           ["dev", "prod"],
