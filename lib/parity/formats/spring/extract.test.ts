@@ -115,6 +115,12 @@ describe("spring storefront: config/ location and build metadata", () => {
     ]);
   });
 
+  it("reads classpath:/ and classpath:/config/ as one set: config/application.yml activates the root's demo profile", () => {
+    expect(facts(storefront.run(`${MAIN}application-demo.properties`).uses)).toEqual([
+      ["dev", "database", "h2", null, 1, "url"],
+    ]);
+  });
+
   it("reads java.version, the jib base image and the frontend plugin's Node as prod runtime facts", () => {
     const { uses } = storefront.run("pom.xml");
     expect(facts(uses)).toEqual([
