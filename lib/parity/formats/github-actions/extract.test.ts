@@ -235,3 +235,20 @@ describe("github-actions: CI as it runs, per job", () => {
     expect(result.problems).toEqual([]);
   });
 });
+
+describe("github-actions: local composite actions", () => {
+  it("reads what a composite action's steps start, at the step that uses it", () => {
+    const workflow =
+      "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: ./.github/actions/start-db\n      - run: go test ./...\n";
+    const action =
+      "name: start-db\nruns:\n  using: composite\n  steps:\n    - shell: bash\n      run: |\n        docker run -d -p 5432:5432 postgres:16.4\n";
+    const result = githubActionsFormat.extract(
+      { path: ".github/workflows/test.yml", content: workflow },
+      context({ ".github/actions/start-db/action.yml": action }),
+    );
+    expect(result.uses.map((u) => [u.engine, u.version, u.line, u.raw])).toEqual([
+      ["postgres", "16", 6, "docker run postgres:16.4 (.github/actions/start-db/action.yml)"],
+    ]);
+    expect(result.ciJobs?.[0]).toMatchObject({ job: "test", tests: "go test" });
+  });
+});

@@ -31,6 +31,8 @@ export const FOLLOWED_GLOBS = [
   // Named by extension only: a glob without a file-name part would test every path of a monorepo.
   "**/*.sh",
   "**/*.bash",
+  // Local composite actions (`uses: ./.github/actions/x`).
+  "**/action.{yml,yaml}",
 ] as const;
 
 /** Package-manager commands that are not scripts. */

@@ -2,7 +2,7 @@ import type { Node } from "yaml";
 import { resolveImage } from "../../catalog";
 import { redactText } from "../../redact";
 import type { ExtractContext, ExtractResult } from "../../types";
-import { getNode, scalarText } from "../kubernetes/yaml-nodes";
+import { getNode, getPath, parseYamlDocuments, scalarText, seqItems } from "../kubernetes/yaml-nodes";
 import { dirname, joinPath } from "../kustomize/paths";
 import { pathIndex } from "../path-index";
 import { type DeploySignal, deployAction, deployCommand } from "./deploy";
@@ -40,6 +40,7 @@ export function readStep(
   content: string,
   ctx: ExtractContext,
   facts: StepFacts,
+  depth = 0,
 ) {
   const uses = scalarText(getNode(step, "uses"));
   if (uses) {
@@ -49,6 +50,8 @@ export function readStep(
     databaseActionUses(step, uses, line, jobId, scope, facts);
     const runner = testAction(uses);
     if (runner) facts.tests.push(runner);
+    if (uses.startsWith("./") && depth < 2)
+      compositeAction(uses, line, jobId, workingDirectory, scope, ctx, facts, depth);
     return;
   }
   const run = getNode(step, "run");
@@ -196,6 +199,37 @@ function databaseActionUses(step: Node, uses: string, line: number, jobId: strin
       environment: "ci",
       name: jobId,
     });
+  }
+}
+
+/**
+ * A local composite action (`uses: ./.github/actions/setup-db`): its steps run in the job, so
+ * what they start and run is the job's. Facts point at the step that uses the action.
+ */
+function compositeAction(
+  uses: string,
+  line: number,
+  jobId: string,
+  workingDirectory: string,
+  scope: Scope,
+  ctx: ExtractContext,
+  facts: StepFacts,
+  depth: number,
+) {
+  const dir = joinPath("", uses.slice(2));
+  if (!dir) return;
+  const path = [`${dir}/action.yml`, `${dir}/action.yaml`].find((p) => ctx.readFile(p) !== undefined);
+  const content = path ? ctx.readFile(path) : undefined;
+  if (!path || content === undefined) return;
+  const parsed = parseYamlDocuments(content);
+  if (parsed.problems.length > 0) return;
+  const steps = seqItems(getPath(parsed.roots[0], ["runs", "steps"]));
+  const before = facts.uses.length;
+  const inner: Scope = { ...scope, lineOf: () => line };
+  for (const step of steps) readStep(step, jobId, workingDirectory, inner, content, ctx, facts, depth + 1);
+  for (const use of facts.uses.slice(before)) {
+    use.line = line;
+    use.raw = `${use.raw} (${path})`.slice(0, 160);
   }
 }
 
