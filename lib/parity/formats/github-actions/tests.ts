@@ -155,7 +155,11 @@ function isContainerRun(w: readonly string[]): boolean {
 }
 
 function isTaskTest(w: readonly string[], i: number, word: string): boolean {
-  if (/^--targets?=|^-t=/.test(word)) return word.slice(word.indexOf("=") + 1).split(",").some(isTestName);
+  if (/^--targets?=|^-t=/.test(word))
+    return word
+      .slice(word.indexOf("=") + 1)
+      .split(",")
+      .some(isTestName);
   if ((word === "-t" || word === "--target" || word === "--targets" || word === "run") && w[i + 1])
     return (w[i + 1] as string).split(",").some(isTestName);
   return false;
