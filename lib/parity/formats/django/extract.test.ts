@@ -126,6 +126,12 @@ describe("django settings that branch on environment variables", () => {
       ["ci", "cache", "redis", 37],
       ["test", "cache", "in-memory", 42],
     ]);
+    expect(placed(uses.filter((u) => u.environment === "ci" && u.kind !== "storage"))).toEqual([
+      // The workflow names shop.settings.test in DJANGO_SETTINGS_MODULE and sets DB and REDIS_URL:
+      // CI takes the gated branches, not the fallbacks.
+      ["ci", "database", "mysql", 29],
+      ["ci", "cache", "redis", 37],
+    ]);
     const prod = uses.find((u) => u.environment === "prod");
     expect(prod?.raw).toContain("branch taken where DB=postgres: docker-compose.prod.yml");
     expect(uses.find((u) => u.environment === "dev")?.raw).toContain("branch taken when DB unset");

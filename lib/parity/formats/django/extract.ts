@@ -1,6 +1,6 @@
 import type { Environment, ExtractContext, ExtractedUse, ExtractResult, FormatFile } from "../../types";
 import { pathIndex } from "../path-index";
-import { selectorEnvironments } from "./deploy-selectors";
+import { deploySelectors, selectorEnvironments } from "./deploy-selectors";
 import {
   placeEverywhere,
   placeFact,
@@ -81,6 +81,10 @@ class SettingsTree {
     const result: Target[] = [];
     const own = ownEnvironment(path);
     if (own) result.push({ environment: own, overridden: new Set() });
+    // A deploy or CI file that names the module in DJANGO_SETTINGS_MODULE runs it there too.
+    for (const environment of selectedBy(path, this.ctx)) {
+      if (!result.some((t) => t.environment === environment)) result.push({ environment, overridden: new Set() });
+    }
     for (const importer of this.importers(path)) {
       const assigned = [...(this.scan(importer)?.assigned.keys() ?? [])];
       for (const target of this.targets(importer, seen)) {
@@ -104,6 +108,19 @@ function ownEnvironment(path: string): Environment | undefined {
   if (named) return named;
   if (isShared(name) && /(^|\/)(tests?|testing)\//.test(path)) return "test";
   return undefined;
+}
+
+/** Environments whose deploy or CI files set `DJANGO_SETTINGS_MODULE` to this module. */
+function selectedBy(path: string, ctx: ExtractContext): Environment[] {
+  const dotted = path.replace(/\.py$/, "").replace(/\//g, ".");
+  const settings = deploySelectors(ctx).get("DJANGO_SETTINGS_MODULE") ?? [];
+  return [
+    ...new Set(
+      settings
+        .filter((setting) => dotted === setting.value || dotted.endsWith(`.${setting.value}`))
+        .map((setting) => setting.environment),
+    ),
+  ];
 }
 
 function isShared(name: string): boolean {
@@ -163,7 +180,15 @@ export function extractDjango(file: FormatFile, ctx: ExtractContext): ExtractRes
         if (group && !target.overridden.has(group)) uses.push({ ...use, ...env, name });
       }
     }
-    return { uses: placeEverywhere(uses), problems: [] };
+    // A module reached as test (whose gated branches run in CI) and named by CI gives CI twice.
+    const seen = new Set<string>();
+    const unique = uses.filter((use) => {
+      const key = `${use.environment}|${use.kind}|${use.engine}|${use.line}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    return { uses: placeEverywhere(unique), problems: [] };
   } catch (error) {
     return {
       uses: [],

@@ -481,6 +481,8 @@ export function placeFact(
   if (branch?.role === "fallback") {
     // A dev compose setting the selector is one dev setup; the bare local run still takes the fallback.
     if (isDeployed(target)) return [];
+    // CI runs one setup: where its files set the selector, the gated branch runs instead.
+    if (target === "ci" && lookup(branch.selectors, null).has("ci")) return [];
     return [at(target ?? "dev", `branch taken when ${condition(branch)}`)];
   }
   if (fact.via === "default" && isDeployed(target) && !own) return [];
