@@ -47,9 +47,13 @@ function readLabelFiles(only: string | undefined): LabelFile[] {
   return files;
 }
 
-async function auditCheckout(dir: string): Promise<{ findings: JudgedFinding[]; tools: number | null }> {
+async function auditCheckout(
+  dir: string,
+  repository: string,
+): Promise<{ findings: JudgedFinding[]; tools: number | null }> {
   const snapshot = await readLocalSnapshot({ dir });
-  const report = audit({ ...snapshot, history: undefined }, null, AUDITED_AT);
+  // The checkout folder is `owner__name`; the repository's name is what a hosted audit knows.
+  const report = audit({ ...snapshot, repository, history: undefined }, null, AUDITED_AT);
   return { findings: report.findings.filter((finding) => !finding.suppressed), tools: report.scores.tools };
 }
 
@@ -140,7 +144,7 @@ async function main(): Promise<number> {
       absent.push(file.repo);
       continue;
     }
-    const { findings, tools } = await auditCheckout(dir);
+    const { findings, tools } = await auditCheckout(dir, file.repo);
     const result = evaluateRepo(file, findings);
     results.push(result);
     if (tools === 100 && file.labels.some((label) => label.severity === "high")) silentHigh.push(file.repo);

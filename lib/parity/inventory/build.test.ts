@@ -56,8 +56,18 @@ describe("buildInventory", () => {
       ["prod", "postgres", "15", "docker-compose.prod.yml", 1],
     ]);
     expect(inventory.files).toEqual([
-      { path: "docker-compose.prod.yml", format: "lines", environments: ["prod"] },
-      { path: "docker-compose.yml", format: "lines", environments: ["dev", "test"] },
+      {
+        path: "docker-compose.prod.yml",
+        format: "lines",
+        environments: ["prod"],
+        reason: 'prod: its path says "prod"',
+      },
+      {
+        path: "docker-compose.yml",
+        format: "lines",
+        environments: ["dev", "test"],
+        reason: "dev: a compose file nothing else places (default); test: uses placed by their own section",
+      },
     ]);
     expect(inventory.uses[0]).toMatchObject({
       format: "lines",

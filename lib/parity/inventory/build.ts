@@ -12,22 +12,41 @@ import type {
   RepoSnapshot,
 } from "../types";
 import { ENVIRONMENTS, SERVICE_KINDS } from "../types";
-import { classifyByRules, configuredEnvironments, isIgnoredPath } from "./classify";
+import { configuredEnvironments, ignoredByRules, isIgnoredPath, placeByRules } from "./classify";
 import { type PlacedUse, placeResult, problemOf } from "./place";
 import { type Prepared, prepareContent } from "./prepare";
 import { applyReferences, normalizePath, type Reference } from "./references";
 
 /** Files no rule, format or config places are what a developer runs: dev (documented). */
-const FALLBACK: readonly Environment[] = ["dev"];
+const FALLBACK = { environments: ["dev"] as Environment[], reason: "dev: nothing places it otherwise (default)" };
 
-function fileEnvironments(path: string, config: ParityConfig | null, result: ExtractResult): Environment[] {
+/** The file's environments and why: config, then the format's content reading, then the path. */
+function fileEnvironments(
+  path: string,
+  config: ParityConfig | null,
+  result: ExtractResult,
+): { environments: Environment[]; reason: string } {
   const configured = configuredEnvironments(path, config);
-  if (configured) return configured;
+  if (configured) return { environments: configured, reason: `${configured.join(", ")}: .parity.yml environments` };
   if (result.environment && (ENVIRONMENTS as readonly string[]).includes(result.environment)) {
-    return [result.environment];
+    const why = typeof result.reason === "string" && result.reason !== "" ? result.reason : "by its content";
+    return { environments: [result.environment], reason: `${result.environment}: ${scrubMessage(why)}` };
   }
-  const byPath = classifyByRules(path);
-  return byPath.length > 0 ? byPath : [...FALLBACK];
+  const byPath = placeByRules(path) ?? FALLBACK;
+  // A format may say why the path's placement holds (`a compose file nothing runs otherwise`).
+  if (typeof result.reason === "string" && result.reason !== "") {
+    return {
+      environments: byPath.environments,
+      reason: `${byPath.environments.join(", ")}: ${scrubMessage(result.reason)}`,
+    };
+  }
+  return { environments: [...byPath.environments], reason: byPath.reason };
+}
+
+/** Environments some uses took from the file's content (a Rails `test:` block), for the reason. */
+function byContent(seen: ReadonlySet<Environment>, placed: readonly Environment[]): string {
+  const extra = ENVIRONMENTS.filter((environment) => seen.has(environment) && !placed.includes(environment));
+  return extra.length > 0 ? `; ${extra.join(", ")}: uses placed by their own section` : "";
 }
 
 function runFormat(format: Format, path: string, content: string, ctx: ExtractContext): ExtractResult {
@@ -128,6 +147,7 @@ export function buildInventory(
       const file = read(normalizePath(path));
       return file?.ok ? file.content : undefined;
     },
+    repository: snapshot.repository,
   };
 
   const out = { placed: [] as PlacedUse[], inventory };
@@ -148,6 +168,8 @@ export function buildInventory(
   const work = new Map<Format, { path: string; content: string }[]>();
   for (const path of candidates) {
     if (isIgnoredPath(path, config)) continue;
+    // Examples and benchmarks are nobody's environment, unless .parity.yml places them.
+    if (ignoredByRules(path) !== null && configuredEnvironments(path, config) === null) continue;
     const matching = formatsFor(path, formats);
     if (matching.length === 0) continue;
     const sourceSkip = skippedBySource.get(path);
@@ -172,16 +194,21 @@ export function buildInventory(
     for (const { path, content } of files) {
       const result = runFormat(format, path, content, ctx);
       if (result.unclaimed === true && result.uses.length === 0) continue;
-      const environments = fileEnvironments(path, config, result);
-      const seen = placeResult(out, path, format, result, environments);
-      inventory.files.push({ path, format: format.id, environments: ENVIRONMENTS.filter((env) => seen.has(env)) });
+      const placement = fileEnvironments(path, config, result);
+      const seen = placeResult(out, path, format, result, placement.environments);
+      inventory.files.push({
+        path,
+        format: format.id,
+        environments: ENVIRONMENTS.filter((env) => seen.has(env)),
+        reason: placement.reason + byContent(seen, placement.environments),
+      });
       for (const reference of Array.isArray(result.references) ? result.references : []) {
         references.push({ from: path, ...reference });
       }
     }
   }
 
-  applyReferences(out, references, (path) => isIgnoredPath(path, config));
+  applyReferences(out, references, (path) => isIgnoredPath(path, config) || ignoredByRules(path) !== null);
   inventory.uses = out.placed.map((placed) => placed.use);
   sortInventory(inventory);
   return inventory;

@@ -8,7 +8,9 @@ import { ENVIRONMENTS } from "../types";
  */
 
 const CI_PATHS = globMatcher([
-  ".github/workflows/**",
+  // Everything under .github is CI's own: workflows, composite actions, and the infrastructure
+  // CI runs on (`.github/terraform` state buckets), never the application's environments.
+  ".github/**",
   ".gitlab-ci.yml",
   ".gitlab/ci/**",
   ".circleci/**",
@@ -90,9 +92,11 @@ type TokenEnv = Environment | null;
 const ENVIRONMENT_WORDS: readonly (readonly [Environment, readonly string[]])[] = [
   ["prod", ["prod", "production", "prd", "live"]],
   ["staging", ["staging", "stage", "stg", "preprod", "uat", "qa"]],
-  ["test", ["test", "tests", "testing", "e2e"]],
+  ["test", ["test", "tests", "testing", "e2e", "cypress", "playwright"]],
   ["ci", ["ci"]],
-  ["dev", ["dev", "development", "local", "override"]],
+  ["dev", ["dev", "development", "local", "override", "devcontainer"]],
+  // Last: `deploy/staging/compose.yml` is staging, `docker-compose.deploy.yml` prod.
+  ["prod", ["selfhost", "selfhosted", "selfhosting", "deploy"]],
 ];
 
 /** Each word's group (its index above): one lookup per token, called for every file placed. */
@@ -102,12 +106,22 @@ const WORD_RANK = new Map<string, number>(
 
 /** Environment named by a word in a path (`overlays/staging`, `values-dev.yaml`, `compose.test.yml`). */
 function tokenEnvironment(tokens: readonly string[]): TokenEnv {
+  return tokenWord(tokens)?.[0] ?? null;
+}
+
+/** The environment a word of the path names, with that word (the explanation quotes it). */
+function tokenWord(tokens: readonly string[]): [Environment, string] | null {
   let best = ENVIRONMENT_WORDS.length;
+  let word = "";
   for (const token of tokens) {
     const rank = WORD_RANK.get(token);
-    if (rank !== undefined && rank < best) best = rank;
+    if (rank !== undefined && rank < best) {
+      best = rank;
+      word = token;
+    }
   }
-  return ENVIRONMENT_WORDS[best]?.[0] ?? null;
+  const environment = ENVIRONMENT_WORDS[best]?.[0];
+  return environment ? [environment, word] : null;
 }
 
 function tokensOf(text: string): string[] {
@@ -144,18 +158,48 @@ export function isIgnoredPath(path: string, config: ParityConfig | null): boolea
   return globs !== undefined && globs.length > 0 && cachedGlobMatcher(globs)(path);
 }
 
-/** Path rules only, without the repository's config. [] when the path says nothing. */
-export function classifyByRules(path: string): Environment[] {
+/** A path rule's answer: the environments and why (shown by `--explain`). */
+export interface PathPlacement {
+  environments: Environment[];
+  reason: string;
+}
+
+/** Folders that hold examples and benchmarks: stacks that are neither the app's dev nor its prod. */
+const IGNORED_DIRS = new Set(["example", "examples", "benchmark", "benchmarks"]);
+
+/** Why the built-in rules leave the path out of every environment, or null. */
+export function ignoredByRules(path: string): string | null {
+  const dirs = path.split("/").slice(0, -1);
+  const dir = dirs.find((segment) => IGNORED_DIRS.has(segment.toLowerCase()));
+  return dir ? `ignored: under ${dir}/ (an example or benchmark, not the app's own environments)` : null;
+}
+
+function named([environment, word]: [Environment, string], what: string): PathPlacement {
+  return { environments: [environment], reason: `${environment}: ${what} says "${word}"` };
+}
+
+/** Path rules only, without the repository's config, with their reason. Null when the path says nothing. */
+export function placeByRules(path: string): PathPlacement | null {
   const name = basename(path);
-  if (CI_PATHS(path)) return ["ci"];
-  if (DEV_PATHS(path)) return ["dev"];
-  if (VERSION_FILES.has(name)) return ["dev"];
+  if (CI_PATHS(path)) return { environments: ["ci"], reason: "ci: a CI definition (CI path)" };
+  if (DEV_PATHS(path)) return { environments: ["dev"], reason: "dev: a dev container or dev process file" };
+  if (VERSION_FILES.has(name)) return { environments: ["dev"], reason: `dev: ${name} is a developer's version file` };
   const envFile = envFileEnvironment(name);
-  if (envFile) return [envFile];
-  if (COMPOSE_FILE.test(name)) return [tokenEnvironment(tokensOf(name)) ?? "dev"];
-  if (DOCKERFILE.test(name)) {
-    // The Dockerfile format picks the runtime stage; a name like Dockerfile.dev says otherwise.
-    return [tokenEnvironment(tokensOf(name.replace(/dockerfile/i, ""))) ?? "prod"];
+  if (envFile) {
+    const word = tokenWord(tokensOf(name.slice(4)));
+    return word ? named(word, "its name") : { environments: [envFile], reason: `${envFile}: a ${name} file` };
+  }
+  const isCompose = COMPOSE_FILE.test(name);
+  if (isCompose || DOCKERFILE.test(name)) {
+    // The folders count too (`docker/production/compose.yml`, `compose/local/django/Dockerfile`,
+    // `tests/e2e/docker-compose.yml`); the word "dockerfile" itself names nothing.
+    const byWords = tokenWord(tokensOf(path.replace(/dockerfile/gi, " ")));
+    if (byWords) return named(byWords, "its path");
+    // Compose files: the compose format decides by content and by who runs them. Dockerfiles: the
+    // image a Dockerfile builds ships unless a dev stack is what builds it (the Dockerfile format).
+    return isCompose
+      ? { environments: ["dev"], reason: "dev: a compose file nothing else places (default)" }
+      : { environments: ["prod"], reason: "prod: a Dockerfile builds the image that ships (default)" };
   }
   const dirs = path.split("/").slice(0, -1);
   const inDeployDir = dirs.some((dir) => DEPLOY_DIRS.has(dir.toLowerCase()));
@@ -163,9 +207,17 @@ export function classifyByRules(path: string): Environment[] {
   // and only for names they can match.
   if (inDeployDir || isPlatformFile(path, name, dirs.length === 0)) {
     // The tokens of every folder and the name are the path's own: `/` separates tokens too.
-    return [tokenEnvironment(tokensOf(path)) ?? "prod"];
+    const byWords = tokenWord(tokensOf(path));
+    return byWords
+      ? named(byWords, "a deploy definition whose path")
+      : { environments: ["prod"], reason: "prod: a deploy or platform definition" };
   }
-  return [];
+  return null;
+}
+
+/** Path rules only, without the repository's config. [] when the path says nothing. */
+export function classifyByRules(path: string): Environment[] {
+  return placeByRules(path)?.environments ?? [];
 }
 
 /**

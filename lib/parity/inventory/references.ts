@@ -56,6 +56,8 @@ export function applyReferences(
       file.environments = ENVIRONMENTS.filter(
         (env) => env === reference.environment || file.environments.includes(env),
       );
+      const why = `${reference.environment}: started by ${reference.from}:${reference.line}`;
+      file.reason = file.reason ? `${file.reason}; ${why}` : why;
     }
   }
 }

@@ -65,7 +65,9 @@ describe("compose: development stack with an override file", () => {
 
   it("is a one-command dev environment, not prod", () => {
     expect(base.providesDevEnvironment).toBe(true);
-    expect(base.environment).toBeUndefined();
+    // Its header says so: "# Local development stack for the shop."
+    expect(base.environment).toBe("dev");
+    expect(base.reason).toBe('its header says "Local development"');
     expect(base.literals).toEqual([]);
   });
 });
@@ -73,8 +75,9 @@ describe("compose: development stack with an override file", () => {
 describe("compose: self-hosting definition", () => {
   const prod = extract("shop", "docker-compose.prod.yml");
 
-  it("is classified prod by content and is not a dev environment", () => {
-    expect(prod.environment).toBe("prod");
+  it("is prod by its name (the path rules place it) and is not a dev environment", () => {
+    // The name says prod: the path rule places it, content classification adds nothing.
+    expect(prod.environment).toBeUndefined();
     expect(prod.providesDevEnvironment).toBe(false);
   });
 
@@ -91,13 +94,16 @@ describe("compose: self-hosting definition", () => {
     expect(prod.envKeys?.map((key) => key.key)).toEqual(["NODE_ENV", "DATABASE_URL", "SESSION_SECRET", "REDIS_URL"]);
   });
 
-  it("is not prod when it is the only compose file", () => {
-    const content = FILES["./__fixtures__/shop/docker-compose.prod.yml"] ?? "";
-    const alone = extractCompose(
-      { path: "deploy.compose.yml", content },
-      { paths: ["deploy.compose.yml"], readFile: () => undefined },
-    );
-    expect(alone.environment).toBeUndefined();
+  it("is prod by content when it runs the repository's own published image", () => {
+    // Without its "# Self-hosting" header comment, which would say so by itself.
+    const content = (FILES["./__fixtures__/shop/docker-compose.prod.yml"] ?? "").replace(/^#.*\n/, "");
+    const ctx = { paths: ["compose.yml"], readFile: () => undefined };
+    const own = extractCompose({ path: "compose.yml", content }, { ...ctx, repository: "acme/shop" });
+    expect(own.environment).toBe("prod");
+    expect(own.reason).toBe("runs the published image acme/shop:1.4.2 with no build of the source");
+    // Someone else's image (a tool, a service the catalog does not know) is not the app.
+    const other = extractCompose({ path: "compose.yml", content }, { ...ctx, repository: "globex/billing" });
+    expect(other.environment).toBeUndefined();
   });
 
   it("is not prod when the app mounts its source", () => {

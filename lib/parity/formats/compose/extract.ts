@@ -1,13 +1,13 @@
-import { parseImageRef, resolveImage } from "../../catalog";
+import { resolveImage } from "../../catalog";
 import { isSecretKey, redactText, redactUrl, redactValue } from "../../redact";
 import type { EnvKeyUse, ExtractContext, ExtractedUse, ExtractResult, FormatFile, LiteralSetting } from "../../types";
 import { connectionOf, hostOf, isPlaceholder } from "../env-file/connection";
-import { pathIndex } from "../path-index";
 import { type ComposeModel, type ComposeService, loadCompose } from "./model";
 import { baseOf, dirOf, joinPath } from "./paths";
+import { composeRole } from "./role";
+import { pathEnvironment } from "./words";
 
 const OVERRIDE = /^(.*)\.override\.ya?ml$/;
-const PROD_NAME = /(^|[.-])(prod|production)([.-]|$)/;
 export const COMPOSE_NAME = /^(docker-)?compose([.-].*)?\.ya?ml$|\.override\.ya?ml$/;
 
 /**
@@ -27,8 +27,10 @@ export function extractCompose(file: FormatFile, ctx: ExtractContext): ExtractRe
     return { ...include, model: content === undefined ? null : loadCompose(include.path, content, ctx, 1) };
   });
   const hosts = hostEngines([model, ...(partner ? [partner] : []), ...included.flatMap((entry) => entry.model ?? [])]);
-  const selfHosting = isSelfHosting(file.path, model, ctx);
-  const prod = selfHosting || PROD_NAME.test(baseOf(file.path));
+  const role = composeRole(file.path, model, ctx, file.content);
+  const named = pathEnvironment(file.path)?.[0];
+  const environment = role.environment ?? named ?? "dev";
+  const prod = environment === "prod";
   const uses: ExtractedUse[] = [];
   const envKeys: EnvKeyUse[] = [];
   const literals: LiteralSetting[] = [];
@@ -82,8 +84,11 @@ export function extractCompose(file: FormatFile, ctx: ExtractContext): ExtractRe
     envKeys,
     literals,
     // A self-hosting (prod) definition runs services but is not how developers work.
-    providesDevEnvironment: backing && !prod,
-    ...(selfHosting ? { environment: "prod" as const } : {}),
+    providesDevEnvironment: backing && environment === "dev",
+    ...(role.environment ? { environment: role.environment } : {}),
+    ...(role.reason ? { reason: role.reason } : {}),
+    // Compose merges an amending file onto its base: the base's services run here too.
+    ...(role.overrides ? { references: [{ path: role.overrides, environment, line: 1 }] } : {}),
     problems,
   };
 }
@@ -148,31 +153,4 @@ function loadSibling(path: string, names: string[], ctx: ExtractContext): Compos
     if (sibling && content !== undefined) return loadCompose(sibling, content, ctx, 1);
   }
   return null;
-}
-
-/**
- * A self-hosting definition (docs/parity-model.md §1): the application runs from a published
- * image (not `build:`) with a restart policy, no service mounts source code, and the repository
- * has another compose file (the development one).
- */
-function isSelfHosting(path: string, model: ComposeModel, ctx: ExtractContext): boolean {
-  const app = model.services.some(
-    (service) =>
-      service.image &&
-      !service.build &&
-      service.restart &&
-      !resolveImage(service.image.ref) &&
-      parseImageRef(service.image.ref).name.includes("/"),
-  );
-  if (!app || model.services.some((service) => service.sourceMount)) return false;
-  // Compose files end in `.yml` or `.yaml`: the path index tests only paths ending in `l`.
-  const composeFiles = pathIndex(ctx.paths).select(
-    "compose:main-files",
-    (other) => {
-      const base = baseOf(other);
-      return COMPOSE_NAME.test(base) && !OVERRIDE.test(base);
-    },
-    "l",
-  );
-  return composeFiles.some((other) => other !== path);
 }

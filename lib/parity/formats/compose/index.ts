@@ -1,5 +1,6 @@
 import type { ExtractResult, Format } from "../../types";
 import { extractCompose } from "./extract";
+import { RUNNER_GLOBS } from "./runners";
 
 /** Docker Compose files, v1 (services at the top level) to the current Compose spec. */
 export const composeFormat = {
@@ -13,8 +14,9 @@ export const composeFormat = {
     "**/*.override.yml",
     "**/*.override.yaml",
   ],
-  // Interpolation reads the sibling `.env`; `include` and `extends.file` read other compose files.
-  reads: ["**/.env", "**/*compose*.yml", "**/*compose*.yaml"],
+  // Interpolation reads the sibling `.env`; `include` and `extends.file` read other compose files;
+  // who runs a file is read from package scripts, Makefiles and contributor docs (role.ts).
+  reads: ["**/.env", "**/*compose*.yml", "**/*compose*.yaml", ...RUNNER_GLOBS],
   extract(file, ctx): ExtractResult {
     try {
       return extractCompose(file, ctx);

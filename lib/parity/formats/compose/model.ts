@@ -11,6 +11,10 @@ export interface ComposeService {
   line: number;
   image: { ref: string; raw: string; line: number } | null;
   build: boolean;
+  /** The Dockerfile `build:` builds, repository-relative (null when it leaves the repo or is a URL). */
+  buildFile?: string | null;
+  /** `build.target`: a stage other than the last one is built. */
+  buildTarget?: string;
   restart: boolean;
   /** The service bind-mounts source code (`.:/app`): a development definition. */
   sourceMount: boolean;
@@ -84,6 +88,7 @@ function readService(read: Reader, entry: Entry, hops: number): ComposeService {
     line: lineOf(read.lines, entry.keyNode),
     image: written ? { ref: interpolate(written, read.env), raw: written, line: lineOf(read.lines, imageNode) } : null,
     build: fields.has("build"),
+    ...buildOf(read, fields.get("build")?.value),
     restart: Boolean(text(fields.get("restart")?.value)),
     sourceMount: items(read.doc, fields.get("volumes")?.value).some((volume) => isSourceMount(read, volume)),
     profiles: items(read.doc, fields.get("profiles")?.value).flatMap((node) => text(node) ?? []),
@@ -131,11 +136,26 @@ function applyExtends(read: Reader, service: ComposeService, entry: Entry, hops:
     ...service,
     image: service.image ?? base.image,
     build: service.build || (!service.image && base.build),
+    ...(service.build || service.image || base.buildFile === undefined ? {} : { buildFile: base.buildFile }),
     restart: service.restart || base.restart,
     sourceMount: service.sourceMount || base.sourceMount,
     environment: [...service.environment, ...base.environment.filter((setting) => !own.has(setting.key))],
     ...(base.extendsFile && !service.image ? { extendsFile: base.extendsFile } : {}),
   };
+}
+
+/** `build: ./dir` or `build: { context, dockerfile, target }` -> the Dockerfile's path and target. */
+function buildOf(read: Reader, node: Node | null | undefined): Pick<ComposeService, "buildFile" | "buildTarget"> {
+  if (node === undefined) return {};
+  const short = text(node);
+  const fields = short === null ? entries(read.doc, node) : null;
+  const context = interpolate(short ?? text(fields?.get("context")?.value) ?? ".", read.env);
+  const dockerfile = interpolate(text(fields?.get("dockerfile")?.value) ?? "Dockerfile", read.env);
+  const target = text(fields?.get("target")?.value);
+  // A Git or HTTP context builds someone else's source.
+  const dir = /^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(context) ? null : joinPath(dirOf(read.path), context);
+  const file = dir === null ? null : joinPath(dir, dockerfile);
+  return { buildFile: file, ...(target ? { buildTarget: target } : {}) };
 }
 
 function readEnvironment(read: Reader, node: Node | null | undefined): EnvSetting[] {

@@ -1,9 +1,10 @@
 import { DockerfileParser, type From } from "dockerfile-ast";
 import { resolveImage } from "../../catalog";
 import { redactText } from "../../redact";
-import type { Environment, ExtractedUse, ExtractResult, FormatFile } from "../../types";
+import type { Environment, ExtractContext, ExtractedUse, ExtractResult, FormatFile } from "../../types";
 import { interpolate } from "../compose/interpolate";
 import { baseOf } from "../compose/paths";
+import { dockerfileRole } from "./role";
 
 /**
  * The runtime of a Dockerfile is the image its last stage starts from (a `--target` chosen at
@@ -13,7 +14,7 @@ import { baseOf } from "../compose/paths";
  * who builds it (often a dev compose `build:`), which the compose format already reports.
  * https://docs.docker.com/reference/dockerfile/#understand-how-arg-and-from-interact
  */
-export function extractDockerfile(file: FormatFile): ExtractResult {
+export function extractDockerfile(file: FormatFile, ctx?: ExtractContext): ExtractResult {
   const name = baseOf(file.path);
   if (name.endsWith(".dockerignore")) return { uses: [], problems: [] };
   const dockerfile = DockerfileParser.parse(file.content);
@@ -25,13 +26,21 @@ export function extractDockerfile(file: FormatFile): ExtractResult {
     if (property && value !== null && value !== undefined) args.set(property.getName(), interpolate(value, args));
   }
   const froms = dockerfile.getFROMs();
-  const environment = environmentOf(name);
-  const result: ExtractResult = { uses: [], problems: [], ...(environment ? { environment } : {}) };
   const last = froms.at(-1);
+  const named = environmentOf(name);
+  const role = named || !ctx ? {} : dockerfileRole(file.path, file.content, last?.getBuildStage() ?? null, ctx);
+  const environment = named ?? role.environment;
+  const result: ExtractResult = {
+    uses: [],
+    problems: [],
+    ...(environment ? { environment } : {}),
+    ...(named ? { reason: `its name says ${named}` } : role.reason ? { reason: role.reason } : {}),
+  };
   if (!last) {
     result.problems.push({ type: "parse-error", line: 1, message: "no FROM instruction" });
     return result;
   }
+  result.uses.push(...buildStageUses(froms, args));
   const runtime = resolveStage(froms, froms.length - 1, args);
   if (!runtime) return result;
   const service = resolveImage(runtime.image) ?? distroless(runtime.image);
@@ -50,6 +59,45 @@ export function extractDockerfile(file: FormatFile): ExtractResult {
   };
   result.uses.push(use);
   return result;
+}
+
+/**
+ * Build stages that start from a language runtime or toolchain (`FROM node:20 AS build` before an
+ * nginx runtime): the version the build runs on counts too, as a build-time runtime. A stage
+ * built on another stage, and a stage with the runtime stage's own image, add nothing.
+ */
+function buildStageUses(froms: From[], args: ReadonlyMap<string, string>): ExtractedUse[] {
+  const uses: ExtractedUse[] = [];
+  const last = froms.length - 1;
+  const runtime = resolveStage(froms, last, args)?.image;
+  const shipped = runtime ? (resolveImage(runtime) ?? distroless(runtime)) : null;
+  froms.forEach((from, index) => {
+    if (index === last) return;
+    const written = from.getImage();
+    if (!written) return;
+    const image = interpolate(written, args);
+    const isStage = froms.some(
+      (candidate, at) => at < index && candidate.getBuildStage()?.toLowerCase() === image.toLowerCase(),
+    );
+    if (isStage || image === runtime || image.includes("$")) return;
+    const service = resolveImage(image) ?? distroless(image);
+    if (service?.kind !== "runtime") return;
+    // The runtime stage's own runtime and version is reported once, from the runtime stage.
+    if (shipped?.engine === service.engine && shipped.version === service.version) return;
+    if (uses.some((use) => use.engine === service.engine && use.version === service.version)) return;
+    const stage = from.getBuildStage();
+    uses.push({
+      kind: service.kind,
+      engine: service.engine,
+      version: service.version,
+      pinned: service.pinned,
+      line: lineOf(from),
+      raw: redactText(`FROM ${from.getArgumentsContent() ?? written}`),
+      via: "image",
+      name: stage ? `build stage ${stage}` : "build stage",
+    });
+  });
+  return uses;
 }
 
 /** Follows `FROM <earlier stage>` back to an image, substituting global ARGs. */

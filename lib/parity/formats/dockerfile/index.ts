@@ -6,9 +6,9 @@ export const dockerfileFormat = {
   id: "dockerfile",
   title: "Dockerfile",
   patterns: ["**/Dockerfile", "**/*.Dockerfile", "**/Dockerfile.*", "**/*.dockerfile", "**/dockerfile"],
-  extract(file): ExtractResult {
+  extract(file, ctx): ExtractResult {
     try {
-      return extractDockerfile(file);
+      return extractDockerfile(file, ctx);
     } catch (error) {
       // Nothing may cross the engine's boundary: a bug here becomes a finding, not a crash.
       return { uses: [], problems: [{ type: "parse-error", line: 1, message: `dockerfile: ${String(error)}` }] };
