@@ -40,24 +40,44 @@ describe("gapScore", () => {
       expected: 25,
     },
     {
-      name: "unknown and not-applicable checks leave the denominator",
+      name: "not-applicable checks leave the denominator",
+      checks: [
+        result("a", "tools", "high", "pass", 10),
+        result("b", "tools", "medium", "fail", 0),
+        result("d", "tools", "high", "not-applicable", null),
+      ],
+      expected: 60,
+    },
+    {
+      // (7.5 * 10 + 5 * 0 + 7.5 * 5) / 20 = 5.625
+      name: "an unknown tools check counts half: nothing proven either way",
       checks: [
         result("a", "tools", "high", "pass", 10),
         result("b", "tools", "medium", "fail", 0),
         result("c", "tools", "high", "unknown", null),
-        result("d", "tools", "high", "not-applicable", null),
       ],
-      expected: 60,
+      expected: 56.25,
+    },
+    {
+      name: "everything that could be compared passes, one unknown: never 100",
+      checks: [result("a", "tools", "medium", "pass", 10), result("c", "tools", "high", "unknown", null)],
+      expected: 70,
     },
     {
       name: "checks of other gaps are ignored",
       checks: [result("a", "tools", "high", "pass", 10), result("t", "time", "high", "fail", 0)],
       expected: 100,
     },
+    {
+      name: "an unknown time check leaves the time gap's denominator",
+      checks: [result("t", "time", "high", "pass", 10), result("u", "time", "high", "unknown", null)],
+      gap: "time" as const,
+      expected: 100,
+    },
     { name: "info checks carry no weight", checks: [result("a", "tools", "info", "fail", 0)], expected: null },
     { name: "nothing known", checks: [result("a", "tools", "high", "unknown", null)], expected: null },
-  ])("$name", ({ checks, expected }) => {
-    expect(gapScore(checks, "tools")).toBe(expected);
+  ])("$name", ({ checks, expected, gap }: { checks: CheckResult[]; expected: number | null; gap?: Gap }) => {
+    expect(gapScore(checks, gap ?? "tools")).toBe(expected);
   });
 });
 

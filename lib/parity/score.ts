@@ -67,17 +67,32 @@ function isKnown(check: CheckResult): check is CheckResult & { score: number } {
   return (check.status === "pass" || check.status === "fail") && typeof check.score === "number";
 }
 
+/**
+ * In the tools gap an `unknown` check (prod's database with no counterpart read, a version prod
+ * does not declare) counts half: nothing was proven either way, so a repository whose files
+ * could only partly be read never reaches 100. Time and personnel checks are unknown as a whole
+ * without history, so there unknown leaves the denominator.
+ */
+const UNKNOWN_TOOLS_SCORE = 5;
+
 /** Severity-weighted mean of a gap's known checks on 0-100, unrounded; null when none is known. */
 export function gapScore(checks: readonly CheckResult[], gap: Gap): number | null {
   let weighted = 0;
   let weights = 0;
+  let known = false;
   for (const check of checks) {
-    if (check.gap !== gap || !isKnown(check)) continue;
+    if (check.gap !== gap) continue;
     const weight = SEVERITY_WEIGHT[check.severity];
-    weighted += weight * Math.min(10, Math.max(0, check.score));
-    weights += weight;
+    if (isKnown(check)) {
+      known = true;
+      weighted += weight * Math.min(10, Math.max(0, check.score));
+      weights += weight;
+    } else if (gap === "tools" && check.status === "unknown") {
+      weighted += weight * UNKNOWN_TOOLS_SCORE;
+      weights += weight;
+    }
   }
-  return weights === 0 ? null : (weighted / weights) * 10;
+  return !known || weights === 0 ? null : (weighted / weights) * 10;
 }
 
 /** Weighted mean of the known gaps; unknown gaps leave the denominator. */
