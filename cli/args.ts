@@ -13,6 +13,8 @@ export interface AuditCommand {
   config: string | null;
   output: string | null;
   noHistory: boolean;
+  /** Text output: list each file's environments and why. */
+  explain: boolean;
 }
 
 export type Command = AuditCommand | { command: "help" } | { command: "version" };
@@ -35,6 +37,7 @@ Options:
                       (high, medium, low, info)
   --config <file>     use this file instead of the repository's .parity.yml
   --no-history        skip git history (the time and personnel gaps stay unknown)
+  --explain           list every file read, its environments and why (text output)
   -h, --help          show this help
   -v, --version       show the engine version
 
@@ -54,6 +57,7 @@ export function parseCommand(argv: readonly string[]): Command {
         "fail-on": { type: "string" },
         config: { type: "string" },
         "no-history": { type: "boolean", default: false },
+        explain: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
         version: { type: "boolean", short: "v", default: false },
       },
@@ -86,6 +90,7 @@ export function parseCommand(argv: readonly string[]): Command {
     config: typeof values.config === "string" ? values.config : null,
     output: typeof values.output === "string" ? values.output : null,
     noHistory: values["no-history"] === true,
+    explain: values.explain === true,
   };
 }
 

@@ -82,6 +82,19 @@ describe("parity audit <path>", () => {
     expect(stdout).not.toContain("\u001b[");
   });
 
+  it("explains with --explain why each file is in its environments", async () => {
+    const plain = await parity("audit", shop, "--no-history");
+    expect(plain.stdout).not.toContain("Environments of the files read");
+    const { code, stdout } = await parity("audit", shop, "--no-history", "--explain");
+    expect(code).toBe(0);
+    expect(stdout).toContain("Environments of the files read");
+    // The compose file says what it is in its header; the workflow that starts it adds ci.
+    expect(stdout).toMatch(
+      /docker-compose\.yml {2}dev, ci\n {6}dev: its header says "Local development"; ci: started by \.github\/workflows\/ci\.yml:\d+/,
+    );
+    expect(stdout).toMatch(/deploy\/k8s\/app\.yaml {2}prod/);
+  });
+
   it("writes SARIF 2.1.0 with a result per finding location", async () => {
     const { code, stdout } = await parity("audit", shop, "--format", "sarif", "--no-history");
     expect(code).toBe(0);

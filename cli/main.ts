@@ -31,7 +31,7 @@ async function runAudit(command: AuditCommand): Promise<number> {
   const snapshot = await loadSnapshot(command);
   const report = audit(snapshot, null, new Date());
   const color = command.output === null && process.stdout.isTTY === true && !env().NO_COLOR;
-  const rendered = render(report, command.format, color);
+  const rendered = render(report, command.format, color, command.explain);
   if (command.output) writeFileSync(command.output, rendered);
   else process.stdout.write(rendered.endsWith("\n") ? rendered : `${rendered}\n`);
 
@@ -40,7 +40,7 @@ async function runAudit(command: AuditCommand): Promise<number> {
   return failures.length > 0 ? 1 : 0;
 }
 
-function render(report: Report, format: OutputFormat, color: boolean): string {
+function render(report: Report, format: OutputFormat, color: boolean, explain: boolean): string {
   switch (format) {
     case "json":
       return toJson(report);
@@ -49,6 +49,6 @@ function render(report: Report, format: OutputFormat, color: boolean): string {
     case "markdown":
       return toMarkdown(report);
     case "text":
-      return toText(report, { color });
+      return toText(report, { color, explain });
   }
 }

@@ -217,6 +217,12 @@ describe("buildInventory", () => {
     ]);
   });
 
+  it("reads a valid UTF-8 file that holds one literal U+FFFD", () => {
+    const inventory = buildInventory(snapshot({ "a.svc": 'service postgres 16\nlabel "\uFFFD"\n' }), null, [lines]);
+    expect(inventory.problems).toEqual([]);
+    expect(inventory.uses).toHaveLength(1);
+  });
+
   it("reports files the source skipped", () => {
     const inventory = buildInventory(
       snapshot(

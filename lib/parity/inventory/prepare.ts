@@ -1,7 +1,8 @@
 /*
  * What a file must look like before a format sees it. Sources hand the engine strings; a source
  * that met invalid UTF-8 decodes it with replacement characters (TextDecoder's default), so
- * U+FFFD or a lone surrogate in the content means "not valid UTF-8" and the file is skipped.
+ * several U+FFFD or a lone surrogate in the content mean "not valid UTF-8" and the file is
+ * skipped; a single U+FFFD is a character the file holds.
  */
 
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -30,11 +31,19 @@ export function prepareContent(raw: string): Prepared {
   }
   if (raw.includes("\u0000")) return { ok: false, reason: "binary content (NUL byte)" };
   // The surrogate range test is a quick scan; the Unicode-aware one (lone surrogates only) is not.
-  if (raw.includes("\uFFFD") || (SURROGATE.test(raw) && /\p{Cs}/u.test(raw))) {
-    return { ok: false, reason: "not valid UTF-8" };
-  }
+  if (isUndecodable(raw)) return { ok: false, reason: "not valid UTF-8" };
   const content = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   return { ok: true, content: content.includes("\r") ? content.replace(/\r\n?/g, "\n") : content };
 }
 
 const SURROGATE = /[\uD800-\uDFFF]/;
+
+/**
+ * A valid UTF-8 file may hold a literal U+FFFD (a test string, a placeholder glyph): one is text.
+ * What a decoder left behind is several (every invalid byte becomes one), or a lone surrogate.
+ */
+function isUndecodable(raw: string): boolean {
+  const first = raw.indexOf("\uFFFD");
+  if (first >= 0 && raw.indexOf("\uFFFD", first + 1) >= 0) return true;
+  return SURROGATE.test(raw) && /\p{Cs}/u.test(raw);
+}

@@ -1,6 +1,7 @@
 import type { Finding, Report } from "../types";
 import { buildMatrix } from "./matrix";
 import { formatScore, levelName, location, metaIndex, type RenderOptions } from "./meta";
+import { explainedFiles } from "./text";
 
 const SEVERITY_MARK = { high: "🔴", medium: "🟠", low: "🟡", info: "⚪" } as const;
 
@@ -92,6 +93,18 @@ export function toMarkdown(report: Report, options: RenderOptions = {}): string 
     lines.push(`## Next level: ${levelName(report.nextLevel.level)}`, "");
     for (const need of report.nextLevel.needs) lines.push(`- ${escapeMarkdown(need)}`);
     lines.push("");
+  }
+  const files = explainedFiles(report);
+  if (files.length > 0) {
+    // Why each file is in its environments: collapsed, it is for checking the engine's reading.
+    lines.push("<details><summary>Environments of the files read</summary>", "");
+    lines.push("| File | Environments | Why |", "| --- | --- | --- |");
+    for (const file of files) {
+      lines.push(
+        `| ${escapeMarkdown(file.path)} | ${escapeMarkdown(file.environments)} | ${escapeMarkdown(file.reason)} |`,
+      );
+    }
+    lines.push("", "</details>", "");
   }
   lines.push(
     `<sub>Parity ${escapeMarkdown(report.engineVersion)}, audited ${escapeMarkdown(report.auditedAt)}</sub>`,

@@ -231,6 +231,22 @@ describe("toMarkdown", () => {
     expect(markdown).toContain("- Run the production database engine in dev");
   });
 
+  it("lists why each file is in its environments, collapsed", () => {
+    const explained = toMarkdown(
+      {
+        ...REPORT,
+        files: [
+          { path: "compose.yml", format: "compose", environments: ["prod"], reason: "prod: runs acme/shop | <b>" },
+          { path: "compose.yml", format: "other", environments: ["prod"], reason: "prod: runs acme/shop | <b>" },
+        ],
+      },
+      { checks: META },
+    );
+    expect(explained).toContain("<details><summary>Environments of the files read</summary>");
+    expect(explained.match(/\| compose\.yml \|/g)).toHaveLength(1);
+    expect(explained).toContain("| compose.yml | prod | prod: runs acme/shop \\| \\<b\\> |");
+  });
+
   it("escapes repository text", () => {
     expect(markdown).toContain("bad \\| pipe \\<b\\>");
     expect(escapeMarkdown("a|b<script>")).toBe("a\\|b\\<script\\>");

@@ -5,6 +5,8 @@ import { formatScore, levelName, location, metaIndex, type RenderOptions } from 
 export interface TextOptions extends RenderOptions {
   /** ANSI colours; the CLI passes true only for a TTY without NO_COLOR. */
   color: boolean;
+  /** List each classified file's environments and why (`parity audit --explain`). */
+  explain?: boolean;
 }
 
 const ANSI = {
@@ -64,6 +66,31 @@ function findingLines(finding: Finding, options: TextOptions, explained: Set<str
   return lines;
 }
 
+/** Each classified file once (a file several formats read says the same), with its reason. */
+export function explainedFiles(report: Report): { path: string; environments: string; reason: string }[] {
+  const seen = new Map<string, { path: string; environments: string; reason: string }>();
+  for (const file of report.files) {
+    if (seen.has(file.path)) continue;
+    seen.set(file.path, {
+      path: file.path,
+      environments: file.environments.join(", ") || "-",
+      reason: file.reason ?? "",
+    });
+  }
+  return [...seen.values()];
+}
+
+/** `--explain`: why each file is in its environments. */
+function explainLines(report: Report, paint: ReturnType<typeof painter>): string[] {
+  const files = explainedFiles(report);
+  const lines = [paint("bold", `Environments of the files read (${files.length})`)];
+  for (const file of files) {
+    lines.push(`  ${paint("cyan", clean(file.path))}  ${clean(file.environments)}`);
+    if (file.reason) lines.push(`      ${paint("dim", clean(file.reason))}`);
+  }
+  return lines;
+}
+
 /** The human output of `parity audit`. */
 export function toText(report: Report, options: TextOptions): string {
   const paint = painter(options.color);
@@ -101,6 +128,7 @@ export function toText(report: Report, options: TextOptions): string {
     lines.push(paint("bold", `Next level: ${levelName(report.nextLevel.level)} needs`));
     for (const need of report.nextLevel.needs) lines.push(`  - ${clean(need)}`);
   }
+  if (options.explain) lines.push("", ...explainLines(report, paint));
   return `${lines
     .join("\n")
     .replace(/\n{3,}/g, "\n\n")
