@@ -8,6 +8,7 @@ import { composeRole } from "./role";
 import { pathEnvironment } from "./words";
 
 const OVERRIDE = /^(.*)\.override\.ya?ml$/;
+const JINJA = /\{%-?\s|\{\{\s*cookiecutter\.|\{\{-?\s*[a-z_][\w.]*\s*(\|[^}]*)?-?\}\}/;
 export const COMPOSE_NAME = /^(docker-)?compose([.-].*)?\.ya?ml$|\.override\.ya?ml$/;
 
 /**
@@ -18,6 +19,12 @@ export const COMPOSE_NAME = /^(docker-)?compose([.-].*)?\.ya?ml$|\.override\.ya?
  * written, so a version bumped in the override is reported from the override only.
  */
 export function extractCompose(file: FormatFile, ctx: ExtractContext): ExtractResult {
+  // A project template (cookiecutter's `{% if %}` blocks and `{{ var }}` values) is not a compose
+  // file until rendered: what it runs depends on answers the files do not hold. Read nothing,
+  // report nothing (no parse error: the template is fine).
+  if (JINJA.test(file.content)) {
+    return { uses: [], problems: [], reason: "a project template (Jinja tags): not read until rendered" };
+  }
   const model = loadCompose(file.path, file.content, ctx);
   const problems = [...model.problems];
   const override = loadOverride(file.path, ctx);

@@ -179,6 +179,22 @@ describe("compose role: what a file runs and who runs it", () => {
     expect(result.reason).toBe(reason);
   });
 
+  it("reads nothing from a project template and reports no parse error", () => {
+    const content = `services:\n  postgres:\n    image: postgres:{{ cookiecutter.postgresql_version }}\n{%- if cookiecutter.use_celery == 'y' %}\n  redis:\n    image: redis:7\n{%- endif %}\n`;
+    const result = extractCompose({ path: "{{cookiecutter.slug}}/docker-compose.local.yml", content }, repo({}));
+    expect(result).toEqual({
+      uses: [],
+      problems: [],
+      reason: "a project template (Jinja tags): not read until rendered",
+    });
+    // Compose's own `${VAR}` interpolation is not a template.
+    const plain = extractCompose(
+      { path: "compose.yaml", content: "services:\n  db:\n    image: postgres:${PG:-16}\n" },
+      repo({}),
+    );
+    expect(plain.uses).toHaveLength(1);
+  });
+
   it("keeps a self-hosting stack's literals in prod and a dev stack's out of it", () => {
     const withSecret = `${SELF_HOSTING}    environment:\n      POSTGRES_PASSWORD: hunter2\n`;
     const prod = extractCompose({ path: "compose.yml", content: withSecret }, repo({ "compose.yml": withSecret }));
