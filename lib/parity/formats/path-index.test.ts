@@ -59,6 +59,26 @@ describe("pathIndex", () => {
     expect(tested).toHaveLength(4);
   });
 
+  it("selects in snapshot order across hinted characters, testing only paths ending in one", () => {
+    const tested: string[] = [];
+    const selected = pathIndex([...PATHS]).selectInOrder(
+      "yaml-or-md",
+      (path) => {
+        tested.push(path);
+        return /\.(ya?ml|md)$/.test(path);
+      },
+      "ld",
+    );
+    expect(selected).toEqual([
+      "charts/web/values.yaml",
+      "charts/web/Chart.yaml",
+      "deploy/prod/kustomization.yml",
+      "artisan.md",
+      "charts/web/values-staging.yml",
+    ]);
+    expect(tested.every((path) => path.endsWith("l") || path.endsWith("d"))).toBe(true);
+  });
+
   it("groups a hinted selection by directory", () => {
     const groups = pathIndex([...PATHS]).selectByDirectory("values", (path) => path.includes("/values"), "l");
     expect(groups.get("charts/web")).toEqual(["charts/web/values.yaml", "charts/web/values-staging.yml"]);

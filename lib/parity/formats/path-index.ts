@@ -22,6 +22,12 @@ export interface PathIndex {
    * by last character (in `lastChars` order), in snapshot order within each.
    */
   select(key: string, predicate: (path: string) => boolean, lastChars?: string): readonly string[];
+  /**
+   * `select` with a last-character hint whose result keeps snapshot order across characters, for
+   * a caller that caps how many paths it takes (the first N in the tree). Reads the typed array
+   * of last characters once, never the other paths' strings.
+   */
+  selectInOrder(key: string, predicate: (path: string) => boolean, lastChars: string): readonly string[];
   /** `select`, grouped by directory: the siblings of one kind, without grouping every path. */
   selectByDirectory(
     key: string,
@@ -87,7 +93,24 @@ export function pathIndex(paths: readonly string[]): PathIndex {
     }
     return selected;
   };
+  const inOrder = new Map<string, readonly string[]>();
   const index: PathIndex = {
+    selectInOrder(key, predicate, lastChars) {
+      let selected = inOrder.get(key);
+      if (!selected) {
+        const codes = scanPaths(paths).lastChars;
+        const wanted = new Set([...lastChars].map((char) => char.charCodeAt(0)));
+        const list: string[] = [];
+        for (let i = 0; i < codes.length; i++) {
+          if (!wanted.has(codes[i] as number)) continue;
+          const path = paths[i] as string;
+          if (predicate(path)) list.push(path);
+        }
+        selected = list;
+        inOrder.set(key, selected);
+      }
+      return selected;
+    },
     has(path) {
       if (all) return all.has(path);
       const name = path.slice(path.lastIndexOf("/") + 1);
