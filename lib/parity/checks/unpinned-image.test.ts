@@ -65,6 +65,27 @@ describe("unpinned-image", () => {
       ],
     },
     {
+      name: "a dev-only tool: nothing pins it and the prod described runs nothing of its kind",
+      uses: [floating("dev"), pinned("prod", "16", "postgres", "database")],
+      status: "pass",
+      score: 10,
+      findings: [],
+    },
+    {
+      name: "a floating database is drift even where prod's database engine could not be read",
+      uses: [floating("ci", "mariadb", "database"), use("prod", "cache", "redis", "7", { via: "resource" })],
+      status: "fail",
+      score: 7.5,
+      findings: [["MariaDB image floats in ci; no file read pins a version", "low", "database:mariadb", ["ci"]]],
+    },
+    {
+      name: "prod runs the kind with another engine: the floating one is still drift",
+      uses: [floating("dev"), use("prod", "cache", "memcached", "1.6", { via: "resource" })],
+      status: "fail",
+      score: 7.5,
+      findings: [["Redis image floats in dev; no file read pins a version", "low", "cache:redis", ["dev"]]],
+    },
+    {
       name: "another file of a floating environment that pins the engine is named",
       uses: [
         floating("dev", "postgres", "database"),

@@ -2,6 +2,7 @@ import type { Check, CheckInput, CheckOutcome, FindingDraft, ServiceUse } from "
 import { BACKING_KINDS, describeUses, engineName, evidenceList, joinWords, NON_PROD, outcome, usesOf } from "./shared";
 
 const ORDER = [...NON_PROD, "prod"] as const;
+const DATA_KINDS: ReadonlySet<string> = new Set(["database", "storage"]);
 
 /** Uses that fix a version: a pinned image, or a prod service whose version is declared (RDS 16). */
 function anchors(uses: readonly ServiceUse[]): ServiceUse[] {
@@ -17,8 +18,11 @@ function anchors(uses: readonly ServiceUse[]): ServiceUse[] {
 function run({ inventory }: CheckInput): CheckOutcome {
   const findings: FindingDraft[] = [];
   let compared = 0;
+  // Whether prod is described at all: then a kind it does not run is a dev or CI tool.
+  const prodDescribed = inventory.uses.some((use) => use.environment === "prod");
   for (const kind of BACKING_KINDS) {
     const uses = usesOf(inventory, kind);
+    const prodRunsKind = uses.some((use) => use.environment === "prod");
     for (const engine of [...new Set(uses.map((use) => use.engine))].sort()) {
       const same = uses.filter((use) => use.engine === engine);
       const images = same.filter((use) => use.pinned !== null);
@@ -43,6 +47,10 @@ function run({ inventory }: CheckInput): CheckOutcome {
       // What pins the engine, in any environment (another file of a floating one too).
       const elsewhere = anchors(same.filter((use) => !floating.includes(use)));
       const pinning = ORDER.filter((env) => elsewhere.some((use) => use.environment === env));
+      // A dev-only tool (Sail's Meilisearch where prod runs no search at all) has no version to
+      // drift from: nothing pins it and the prod described runs nothing of its kind. Not for the
+      // data stores (database, storage): prod has one even when its files do not say which.
+      if (pinning.length === 0 && prodDescribed && !prodRunsKind && !DATA_KINDS.has(kind)) continue;
       findings.push({
         message:
           pinning.length > 0

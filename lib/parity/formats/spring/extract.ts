@@ -22,9 +22,9 @@ function extractConfig(file: FormatFile, ctx: ExtractContext, problems: Problem[
   const uses: ExtractedUse[] = [];
   for (const fact of facts) {
     if (fact.profile !== null) {
-      const environments = place.environmentsOf(fact.profile);
-      if (environments.length === 0) uses.push(toUse(fact, undefined));
-      for (const environment of environments) uses.push(toUse(fact, environment));
+      // A profile nothing activates and no environment is named after (`mysql` beside the
+      // default H2) is an option the app offers, not what any environment runs.
+      for (const environment of place.environmentsOf(fact.profile)) uses.push(toUse(fact, environment));
       continue;
     }
     // A profile that sets any key of the fact's group replaces the group where it runs.
