@@ -18,7 +18,17 @@ export function manifestFiles(dir: string, pattern: string, ctx: ExtractContext)
   if (target === null || target === "") return [];
   if (!/[*?[{]/.test(target)) return pathIndex(ctx.paths).has(target) ? [target] : [];
   const matches = globMatcher([target]);
-  return ctx.paths.filter((path) => (path.endsWith(".yaml") || path.endsWith(".yml")) && matches(path));
+  // Each glob tests the snapshot's YAML files (one path index selection), not all its paths.
+  return yamlPaths(ctx).filter((path) => matches(path));
+}
+
+function isYaml(path: string): boolean {
+  return path.endsWith(".yaml") || path.endsWith(".yml");
+}
+
+/** The snapshot's `.yaml` and `.yml` paths, in snapshot order (both end in `l`). */
+function yamlPaths(ctx: ExtractContext): readonly string[] {
+  return pathIndex(ctx.paths).select("skaffold:yaml", isYaml, "l");
 }
 
 /** A kustomization directory: its kustomization file and every manifest it renders. */
