@@ -153,17 +153,11 @@ function compareWithProd(
   return { findings, compared, unread };
 }
 
-/** A floating image (`postgres:latest`, untagged): its version is whatever was newest at pull time. */
-function floats(use: ServiceUse): boolean {
-  return use.version === null && use.pinned === false && use.via === "image";
-}
-
 /**
  * Prod is silent: the non-prod environments differ among themselves, with dev as the reference
- * (CI on PostgreSQL 11 while the devcontainer floats on latest; one dev setup on 14, another on
- * 15). An environment that shares a version with dev is not drifting (a CI matrix). One finding
+ * (CI on PostgreSQL 11 while a second dev setup pins 13; one dev setup on 14, another on 15). An environment that shares a version with dev is not drifting (a CI matrix). One finding
  * per engine, one step lower than the same distance against prod; a floating image against a
- * pinned one is low (its distance is unknown; unpinned-image reports the float itself). Runtimes
+ * pinned one is left to unpinned-image, which names both. Runtimes
  * are compared across environments only: one repository's version files and `engines` ranges
  * are not two dev setups.
  */
@@ -189,25 +183,14 @@ function driftBetween(kind: ServiceKind, engine: string, uses: readonly ServiceU
   const byDistance = severityByDistance(distance);
   let severity: Severity | null = byDistance === null ? null : oneStepLower(byDistance);
   if (severity === "info") severity = null;
-  // A floating image in one environment against a pin in another.
-  const floating = kind === "runtime" ? [] : uses.filter(floats);
-  const floatingEnvironments = new Set(floating.map((use) => use.environment));
-  const pinnedElsewhere = versioned.filter((use) => !floatingEnvironments.has(use.environment));
-  if (floating.length > 0 && pinnedElsewhere.length > 0) {
-    for (const use of [...floating, ...pinnedElsewhere]) involved.add(use);
-    severity ??= "low";
-  }
+  // A floating image against a pin elsewhere is unpinned-image's finding ("PostgreSQL image
+  // floats in ci; dev pins PostgreSQL 15"): one problem, one finding.
   if (severity === null || involved.size === 0) return null;
   const list = [...involved];
   const parts: string[] = [];
   for (const version of knownVersions(list).sort((a, b) => a.localeCompare(b, "en", { numeric: true }))) {
     const at = list.filter((use) => use.version === version);
     parts.push(`${describeUses(at)} in ${environmentList(at.map((use) => use.environment))}`);
-  }
-  const floatingHere = list.filter(floats);
-  if (floatingHere.length > 0) {
-    const where = environmentList(floatingHere.map((use) => use.environment));
-    parts.push(`${engineName(kind, engine)} latest (floating) in ${where}`);
   }
   return {
     message: `${joinWords(parts)}; prod does not say which ${engineName(kind, engine)} version it runs`,
