@@ -43,7 +43,29 @@ export interface ComposeModel {
 const TOP_LEVEL = new Set(["version", "name", "services", "networks", "volumes", "configs", "secrets", "include"]);
 const MAX_DEPTH = 4;
 
+/**
+ * Models already read, per extract context (one per audit): the compose format loads each file,
+ * and the Dockerfile role loads them again to find who builds which Dockerfile; reading each file
+ * once halves the YAML work. Keyed by depth and path, and checked against the content, so a
+ * caller passing other content never gets a stale model. Callers treat models as read-only.
+ */
+const models = new WeakMap<ExtractContext, Map<string, { content: string; model: ComposeModel }>>();
+
 export function loadCompose(path: string, content: string, ctx: ExtractContext, depth = 0): ComposeModel {
+  let loaded = models.get(ctx);
+  if (!loaded) {
+    loaded = new Map();
+    models.set(ctx, loaded);
+  }
+  const key = `${depth}\u0000${path}`;
+  const cached = loaded.get(key);
+  if (cached && cached.content === content) return cached.model;
+  const model = readCompose(path, content, ctx, depth);
+  loaded.set(key, { content, model });
+  return model;
+}
+
+function readCompose(path: string, content: string, ctx: ExtractContext, depth: number): ComposeModel {
   // v1 files (services at the top level) were always named docker-compose*.yml.
   const v1Allowed = /^(docker-)?compose/.test(baseOf(path));
   const lines = new LineCounter();

@@ -1,4 +1,5 @@
 import type { Environment, ExtractContext } from "../../types";
+import { pathIndex } from "../path-index";
 import { dirOf, joinPath } from "./paths";
 import { wordEnvironment } from "./words";
 
@@ -52,6 +53,25 @@ const MARKDOWN_COMMAND =
 
 const cache = new WeakMap<readonly string[], Map<string, Runner[]>>();
 
+function isYaml(path: string): boolean {
+  return path.endsWith(".yml") || path.endsWith(".yaml");
+}
+
+/** A file that may run compose: a package.json, Makefile, justfile, CI workflow, devcontainer or doc. */
+function isRunnerSource(path: string): boolean {
+  const name = path.slice(path.lastIndexOf("/") + 1);
+  return (
+    (name === "package.json" ||
+      name === "Makefile" ||
+      name === "justfile" ||
+      name === "Justfile" ||
+      WORKFLOW.test(path) ||
+      DEVCONTAINER.test(path) ||
+      (name.endsWith(".md") && (MARKDOWN_NAMES.test(name) || /^docs?\//.test(path)))) &&
+    !path.includes("node_modules/")
+  );
+}
+
 /** Runners of each compose file of the snapshot, by path; built once per snapshot. */
 export function runnersOf(path: string, ctx: ExtractContext): Runner[] {
   let index = cache.get(ctx.paths);
@@ -64,24 +84,11 @@ export function runnersOf(path: string, ctx: ExtractContext): Runner[] {
 
 function buildIndex(ctx: ExtractContext): Map<string, Runner[]> {
   const index = new Map<string, Runner[]>();
-  const known = new Set<string>();
-  const sources: string[] = [];
-  for (const path of ctx.paths) {
-    if (path.endsWith(".yml") || path.endsWith(".yaml")) known.add(path);
-    if (sources.length >= MAX_RUNNER_FILES) continue;
-    const name = path.slice(path.lastIndexOf("/") + 1);
-    if (
-      name === "package.json" ||
-      name === "Makefile" ||
-      name === "justfile" ||
-      name === "Justfile" ||
-      WORKFLOW.test(path) ||
-      DEVCONTAINER.test(path) ||
-      (name.endsWith(".md") && (MARKDOWN_NAMES.test(name) || /^docs?\//.test(path)))
-    ) {
-      if (!path.includes("node_modules/")) sources.push(path);
-    }
-  }
+  // A monorepo has 100,000 paths: the path index tests only those ending in a letter a YAML file
+  // or a runner file ends with (`l`, `n` for `.json`, `e` for `Makefile`, `d` for `.md`).
+  const paths = pathIndex(ctx.paths);
+  const known = new Set(paths.select("compose:yaml", isYaml, "l"));
+  const sources = paths.selectInOrder("compose:runner-sources", isRunnerSource, "lned").slice(0, MAX_RUNNER_FILES);
   const add = (runner: Runner) => {
     for (const file of new Set(runner.files)) {
       if (!known.has(file)) continue;

@@ -79,3 +79,34 @@ describe("dockerfile role: who builds it", () => {
     expect(result.environment).toBeUndefined();
   });
 });
+
+describe("dockerfile role: workflows are read once per audit", () => {
+  const files = new Map<string, string>([
+    ["api/Dockerfile", NODE],
+    ["web/Dockerfile", NODE],
+    ["worker/Dockerfile", NODE],
+    ["docker-compose.yml", DEV_COMPOSE],
+    [".github/workflows/release.yml", PUBLISH],
+  ]);
+
+  /** How many times the workflow is read while the role of each of `dockerfiles` is found. */
+  function workflowReads(dockerfiles: string[]): number {
+    let reads = 0;
+    const ctx: ExtractContext = {
+      paths: [...files.keys()],
+      readFile: (path) => {
+        if (path === ".github/workflows/release.yml") reads++;
+        return files.get(path);
+      },
+      repository: "acme/shop",
+    };
+    for (const path of dockerfiles) extractDockerfile({ path, content: NODE }, ctx);
+    return reads;
+  }
+
+  it("reads a workflow as often for three Dockerfiles as for one", () => {
+    expect(workflowReads(["api/Dockerfile", "web/Dockerfile", "worker/Dockerfile"])).toBe(
+      workflowReads(["api/Dockerfile"]),
+    );
+  });
+});

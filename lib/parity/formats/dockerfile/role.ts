@@ -139,12 +139,26 @@ function deploysSomewhere(ctx: ExtractContext): boolean {
 const WORKFLOW = /^\.github\/workflows\/[^/]+\.ya?ml$|^\.gitlab-ci\.yml$/;
 const IMAGE_BUILD = /docker\/build-push-action|docker\s+(buildx\s+)?build\b|docker\s+push\b|kaniko|buildah\s+bud/;
 
+const imageWorkflows = new WeakMap<ExtractContext, string[]>();
+
+/** The text of each CI workflow that builds or pushes images, read once per extract context. */
+function imageBuildingWorkflows(ctx: ExtractContext): string[] {
+  let texts = imageWorkflows.get(ctx);
+  if (!texts) {
+    texts = [];
+    const workflows = pathIndex(ctx.paths).select("dockerfile:workflows", (other) => WORKFLOW.test(other), "l");
+    for (const workflow of workflows) {
+      const text = ctx.readFile(workflow);
+      if (text !== undefined && IMAGE_BUILD.test(text)) texts.push(text);
+    }
+    imageWorkflows.set(ctx, texts);
+  }
+  return texts;
+}
+
 /** A CI workflow that builds or pushes images names this Dockerfile (or builds the root one by default). */
 function publishedByCi(path: string, ctx: ExtractContext): boolean {
-  const workflows = pathIndex(ctx.paths).select("dockerfile:workflows", (other) => WORKFLOW.test(other), "l");
-  for (const workflow of workflows) {
-    const text = ctx.readFile(workflow);
-    if (text === undefined || !IMAGE_BUILD.test(text)) continue;
+  for (const text of imageBuildingWorkflows(ctx)) {
     if (text.includes(path)) return true;
     // The root Dockerfile is what `docker build .` and build-push-action build without `file:`.
     if (path === "Dockerfile" && !/^\s*(file|dockerfile)\s*:/m.test(text) && !/\s-f\s/.test(text)) return true;
