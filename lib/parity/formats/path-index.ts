@@ -8,8 +8,8 @@ import { scanPaths } from "../path-scan";
  *
  * Even one pass that slices or hashes every path costs milliseconds per 100,000 paths, more than
  * parsing a YAML file, so each structure is built only when first asked for, and the cheapest
- * one that answers: `has` scans for the few file names formats ask about (`artisan`,
- * `Chart.yaml`) before falling back to a Set of every path.
+ * one that answers: `has` keeps a Set of the paths ending in the asked path's last character
+ * (`l` for `Chart.yaml`, `n` for `artisan`), never one of every path.
  */
 export interface PathIndex {
   has(path: string): boolean;
@@ -39,9 +39,6 @@ export interface PathIndex {
 /** The paths ending in a character (by char code), in snapshot order. */
 type LastCharBuckets = (char: number) => readonly string[];
 
-/** File names `has` answers by scanning their last-character bucket before building a Set of all. */
-const NAME_SCANS = 4;
-
 /**
  * Paths by their last character, in snapshot order. The one pass over every path (path-scan.ts,
  * shared with the case-collision check) records each path's last char code in a typed array; a
@@ -68,14 +65,13 @@ const indexes = new WeakMap<readonly string[], PathIndex>();
 export function pathIndex(paths: readonly string[]): PathIndex {
   const cached = indexes.get(paths);
   if (cached) return cached;
-  let all: Set<string> | undefined;
   let directories: Map<string, string[]> | undefined;
   let byLastChar: LastCharBuckets | undefined;
   const endingIn = (char: number): readonly string[] => {
     byLastChar ??= groupByLastChar(paths);
     return byLastChar(char);
   };
-  const byName = new Map<string, Set<string>>();
+  const bucketSets = new Map<number, Set<string>>();
   const selections = new Map<string, readonly string[]>();
   const grouped = new Map<string, Map<string, string[]>>();
   const select = (key: string, predicate: (path: string) => boolean, lastChars?: string): readonly string[] => {
@@ -112,18 +108,14 @@ export function pathIndex(paths: readonly string[]): PathIndex {
       return selected;
     },
     has(path) {
-      if (all) return all.has(path);
-      const name = path.slice(path.lastIndexOf("/") + 1);
-      let named = byName.get(name);
-      if (!named) {
-        if (byName.size >= NAME_SCANS) {
-          all = new Set(paths);
-          return all.has(path);
-        }
-        named = new Set(endingIn(name.charCodeAt(name.length - 1)).filter((other) => hasName(other, name)));
-        byName.set(name, named);
+      // Only paths ending in the same character can be this one: a Set of that bucket answers.
+      const code = path.length === 0 ? 0 : path.charCodeAt(path.length - 1);
+      let bucket = bucketSets.get(code);
+      if (!bucket) {
+        bucket = new Set(endingIn(code));
+        bucketSets.set(code, bucket);
       }
-      return named.has(path);
+      return bucket.has(path);
     },
     inDirectory(dir) {
       directories ??= groupByDirectory(paths);
