@@ -1,3 +1,4 @@
+import { ENVIRONMENT_WORDS, ENVIRONMENT_WORD_RANK as WORD_RANK } from "../environment-words";
 import { cachedGlobMatcher, globMatcher } from "../glob";
 import type { Environment, ParityConfig } from "../types";
 import { ENVIRONMENTS } from "../types";
@@ -87,22 +88,6 @@ const COMPOSE_FILE = /^(docker-)?compose([.\-_].*)?\.ya?ml$/i;
 const DOCKERFILE = /^(dockerfile([.\-_].*)?|.+\.dockerfile)$/i;
 
 type TokenEnv = Environment | null;
-
-/** Words that name an environment, by precedence: a path with words of two groups gets the first. */
-const ENVIRONMENT_WORDS: readonly (readonly [Environment, readonly string[]])[] = [
-  ["prod", ["prod", "production", "prd", "live"]],
-  ["staging", ["staging", "stage", "stg", "preprod", "uat", "qa"]],
-  ["test", ["test", "tests", "testing", "e2e", "cypress", "playwright"]],
-  ["ci", ["ci"]],
-  ["dev", ["dev", "development", "local", "override", "devcontainer"]],
-  // Last: `deploy/staging/compose.yml` is staging, `docker-compose.deploy.yml` prod.
-  ["prod", ["selfhost", "selfhosted", "selfhosting", "deploy"]],
-];
-
-/** Each word's group (its index above): one lookup per token, called for every file placed. */
-const WORD_RANK = new Map<string, number>(
-  ENVIRONMENT_WORDS.flatMap(([, words], rank) => words.map((word): [string, number] => [word, rank])),
-);
 
 /** Environment named by a word in a path (`overlays/staging`, `values-dev.yaml`, `compose.test.yml`). */
 function tokenEnvironment(tokens: readonly string[]): TokenEnv {
