@@ -28,6 +28,12 @@ export interface BackfillOptions {
 
 const DAY_MS = 86_400_000;
 export const BACKFILL_WEEKS = 25;
+/**
+ * GitHub requests one backfill may spend: 25 weeks at ~6 each (a tree, the changed claimed files:
+ * the engine reads READMEs, Makefiles and package.json scripts to learn who runs a file), well
+ * under an installation's 5,000 an hour.
+ */
+export const BACKFILL_REQUEST_BUDGET = 200;
 
 export interface BackfillResult {
   audited: number;
@@ -46,7 +52,7 @@ export async function runHistoryBackfill(
   if (!repo) return { audited: 0, skipped: 0, requests: 0 };
   await setHistoryProgress(deps.db, repositoryId, { status: "running", done: 0, total: weeks, error: null });
   const cache = deps.cache ?? memoryCache();
-  const budget: RequestBudget = { left: options.maxRequests ?? 120, used: 0 };
+  const budget: RequestBudget = { left: options.maxRequests ?? BACKFILL_REQUEST_BUDGET, used: 0 };
   try {
     const head = await fetchGitHubSnapshot(deps.client, {
       owner: repo.owner,
