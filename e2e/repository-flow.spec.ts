@@ -73,17 +73,21 @@ test("a change on GitHub and a re-audit resolve the finding and add a point to t
       await expect(button).toHaveCount(0);
     }
   };
-  await showAllHistory();
-  const auditsBefore = await historyRows.count();
   // The trend card counts the chart's points and its markers: "27 audits · ● 3 appeared · ○ 1 resolved".
   const trendSummary = page.getByRole("region", { name: "Score per gap" }).locator("h2 + div");
   async function trendCounts() {
     const match = /(\d+) audits · ● (\d+) appeared · ○ (\d+) resolved/.exec((await trendSummary.textContent()) ?? "");
     return { points: Number(match?.[1] ?? 0), resolved: Number(match?.[3] ?? 0) };
   }
+  // The history backfill fills the trend on connect: the live audit and the 25 past weekly
+  // points. It runs as its own job, so wait until it has written all of them.
+  await expect(async () => {
+    await page.reload();
+    expect((await trendCounts()).points).toBeGreaterThanOrEqual(26);
+  }).toPass({ timeout: 90_000 });
+  await showAllHistory();
+  const auditsBefore = await historyRows.count();
   const trendBefore = await trendCounts();
-  // The history backfill filled the trend on connect: the live audit and the past weekly points.
-  expect(trendBefore.points).toBeGreaterThan(20);
 
   // Development and test move to PostgreSQL, as the finding's fix says.
   const databaseYml = [
