@@ -1,5 +1,10 @@
 import { getDatabaseHandle } from "./lib/db/client";
 import { env } from "./lib/env";
+import { installPeerHeaders } from "./lib/security/peer-headers";
+
+// First: every request from now on carries its socket's addresses for the proxy (rate limits,
+// local mode's loopback check); see lib/security/peer-headers.ts.
+installPeerHeaders();
 
 // Validate the environment first: a bad value stops start-up with a sentence naming it.
 env();

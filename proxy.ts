@@ -2,9 +2,10 @@ import { type NextRequest, NextResponse } from "next/server";
 import { SESSION_COOKIE } from "./lib/auth/constants";
 import { verify } from "./lib/auth/crypto";
 import { authMode, env, isLoopbackHost } from "./lib/env";
+import { clientAddress, processTrustedProxies } from "./lib/security/client-address";
 import { crossSiteReason, siteOrigins } from "./lib/security/csrf";
 import { HSTS } from "./lib/security/headers";
-import { clientAddress, processLimiters } from "./lib/security/rate-limit";
+import { processLimiters } from "./lib/security/rate-limit";
 
 /**
  * Runs before every page and API route (Next 16's proxy, Node.js runtime). In order:
@@ -48,7 +49,8 @@ export function proxy(request: NextRequest): NextResponse {
   // redirect to /signin. Sign-in itself (/api/auth/*) and the API are.
   if (isApi && path !== WEBHOOKS) {
     const bucket = path.startsWith("/api/auth/") ? "auth" : "api";
-    const verdict = processLimiters()[bucket].take(clientAddress(request.headers), Date.now());
+    const client = clientAddress(request.headers, processTrustedProxies(settings.PARITY_TRUSTED_PROXIES));
+    const verdict = processLimiters()[bucket].take(client, Date.now());
     if (!verdict.ok) {
       return json(429, "rate_limited", "Too many requests; wait a minute and try again.", {
         "retry-after": String(verdict.retryAfter),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { trustedProxyProblem } from "./security/client-address";
 
 /**
  * The only reader of `process.env` in the product (a test enforces it). Every variable is
@@ -44,6 +45,14 @@ const schema = z.object({
   PARITY_INSECURE_ALLOW_REMOTE: z.enum(["0", "1"], "must be 1 or 0").optional(),
   /** Web processes `npm start` runs on one port (docs/development.md); more than one needs a server. */
   PARITY_WEB_PROCESSES: z.coerce.number().int("must be a whole number").min(1).max(64).optional(),
+  /** Proxies in front of Parity whose `X-Forwarded-For` is believed (addresses and CIDR ranges). */
+  PARITY_TRUSTED_PROXIES: z
+    .string()
+    .superRefine((value, context) => {
+      const problem = trustedProxyProblem(value);
+      if (problem) context.addIssue({ code: "custom", message: `must list IP addresses or CIDR ranges (${problem})` });
+    })
+    .optional(),
 });
 
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);

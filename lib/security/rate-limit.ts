@@ -69,13 +69,3 @@ export function processLimiters(): Record<keyof typeof RATE_LIMITS, RateLimiter>
   holder[LIMITERS] ??= { auth: createRateLimiter(RATE_LIMITS.auth), api: createRateLimiter(RATE_LIMITS.api) };
   return holder[LIMITERS];
 }
-
-/**
- * The client's address: the right-most `X-Forwarded-For` entry, which the nearest proxy (Next's
- * own server, or yours in front of it) appended and the client cannot forge.
- */
-export function clientAddress(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for");
-  const last = forwarded?.split(",").at(-1)?.trim();
-  return last || headers.get("x-real-ip") || "unknown";
-}
