@@ -1,15 +1,17 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { SESSION_COOKIE } from "./lib/auth/constants";
 import { verify } from "./lib/auth/crypto";
-import { authMode, env, isLoopbackHost } from "./lib/env";
+import { authMode, env } from "./lib/env";
 import { clientAddress, processTrustedProxies } from "./lib/security/client-address";
 import { crossSiteReason, siteOrigins } from "./lib/security/csrf";
 import { HSTS } from "./lib/security/headers";
+import { localModeRefusal } from "./lib/security/local-access";
 import { processLimiters } from "./lib/security/rate-limit";
 
 /**
  * Runs before every page and API route (Next 16's proxy, Node.js runtime). In order:
- * 1. local mode answers only requests addressed to a loopback name (DNS rebinding cannot reach it);
+ * 1. local mode answers only connections from this machine (the socket's addresses are loopback)
+ *    addressed to a loopback name (DNS rebinding cannot reach it);
  * 2. rate limits: sign-in and the API, per client address;
  * 3. CSRF: API and form mutations must come from this site;
  * 4. team mode: no validly signed session cookie sends pages to /signin and the API to 401.
@@ -27,23 +29,14 @@ function json(status: number, code: string, message: string, headers: Record<str
   );
 }
 
-function hostName(host: string | null): string {
-  if (!host) return "";
-  if (host.startsWith("[")) return host.slice(0, host.indexOf("]") + 1);
-  return host.split(":")[0] ?? "";
-}
-
 export function proxy(request: NextRequest): NextResponse {
   const settings = env();
   const mode = authMode(settings);
   const path = request.nextUrl.pathname;
   const isApi = path.startsWith("/api/");
 
-  if (mode === "local" && settings.PARITY_INSECURE_ALLOW_REMOTE !== "1") {
-    if (!isLoopbackHost(hostName(request.headers.get("host")))) {
-      return json(421, "bad_request", "Parity in local mode answers on 127.0.0.1 only.");
-    }
-  }
+  const refusal = localModeRefusal(settings, request.headers);
+  if (refusal) return json(refusal.status, refusal.status === 403 ? "forbidden" : "bad_request", refusal.message);
 
   // Page views are not limited: the router prefetches every link, and signed-out prefetches all
   // redirect to /signin. Sign-in itself (/api/auth/*) and the API are.
@@ -93,5 +86,8 @@ function signInUrl(request: NextRequest): URL {
 
 export const config = {
   // Static assets carry no data: they skip the proxy (they still get next.config.ts's headers).
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg).*)"],
+  // The webhook route skips it too: Next would buffer its body (up to 5 MB) for the proxy before
+  // the route's own cap; the route applies local mode's check itself (lib/security/local-access.ts)
+  // and needs no other (signed, public, not rate limited, no CSRF).
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|api/github/webhooks$).*)"],
 };

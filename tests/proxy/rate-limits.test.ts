@@ -1,6 +1,6 @@
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
-import { PEER_ADDRESS_HEADER } from "@/lib/security/client-address";
+import { LOCAL_ADDRESS_HEADER, PEER_ADDRESS_HEADER } from "@/lib/security/client-address";
 import { RATE_LIMITS } from "@/lib/security/rate-limit";
 import { proxy } from "@/proxy";
 
@@ -8,7 +8,12 @@ import { proxy } from "@/proxy";
 
 function get(path: string, peer: string, forwardedFor: string): NextRequest {
   return new NextRequest(`http://127.0.0.1:3000${path}`, {
-    headers: { host: "127.0.0.1:3000", [PEER_ADDRESS_HEADER]: peer, "x-forwarded-for": forwardedFor },
+    headers: {
+      host: "127.0.0.1:3000",
+      [PEER_ADDRESS_HEADER]: peer,
+      [LOCAL_ADDRESS_HEADER]: "127.0.0.1",
+      "x-forwarded-for": forwardedFor,
+    },
   });
 }
 

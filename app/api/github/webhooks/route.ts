@@ -1,5 +1,6 @@
 import { env } from "@/lib/env";
 import { apiContext } from "@/lib/http/context";
+import { localModeRefusal } from "@/lib/security/local-access";
 import { processDispatcher } from "@/lib/webhooks/dispatch";
 import { receiveWebhook } from "@/lib/webhooks/receive";
 
@@ -8,6 +9,15 @@ export const runtime = "nodejs";
 
 /** GitHub App webhooks: verified on the raw body, recorded, answered 202, worked in a job. */
 export async function POST(request: Request): Promise<Response> {
+  // This route is outside the proxy's matcher (its body must not be buffered for it), so local
+  // mode's "this machine only" is checked here.
+  const refusal = localModeRefusal(env(), request.headers);
+  if (refusal) {
+    return Response.json(
+      { error: { code: refusal.status === 403 ? "forbidden" : "bad_request", message: refusal.message } },
+      { status: refusal.status, headers: { "cache-control": "no-store" } },
+    );
+  }
   const context = apiContext();
   return receiveWebhook(request, {
     secret: env().GITHUB_WEBHOOK_SECRET,
