@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: the tests spell `${VAR:-value}` substitutions literally
 import { describe, expect, it } from "vitest";
 import type { Inventory } from "../types";
 import { envConfig } from "./env-config";
@@ -123,6 +124,49 @@ describe("env-config", () => {
       ],
     },
     {
+      name: "a signing secret a compose substitution falls back to is medium, a database password's fallback low",
+      parts: {
+        files: [file("compose.yml", "compose", "prod")],
+        literals: [
+          at("SECRET_KEY_BASE", "*** (fallback of ${SECRET_KEY_BASE})", 12, "compose.yml"),
+          at("POSTGRES_PASSWORD", "*** (fallback of ${POSTGRES_PASSWORD})", 7, "compose.yml"),
+        ],
+      },
+      status: "fail",
+      score: 2.5,
+      findings: [
+        [
+          "POSTGRES_PASSWORD falls back to a committed literal when unset in prod config (compose.yml)",
+          "low",
+          "database:credentials",
+        ],
+        [
+          "SECRET_KEY_BASE falls back to a committed literal when unset in prod config (compose.yml)",
+          "medium",
+          "config:credentials",
+        ],
+      ],
+    },
+    {
+      name: "a placeholder fallback of an app secret is low, another service's placeholder fallback nothing",
+      parts: {
+        files: [file("compose.yml", "compose", "prod")],
+        literals: [
+          at("JWT_SECRET", "changeme (fallback of ${JWT_SECRET})", 12, "compose.yml"),
+          at("SMTP_PASSWORD", "changeme (fallback of ${SMTP_PASSWORD})", 13, "compose.yml"),
+        ],
+      },
+      status: "fail",
+      score: 7.5,
+      findings: [
+        [
+          "JWT_SECRET ships a placeholder value as the fallback of an unset variable in prod config (compose.yml): whoever runs it unchanged signs with a public secret",
+          "low",
+          "config:placeholder",
+        ],
+      ],
+    },
+    {
       name: "flags, paths, Secret key names and another service's placeholder keys are no credential",
       parts: {
         literals: [
@@ -176,5 +220,17 @@ describe("env-config", () => {
       { environment: "prod", file: "config/production.rb", line: 5, value: "***" },
     ]);
     expect(JSON.stringify(outcome)).not.toContain("abc123");
+  });
+
+  it("shows a fallback as the variable it stands in for, never its value", () => {
+    const outcome = envConfig.run(
+      input(
+        inventory({
+          files: prodFiles,
+          literals: [literal("SECRET_KEY_BASE", "*** (fallback of ${SECRET_KEY_BASE})")],
+        }),
+      ),
+    );
+    expect(outcome.findings[0]?.evidence[0]?.value).toBe("*** (fallback of ${SECRET_KEY_BASE})");
   });
 });

@@ -28,6 +28,19 @@ const OTHER_SERVICE = /access|api|client|aws|s3|pass|token|user/i;
 
 type Grade = "placeholder" | "database" | "secret";
 
+/** `*** (fallback of ${SECRET_KEY_BASE})`: a literal that is a substitution's committed fallback
+ *  (`${SECRET_KEY_BASE:-…}`), see fallbackLiteral in the env-file format. */
+const FALLBACK = /^([\s\S]*) \(fallback of \$\{([A-Za-z_][A-Za-z0-9_]*)\}\)$/;
+
+/** The value a literal runs with: a substitution's fallback, or the literal itself. */
+function runsWith(literal: Inventory["literals"][number]): string {
+  return FALLBACK.exec(literal.value)?.[1] ?? literal.value;
+}
+
+function isFallback(literal: Inventory["literals"][number]): boolean {
+  return FALLBACK.test(literal.value);
+}
+
 /**
  * What a prod literal is: a committed credential (a database's or another secret), an app
  * secret left at a template's placeholder, or nothing to report (a flag, a path, the name of the
@@ -35,13 +48,21 @@ type Grade = "placeholder" | "database" | "secret";
  * unredacted, see redactValue). Host literals are graded elsewhere.
  */
 function gradeOf(literal: Inventory["literals"][number]): Grade | null {
-  if (!literal.value.includes(REDACTED)) {
-    if (!isSecretKey(literal.key) || isNonCredentialValue(literal.key, literal.value)) return null;
-    if (isPlaceholderValue(literal.value)) {
+  const value = runsWith(literal);
+  if (!value.includes(REDACTED)) {
+    if (!isSecretKey(literal.key) || isNonCredentialValue(literal.key, value)) return null;
+    if (isPlaceholderValue(value)) {
       return APP_SECRET.test(literal.key) && !OTHER_SERVICE.test(literal.key) ? "placeholder" : null;
     }
   }
-  return DATABASE_KEY.test(literal.key) || DATABASE_URL.test(literal.value) ? "database" : "secret";
+  return DATABASE_KEY.test(literal.key) || DATABASE_URL.test(value) ? "database" : "secret";
+}
+
+/** The evidence value: redacted again here, a fallback keeping the variable it stands in for. */
+function shownValue(literal: Inventory["literals"][number]): string {
+  const fallback = FALLBACK.exec(literal.value);
+  if (!fallback) return redactValue(literal.key, literal.value);
+  return `${redactValue(literal.key, fallback[1] ?? "")} (fallback of \${${fallback[2]}})`;
 }
 
 const RANK: Record<Severity, number> = { info: -1, low: 0, medium: 1, high: 2 };
@@ -65,10 +86,10 @@ function literalFindings(inventory: Inventory): FindingDraft[] {
   for (const file of inventory.files) {
     if (!COMPOSE_FORMATS.has(formatOf.get(file.path) ?? "")) formatOf.set(file.path, file.format);
   }
-  const groups: Record<Grade, { keys: string[]; evidence: Evidence[]; severity: Severity }> = {
-    database: { keys: [], evidence: [], severity: "low" },
-    secret: { keys: [], evidence: [], severity: "low" },
-    placeholder: { keys: [], evidence: [], severity: "low" },
+  const groups: Record<Grade, { keys: string[]; evidence: Evidence[]; severity: Severity; fallbacks: boolean }> = {
+    database: { keys: [], evidence: [], severity: "low", fallbacks: true },
+    secret: { keys: [], evidence: [], severity: "low", fallbacks: true },
+    placeholder: { keys: [], evidence: [], severity: "low", fallbacks: true },
   };
   const hosts = new Map<string, Evidence[]>();
   const seen = new Set<string>();
@@ -81,7 +102,7 @@ function literalFindings(inventory: Inventory): FindingDraft[] {
       environment: literal.environment,
       file: literal.file,
       line: literal.line,
-      value: redactValue(literal.key, literal.value),
+      value: shownValue(literal),
     };
     const grade = gradeOf(literal);
     if (grade === null) {
@@ -91,6 +112,7 @@ function literalFindings(inventory: Inventory): FindingDraft[] {
     const group = groups[grade];
     if (!group.keys.includes(literal.key)) group.keys.push(literal.key);
     group.evidence.push(evidence);
+    if (!isFallback(literal)) group.fallbacks = false;
     const severity = severityOf(grade, formatOf.get(literal.file));
     if (RANK[severity] > RANK[group.severity]) group.severity = severity;
   }
@@ -98,8 +120,12 @@ function literalFindings(inventory: Inventory): FindingDraft[] {
   const filesOf = (evidence: Evidence[]) => [...new Set(evidence.map((item) => item.file))].join(", ");
   const credentials = (group: (typeof groups)[Grade], what: string, service: string) => {
     if (group.keys.length === 0) return;
-    const subject =
-      group.keys.length === 1
+    // Every one a substitution's fallback: the literal runs whenever the variable is left unset.
+    const subject = group.fallbacks
+      ? group.keys.length === 1
+        ? `${group.keys[0]} falls back to a committed literal when unset`
+        : `${group.keys.length} ${what} fall back to committed literals when unset (${listKeys(group.keys)})`
+      : group.keys.length === 1
         ? `${group.keys[0]} is written as a literal`
         : `${group.keys.length} ${what} are written as literals (${listKeys(group.keys)})`;
     findings.push({
@@ -116,7 +142,8 @@ function literalFindings(inventory: Inventory): FindingDraft[] {
   if (placeholder.keys.length > 0) {
     findings.push({
       message:
-        `${listKeys(placeholder.keys)} ${placeholder.keys.length === 1 ? "ships" : "ship"} a placeholder value in ` +
+        `${listKeys(placeholder.keys)} ${placeholder.keys.length === 1 ? "ships" : "ship"} a placeholder value ` +
+        `${placeholder.fallbacks ? "as the fallback of an unset variable " : ""}in ` +
         `prod config (${filesOf(placeholder.evidence)}): whoever runs it unchanged signs with a public secret`,
       evidence: placeholder.evidence,
       service: "config:placeholder",
@@ -166,7 +193,8 @@ export const envConfig = {
     "password written into committed prod config ties the code to one environment: running the same " +
     "build against a local or CI service needs an edit, so people stop doing it, and a committed " +
     "credential is readable by everyone with the repository. A template's placeholder signing secret " +
-    "left in place is a key everyone knows.",
+    "left in place is a key everyone knows, and so is the default a substitution falls back to (`:-value`): " +
+    "whoever leaves the variable unset runs with it.",
   remediation:
     "Read connection settings and credentials from environment variables (`DATABASE_URL`, `REDIS_URL`), " +
     "keep the values in the platform's secret store, rotate any credential that was committed, and list " +

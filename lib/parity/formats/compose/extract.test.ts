@@ -106,6 +106,20 @@ describe("compose: self-hosting definition", () => {
     expect(other.environment).toBeUndefined();
   });
 
+  it("reports a credential a substitution falls back to, redacted (it runs whenever the variable is unset)", () => {
+    const content =
+      "# Self-hosting stack\nservices:\n  web:\n    image: acme/shop:1.4.2\n    environment:\n" +
+      "      SECRET_KEY_BASE: ${SECRET_KEY_BASE:-5e0f9a1c77d2}\n      SMTP_PASSWORD: ${SMTP_PASSWORD:-}\n";
+    const result = extractCompose(
+      { path: "compose.yml", content },
+      { paths: ["compose.yml"], readFile: () => undefined },
+    );
+    expect(result.literals).toEqual([
+      { key: "SECRET_KEY_BASE", line: 6, value: "*** (fallback of ${SECRET_KEY_BASE})", environment: "prod" },
+    ]);
+    expect(JSON.stringify(result)).not.toContain("5e0f9a1c77d2");
+  });
+
   it("is not prod when the app mounts its source", () => {
     const result = extract("selfhost", "compose.yml");
     expect(result.environment).toBeUndefined();

@@ -1,7 +1,7 @@
 import { resolveImage } from "../../catalog";
 import { isSecretKey, redactText, redactUrl, redactValue } from "../../redact";
 import type { EnvKeyUse, ExtractContext, ExtractedUse, ExtractResult, FormatFile, LiteralSetting } from "../../types";
-import { connectionOf, hostOf, isPlaceholder } from "../env-file/connection";
+import { connectionOf, fallbackLiteral, hostOf, isPlaceholder } from "../env-file/connection";
 import { type ComposeModel, type ComposeService, loadCompose } from "./model";
 import { baseOf, dirOf, joinPath } from "./paths";
 import { composeRole } from "./role";
@@ -123,7 +123,10 @@ function imageUse(service: ComposeService, image: NonNullable<ComposeService["im
 
 /** The redacted form of a credential or credentialed URL written literally, else null. */
 function literalOf(key: string, written: string | null): string | null {
-  if (written === null || written.includes("$") || isPlaceholder(written)) return null;
+  if (written === null) return null;
+  // `${SECRET:-literal}`: the committed fallback is what runs when the variable is unset.
+  if (written.includes("$")) return fallbackLiteral(key, written);
+  if (isPlaceholder(written)) return null;
   if (isSecretKey(key)) return redactValue(key, written);
   if (/^[a-z][a-z0-9+.-]*:\/\/[^/@\s]*:[^@\s]+@/i.test(written.trim())) return redactUrl(written.trim());
   return null;

@@ -1,5 +1,5 @@
 import { resolveUrlScheme } from "../../catalog";
-import { redactUrl, redactValue } from "../../redact";
+import { isNonCredentialValue, isSecretKey, redactUrl, redactValue } from "../../redact";
 import type { ServiceKind } from "../../types";
 
 /**
@@ -71,4 +71,34 @@ export function isPlaceholder(value: string): boolean {
   return /^(<.*>|\[.*\]|x+|\*+|\.\.\.|changeme|change[-_]?me|your[-_].*|replace[-_]?me|todo|tbd|secret|password|null|none)$/i.test(
     text,
   );
+}
+
+/**
+ * A value that is one variable with a literal fallback, as compose, `.env` interpolation and
+ * shells write it: `${SECRET:-abc}` (unset or empty) or `${SECRET-abc}` (unset). Null when it is
+ * anything else, or when the fallback is empty or another substitution: nothing literal is then
+ * committed.
+ */
+export function substitutionDefault(value: string): { variable: string; operator: string; fallback: string } | null {
+  const match = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(:?-)([^${}]*)\}$/.exec(value.trim());
+  if (!match?.[1] || !match[2] || !match[3]?.trim()) return null;
+  return { variable: match[1], operator: match[2], fallback: match[3].trim() };
+}
+
+/**
+ * A credential a substitution falls back to (`SECRET_KEY_BASE: ${SECRET_KEY_BASE:-3f9a…}`), shown
+ * as `${SECRET_KEY_BASE:-***}`: whoever leaves the variable unset runs with the committed value,
+ * so it is a literal in use. Written `*** (fallback of ${SECRET_KEY_BASE})`, a form `scrub` leaves
+ * as it is (`${X:-***}` would lose its `-`). A placeholder fallback (`${JWT_SECRET:-changeme}`) is
+ * shown as written (it leaks nothing, and the checks grade it as a placeholder); a flag or path
+ * under a secret-looking key, or a fallback that is no credential, is null.
+ */
+export function fallbackLiteral(key: string, value: string): string | null {
+  const substitution = substitutionDefault(value);
+  if (!substitution) return null;
+  const { variable, fallback } = substitution;
+  let shown: string | null = null;
+  if (isSecretKey(key)) shown = isNonCredentialValue(key, fallback) ? null : redactValue(key, fallback);
+  else if (/^[a-z][a-z0-9+.-]*:\/\/[^/@\s]*:[^@\s]+@/i.test(fallback)) shown = redactUrl(fallback);
+  return shown === null ? null : `${shown} (fallback of \${${variable}})`;
 }

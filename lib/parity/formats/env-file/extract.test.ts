@@ -1,7 +1,7 @@
 /// <reference types="vite/client" />
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: fixtures spell Compose and Dockerfile `${VAR}` syntax literally
 import { describe, expect, it } from "vitest";
-import { connectionOf } from "./connection";
+import { connectionOf, fallbackLiteral } from "./connection";
 import { extractEnvFile } from "./extract";
 import { parseEnv } from "./parse";
 
@@ -118,5 +118,34 @@ describe("connectionOf", () => {
 
   it("names the emulator a host points at", () => {
     expect(connectionOf("AWS_ENDPOINT_URL_S3", "http://localstack:4566")?.emulator).toBe("localstack");
+  });
+});
+
+describe("fallbackLiteral", () => {
+  it.each([
+    ["SECRET_KEY_BASE", "${SECRET_KEY_BASE:-9f2c41d07be3a5}", "*** (fallback of ${SECRET_KEY_BASE})"],
+    ["DB_PASSWORD", "${DB_PASSWORD-hunter2}", "*** (fallback of ${DB_PASSWORD})"],
+    ["JWT_SECRET", "${JWT_SECRET:-changeme}", "changeme (fallback of ${JWT_SECRET})"],
+    [
+      "DATABASE_URL",
+      "${DATABASE_URL:-postgres://app:hunter2@db/app}",
+      "postgres://app:***@db/app (fallback of ${DATABASE_URL})",
+    ],
+    ["SECRET_KEY_BASE", "${SECRET_KEY_BASE:-}", null],
+    ["SECRET_KEY_BASE", "${SECRET_KEY_BASE}", null],
+    ["API_TOKEN", "${API_TOKEN:-${OTHER_TOKEN}}", null],
+    ["SIGNING_KEY_PATH", "${SIGNING_KEY_PATH:-/opt/app/cert.p12}", null],
+    ["LOG_LEVEL", "${LOG_LEVEL:-debug}", null],
+    ["SECRET_KEY_BASE", "prefix-${SECRET_KEY_BASE:-abc}", null],
+  ])("%s: %s -> %s", (key, value, shown) => {
+    expect(fallbackLiteral(key, value)).toBe(shown);
+  });
+
+  it("reports a prod env file's committed fallback as a literal", () => {
+    const result = extractEnvFile({ path: ".env.production", content: "SESSION_SECRET=${SESSION_SECRET:-4be1c09a}\n" });
+    expect(result.literals).toEqual([
+      { key: "SESSION_SECRET", line: 1, value: "*** (fallback of ${SESSION_SECRET})", environment: "prod" },
+    ]);
+    expect(JSON.stringify(result)).not.toContain("4be1c09a");
   });
 });

@@ -1,6 +1,6 @@
 import { isSecretKey, REDACTED, redactUrl } from "../../redact";
 import type { EnvKeyUse, ExtractedUse, ExtractResult, FormatFile, LiteralSetting } from "../../types";
-import { connectionOf, isPlaceholder } from "./connection";
+import { connectionOf, fallbackLiteral, isPlaceholder } from "./connection";
 import { parseEnv } from "./parse";
 
 /** `.env.production`, `.env.prod.local`, `.env.production.example`: committed prod settings. */
@@ -41,7 +41,10 @@ export function extractEnvFile(file: FormatFile): ExtractResult {
         ...(connection.emulator ? { emulator: connection.emulator } : {}),
       });
     }
-    if (!prod || isPlaceholder(entry.value)) continue;
+    if (!prod) continue;
+    const fallback = fallbackLiteral(entry.key, entry.value);
+    if (fallback) literals.push({ key: entry.key, line: entry.line, value: fallback, environment: "prod" });
+    if (isPlaceholder(entry.value)) continue;
     if (isSecretKey(entry.key)) {
       literals.push({ key: entry.key, line: entry.line, value: REDACTED, environment: "prod" });
     } else if (connection && hasCredentials(entry.value)) {
