@@ -181,6 +181,23 @@ export interface CiJob {
   calls?: string;
 }
 
+/**
+ * A test double wired into test code in place of a backing service's client (`ioredis` swapped
+ * for `ioredis-mock`, a deep mock of a Prisma client, `go-sqlmock`): the tests that use it never
+ * talk to the service.
+ */
+export interface TestDouble {
+  kind: ServiceKind;
+  /** The engine the client speaks (`redis`), null when it does not say (an ORM's client). */
+  engine: string | null;
+  /** 1-based line of the wiring (the `vi.mock`, the import, the `mockDeep<...>()` call). */
+  line: number;
+  /** Short redacted text of that line. */
+  raw: string;
+  /** The double (`ioredis-mock`, `jest-mock-extended`). */
+  library: string;
+}
+
 export interface Problem {
   /** `parse-error`: the file could not be read as its format. `skipped`: stated skip. */
   type: "parse-error" | "skipped";
@@ -195,6 +212,8 @@ export interface ExtractResult {
   deployJobs?: DeployJob[];
   /** CI jobs that do not deploy (github-actions): which run tests, per job. */
   ciJobs?: CiJob[];
+  /** Test doubles of backing-service clients that this (test) file wires in. */
+  testDoubles?: TestDouble[];
   /** The content says the file is not this format's after all (a test file using no container
    *  library): the file is not listed as this format's. */
   unclaimed?: boolean;
@@ -256,6 +275,8 @@ export interface Inventory {
   deployJobs: DeployJob[];
   /** Absent when built by hand (tests): checks then fall back to the uses alone. */
   ciJobs?: CiJob[];
+  /** Test doubles wired into test code, with their file. */
+  testDoubles?: (TestDouble & { file: string })[];
   devEnvironmentFiles: string[];
   problems: (Problem & { file: string })[];
   paths: readonly string[];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { CiJob, ServiceUse } from "../types";
+import type { CiJob, ServiceUse, TestDouble } from "../types";
 import { ciServices } from "./ci-services";
 import { file, input, inventory, use } from "./test-helpers";
 
@@ -46,6 +46,24 @@ describe("ci-services", () => {
       score: 5,
       findings: [
         ["CI's test jobs start no database, PostgreSQL 16 in prod", "medium", "database:postgres", ["ci", "prod"]],
+      ],
+    },
+    {
+      name: "CI on the compose stack's 16 but not the chart's 15: the chart's deployment differs",
+      uses: [
+        use("ci", "database", "postgres", "16"),
+        use("prod", "database", "postgres", "16", { file: "docker/compose.yml", format: "compose" }),
+        use("prod", "database", "postgres", "15", { file: "chart/values.yaml", format: "helm" }),
+      ],
+      status: "fail",
+      score: 5,
+      findings: [
+        [
+          "PostgreSQL 16 in ci, PostgreSQL 15 in prod (chart/values.yaml; docker/compose.yml runs PostgreSQL 16)",
+          "medium",
+          "database:postgres",
+          ["ci", "prod"],
+        ],
       ],
     },
     {
@@ -200,6 +218,103 @@ describe("ci-services: per CI job", () => {
         line: 1,
         value: "started by a test job: no database service",
       },
+    ]);
+  });
+});
+
+/** A test double as the test-doubles format reports it. */
+function double(kind: TestDouble["kind"], engine: string | null, library: string, file: string, line = 12) {
+  return { kind, engine, library, file, line, raw: `${library} wired in` };
+}
+
+describe("ci-services: tests that replace a service's client with a double", () => {
+  const prismaDouble = double("database", null, "jest-mock-extended", "src/users/users.service.spec.ts");
+  const redisDouble = double("cache", "redis", "ioredis-mock", "server/test/setup.ts", 37);
+  const prodRedis = use("prod", "cache", "redis", null, { via: "addon", file: "app.json", format: "heroku" });
+  it.each([
+    {
+      name: "a deep Prisma mock and a test job that only sets a URL: high, not unknown",
+      jobs: [job("test", "pnpm test")],
+      uses: [use("ci", "database", "postgres", null, { name: "test", via: "url" }), prodPg],
+      doubles: [prismaDouble],
+      status: "fail",
+      findings: [
+        [
+          "CI's test jobs start no database and the tests replace its client with jest-mock-extended in src/users/users.service.spec.ts; PostgreSQL 16 in prod",
+          "high",
+          "database:postgres",
+        ],
+      ],
+    },
+    {
+      name: "a Prisma mock in unit tests while a test job starts PostgreSQL: nothing",
+      jobs: [job("unit", "jest"), job("integration", "jest --config e2e.json")],
+      uses: [ciUse("integration", "postgres", "16"), prodPg],
+      doubles: [prismaDouble],
+      status: "pass",
+      findings: [],
+    },
+    {
+      name: "a double of an engine prod does not run says nothing",
+      jobs: [job("test", "pytest")],
+      uses: [use("ci", "database", "postgres", null, { name: "test", via: "url" }), prodPg],
+      doubles: [double("database", "mongodb", "mongomock", "tests/conftest.py")],
+      status: "unknown",
+      findings: [],
+    },
+    {
+      name: "ioredis-mock wired in and no test job starts Redis: a cache finding beside the database's",
+      jobs: [job("test-server", "vitest")],
+      uses: [ciUse("test-server", "postgres", "16"), prodPg, prodRedis],
+      doubles: [redisDouble],
+      status: "fail",
+      findings: [
+        [
+          "CI's test jobs start no Redis and the tests replace its client with ioredis-mock in server/test/setup.ts; Redis in prod",
+          "medium",
+          "cache:redis",
+        ],
+      ],
+    },
+    {
+      name: "ioredis-mock in unit tests while a test job starts Redis: nothing",
+      jobs: [job("unit", "vitest"), job("e2e", "playwright test")],
+      uses: [
+        ciUse("e2e", "postgres", "16"),
+        use("ci", "cache", "redis", "7", { name: "e2e/redis" }),
+        prodPg,
+        prodRedis,
+      ],
+      doubles: [redisDouble],
+      status: "pass",
+      findings: [],
+    },
+    {
+      name: "ioredis-mock but no test job in CI: nothing said about Redis",
+      jobs: [job("lint", null)],
+      uses: [prodPg, prodRedis],
+      doubles: [redisDouble],
+      status: "not-applicable",
+      findings: [],
+    },
+  ])("$name", ({ jobs, uses, doubles, status, findings }) => {
+    const outcome = ciServices.run(input({ ...inventory({ uses }), ciJobs: jobs, testDoubles: doubles }));
+    expect(outcome.status).toBe(status);
+    expect(outcome.findings.map((f) => [f.message, f.severity, f.service])).toEqual(findings);
+  });
+
+  it("cites the test jobs, the doubles and prod", () => {
+    const [finding] = ciServices.run(
+      input({
+        ...inventory({ uses: [ciUse("test-server", "postgres", "16"), prodPg, prodRedis] }),
+        ciJobs: [job("test-server", "vitest")],
+        testDoubles: [redisDouble],
+      }),
+    ).findings;
+    expect(finding?.evidence.map((e) => [e.environment, e.file, e.line])).toEqual([
+      ["ci", ".github/workflows/ci.yml", 5],
+      ["test", "server/test/setup.ts", 37],
+      ["prod", "app.json", prodRedis.line],
     ]);
   });
 });

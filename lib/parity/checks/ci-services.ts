@@ -1,8 +1,28 @@
 import { isEmbeddedEngine } from "../catalog";
-import type { Check, CheckInput, CheckOutcome, CiJob, Evidence, FindingDraft, Inventory, ServiceUse } from "../types";
+import type {
+  Check,
+  CheckInput,
+  CheckOutcome,
+  CiJob,
+  Evidence,
+  FindingDraft,
+  Inventory,
+  ServiceKind,
+  ServiceUse,
+  TestDouble,
+} from "../types";
 import { diffEngines } from "./compare-engines";
-import { diffVersions } from "./compare-versions";
-import { describeUses, engineKey, evidenceList, hasEnvironment, knownVersions, outcome, usesOf } from "./shared";
+import { diffDeployments, diffVersions } from "./compare-versions";
+import {
+  describeUses,
+  engineKey,
+  evidenceList,
+  hasEnvironment,
+  joinWords,
+  knownVersions,
+  outcome,
+  usesOf,
+} from "./shared";
 
 /**
  * The databases CI's test jobs run against. A job is a test job when it runs tests (`npm test`,
@@ -74,7 +94,7 @@ function jobEvidence(jobs: readonly CiJob[]): Evidence[] {
   return evidence;
 }
 
-function run({ inventory }: CheckInput): CheckOutcome {
+function databaseOutcome(inventory: Inventory): CheckOutcome {
   const prod = usesOf(inventory, "database", "prod");
   const notApplicable = (summary: string) =>
     outcome({ findings: [], defaultSeverity: "high", compared: 0, passSummary: "", notApplicableSummary: summary });
@@ -103,7 +123,21 @@ function run({ inventory }: CheckInput): CheckOutcome {
   const ci = facts.started;
   const findings: FindingDraft[] = [];
   const unknown: string[] = [];
-  if (ci.length === 0) {
+  const doubles = ci.length === 0 && !callsNote ? doublesFor(inventory, "database", prod) : [];
+  if (doubles.length > 0) {
+    // The tests that run are proven to talk to a double, not to a database: the rationale's case.
+    findings.push({
+      message: `CI's test jobs start no database and the tests replace its client with ${describeDoubles(doubles)}; ${describeUses(prod)} in prod`,
+      evidence: [
+        ...(jobs === undefined ? ciFileEvidence(inventory) : jobEvidence(facts.testJobs)),
+        ...doubleEvidence(doubles),
+        ...evidenceList(prod),
+      ],
+      service: `database:${engineKey(prod)}`,
+      environments: ["ci", "prod"],
+      severity: "high",
+    });
+  } else if (ci.length === 0) {
     if (facts.unstarted.length > 0) {
       unknown.push(
         `CI's test jobs set ${describeUses(facts.unstarted)} connection URLs but start no database: the tests may mock it`,
@@ -141,7 +175,11 @@ function run({ inventory }: CheckInput): CheckOutcome {
         continue;
       }
       // A matrix that includes prod's version tests the others as extra coverage, not instead.
-      if (same.some((use) => prodVersions.includes(use.version ?? ""))) continue;
+      // ...but not another prod deployment's (a chart on 17 beside a compose stack on 18).
+      if (same.some((use) => prodVersions.includes(use.version ?? ""))) {
+        findings.push(...diffDeployments("database", same, prodUses));
+        continue;
+      }
       const finding = diffVersions("database", "ci", same, prodUses);
       if (finding) findings.push(finding);
     }
@@ -154,6 +192,110 @@ function run({ inventory }: CheckInput): CheckOutcome {
     passSummary: `CI tests run against ${describeUses(ci)}, as prod`,
     notApplicableSummary: "",
   });
+}
+
+function run({ inventory }: CheckInput): CheckOutcome {
+  const database = databaseOutcome(inventory);
+  const doubled = doubledServiceFindings(inventory);
+  if (doubled.length === 0) return database;
+  return outcome({
+    findings: [...database.findings, ...doubled],
+    defaultSeverity: "high",
+    compared: 1,
+    passSummary: "",
+    notApplicableSummary: "",
+  });
+}
+
+/** Server engines a cache or broker double stands in for (an embedded one needs no service). */
+const DOUBLED_KINDS: readonly ServiceKind[] = ["cache", "broker"];
+
+/**
+ * The test doubles of `kind` for the engines `prod` runs: a double naming no engine (an ORM's
+ * client) stands in for whichever database prod runs.
+ */
+function doublesFor(
+  inventory: Inventory,
+  kind: ServiceKind,
+  prod: readonly ServiceUse[],
+): (TestDouble & { file: string })[] {
+  const engines = new Set(prod.filter((use) => !isEmbeddedEngine(use.engine)).map((use) => use.engine));
+  return (inventory.testDoubles ?? [])
+    .filter(
+      (double) => double.kind === kind && (double.engine === null ? engines.size > 0 : engines.has(double.engine)),
+    )
+    .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+}
+
+/** `ioredis-mock in server/test/setup.ts`, `jest-mock-extended in 17 test files`. */
+function describeDoubles(doubles: readonly (TestDouble & { file: string })[]): string {
+  const libraries = [...new Set(doubles.map((double) => double.library))];
+  const files = [...new Set(doubles.map((double) => double.file))];
+  return `${joinWords(libraries)} in ${files.length === 1 ? files[0] : `${files.length} test files`}`;
+}
+
+function doubleEvidence(doubles: readonly (TestDouble & { file: string })[]): Evidence[] {
+  return doubles.slice(0, 3).map((double) => ({
+    environment: "test",
+    file: double.file,
+    line: double.line,
+    value: `${double.library}: ${double.raw}`,
+  }));
+}
+
+/**
+ * Caches and brokers: only where the tests are proven to replace the client with a double
+ * (`ioredis-mock` wired into the test setup) while prod runs the server and no CI test job
+ * starts it (no service container, compose file or test container of that engine). A test job
+ * that does start it runs some tests against the real thing, so nothing is said.
+ */
+function doubledServiceFindings(inventory: Inventory): FindingDraft[] {
+  const jobs = inventory.ciJobs;
+  const testJobs = (jobs ?? []).filter((job) => job.tests !== null);
+  if (testJobs.length === 0 || (inventory.testDoubles ?? []).length === 0) return [];
+  // Reusable workflows of other repositories may start what the jobs here do not.
+  if ((jobs ?? []).some((job) => job.calls && !job.calls.startsWith("./"))) return [];
+  const findings: FindingDraft[] = [];
+  for (const kind of DOUBLED_KINDS) {
+    const prodAll = DOUBLED_KINDS.flatMap((k) => usesOf(inventory, k, "prod"));
+    const prod = usesOf(inventory, kind, "prod").filter((use) => !isEmbeddedEngine(use.engine));
+    for (const engine of [...new Set(prod.map((use) => use.engine))].sort()) {
+      // One finding per engine, under the kind prod uses it as first (cache before broker).
+      if (kind === "broker" && usesOf(inventory, "cache", "prod").some((use) => use.engine === engine)) continue;
+      const doubles = doublesFor(
+        inventory,
+        "cache",
+        prodAll.filter((use) => use.engine === engine),
+      );
+      if (doubles.length === 0) continue;
+      const started = inventory.uses.some(
+        (use) =>
+          use.engine === engine &&
+          ((use.environment === "ci" && use.via !== "url" && testJobs.some((job) => belongsTo(use, job))) ||
+            (use.environment === "test" && use.format === "testcontainers")),
+      );
+      if (started) continue;
+      const prodUses = prod.filter((use) => use.engine === engine);
+      const name = describeUses(prodUses);
+      findings.push({
+        message: `CI's test jobs start no ${name} and the tests replace its client with ${describeDoubles(doubles)}; ${name} in prod`,
+        evidence: [
+          ...testJobs.map((job) => ({
+            environment: "ci" as const,
+            file: job.workflow,
+            line: job.line,
+            value: `${job.job}: ${job.tests ?? "tests"}, no ${name}`,
+          })),
+          ...doubleEvidence(doubles),
+          ...evidenceList(prodUses),
+        ],
+        service: `${kind}:${engine}`,
+        environments: ["ci", "prod"],
+        severity: "medium",
+      });
+    }
+  }
+  return findings;
 }
 
 /**

@@ -23,6 +23,7 @@ import { serverlessFormat } from "./serverless";
 import { skaffoldFormat } from "./skaffold";
 import { springFormat } from "./spring";
 import { terraformFormat } from "./terraform";
+import { testDoublesFormat } from "./test-doubles";
 import { testcontainersFormat } from "./testcontainers";
 import { tiltFormat } from "./tilt";
 
@@ -57,4 +58,5 @@ export const FORMATS: readonly Format[] = [
   laravelFormat,
   nodeOrmFormat,
   testcontainersFormat,
+  testDoublesFormat,
 ];

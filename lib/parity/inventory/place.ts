@@ -128,6 +128,17 @@ export function placeResult(
       inventory.ciJobs.push({ ...job, line: safeLine(job.line), tests: job.tests === null ? null : scrub(job.tests) });
     }
   }
+  for (const double of Array.isArray(result.testDoubles) ? result.testDoubles : []) {
+    inventory.testDoubles ??= [];
+    inventory.testDoubles.push({
+      kind: double.kind,
+      engine: typeof double.engine === "string" ? double.engine : null,
+      line: safeLine(double.line),
+      raw: scrub(typeof double.raw === "string" ? double.raw : ""),
+      library: scrub(String(double.library)),
+      file: path,
+    });
+  }
   if (result.providesDevEnvironment && !inventory.devEnvironmentFiles.includes(path)) {
     inventory.devEnvironmentFiles.push(path);
   }
