@@ -1,5 +1,6 @@
 import { versionDistance } from "../catalog";
 import type { Environment, FindingDraft, Inventory, ServiceKind, ServiceUse, Severity } from "../types";
+import { floatingAgainstEndOfLife } from "./floating-versions";
 import {
   closestDistance,
   describeUses,
@@ -37,6 +38,8 @@ export interface VersionOptions {
    * prod use, or none with a version): dev <-> CI, dev <-> dev. Defaults to `environments`.
    */
   whenProdSilent?: readonly Environment[];
+  /** The audit's clock: which majors are past their end of life (floating-versions.ts). */
+  now?: Date;
 }
 
 /**
@@ -82,6 +85,17 @@ export function compareVersions(
       );
       const unpinned = managedWithoutPin(kind, prodUses, [...pins, ...prodUses.filter((use) => use.version !== null)]);
       if (unpinned) findings.push(unpinned);
+      const inEnvironments = environments.flatMap((environment) =>
+        usesIn(environment).filter((use) => use.engine === engine),
+      );
+      const floatingDrift = floatingAgainstEndOfLife(
+        kind,
+        engine,
+        [...inEnvironments, ...prodUses],
+        options.now,
+        false,
+      );
+      if (floatingDrift) findings.push(floatingDrift);
       continue;
     }
     const others = silentEnvironments.flatMap((environment) =>
@@ -89,6 +103,8 @@ export function compareVersions(
     );
     const drift = driftBetween(kind, engine, others);
     if (drift) findings.push(drift);
+    const floatingDrift = floatingAgainstEndOfLife(kind, engine, others, options.now, true);
+    if (floatingDrift) findings.push(floatingDrift);
     if (prodUses.length === 0) continue;
     const unpinned = managedWithoutPin(kind, prodUses, others);
     if (unpinned) findings.push(unpinned);
@@ -137,13 +153,18 @@ function compareWithProd(
       groups.set(key, group);
     }
   }
-  const findings = [...groups.values()].map((group) => ({
+  const findings: FindingDraft[] = [...groups.values()].map((group) => ({
     message: `${describeUses(group.uses)} in ${environmentList(group.environments)}, ${describeUses(prodUses)} in prod`,
     evidence: evidenceList([...group.uses, ...prodUses]),
     service: `${kind}:${engine}`,
     environments: [...group.environments, "prod" as const],
     severity: group.severity,
   }));
+  const inEnvironments = environments.flatMap((environment) =>
+    usesIn(environment).filter((use) => use.engine === engine),
+  );
+  // Runtimes: each prod Dockerfile is its own service's image, not an alternative deployment.
+  if (kind !== "runtime") findings.push(...diffDeployments(kind, inEnvironments, prodUses));
   // Prod pins a version and an environment runs the engine, but none says which version:
   // nothing shows that they match (unpinned-image reports the floating image itself).
   const unread =
@@ -151,6 +172,82 @@ function compareWithProd(
       ? `${engineName(kind, engine)} ${prodVersions.join("/")} in prod; no other environment declares its version`
       : null;
   return { findings, compared, unread };
+}
+
+interface DeploymentGap {
+  /** The prod file whose version no use of the environments covers. */
+  file: string;
+  prodUses: ServiceUse[];
+  /** The environments' uses that match another prod deployment instead. */
+  uses: ServiceUse[];
+  environments: Set<Environment>;
+  severity: Severity;
+}
+
+/**
+ * Prod deployments that disagree (a Helm chart on PostgreSQL 17 beside a self-hosting compose
+ * stack on 18): each prod file that runs its own container of the engine is a deployment of its
+ * own, and an environment matching one deployment's version still differs from the other's. Only
+ * the uses that match some prod version count here (the others differ from every prod version:
+ * the ordinary comparison reports them). Managed resources (Terraform, platform add-ons) are no
+ * deployment of their own here: one deployment may provision several databases, for several
+ * services, at different versions. One finding per differing prod file and version set.
+ */
+export function diffDeployments(
+  kind: ServiceKind,
+  uses: readonly ServiceUse[],
+  prodUses: readonly ServiceUse[],
+): FindingDraft[] {
+  const prodVersions = knownVersions(prodUses);
+  if (prodVersions.length < 2) return [];
+  const matching = uses.filter(
+    (use) =>
+      use.environment !== "prod" &&
+      use.version !== null &&
+      use.emulator === undefined &&
+      prodVersions.some((version) => covers(use.version ?? "", version)),
+  );
+  if (matching.length === 0) return [];
+  const byFile = new Map<string, ServiceUse[]>();
+  for (const use of prodUses) {
+    if (use.via !== "image" || use.version === null || use.emulator !== undefined) continue;
+    byFile.set(use.file, [...(byFile.get(use.file) ?? []), use]);
+  }
+  const gaps = new Map<string, DeploymentGap>();
+  for (const [file, deployed] of byFile) {
+    const versions = knownVersions(deployed);
+    for (const environment of new Set(matching.map((use) => use.environment))) {
+      const own = matching.filter((use) => use.environment === environment);
+      if (own.some((use) => versions.some((version) => covers(use.version ?? "", version)))) continue;
+      const severity = worstSeverity(
+        own
+          .map((use) => severityByDistance(closestDistance(use.version ?? "", versions)))
+          .filter((s): s is Severity => s !== null),
+      );
+      if (severity === null) continue;
+      const key = `${file}\u0000${knownVersions(own).sort().join("/")}`;
+      const gap = gaps.get(key) ?? { file, prodUses: deployed, uses: [], environments: new Set(), severity };
+      gap.uses.push(...own);
+      gap.environments.add(environment);
+      gap.severity = worstSeverity([gap.severity, severity]) ?? severity;
+      gaps.set(key, gap);
+    }
+  }
+  return [...gaps.values()].map((gap) => {
+    const others = prodUses.filter((use) => use.file !== gap.file && use.version !== null);
+    const elsewhere = [...new Set(others.map((use) => use.file))]
+      .map((file) => `${file} runs ${describeUses(others.filter((use) => use.file === file))}`)
+      .join(", ");
+    return {
+      message:
+        `${describeUses(gap.uses)} in ${environmentList(gap.environments)}, ${describeUses(gap.prodUses)} in prod ` +
+        `(${gap.file}; ${elsewhere})`,
+      evidence: evidenceList([...gap.uses, ...gap.prodUses]),
+      service: `${kind}:${gap.prodUses[0]?.engine ?? kind}`,
+      environments: sortedEnvironments([...gap.environments, "prod"]),
+      severity: gap.severity,
+    };
+  });
 }
 
 /**

@@ -26,6 +26,47 @@ describe("service-version", () => {
       findings: [["MySQL 8.0 in dev, MySQL 8.4 in prod", "low", "database:mysql", ["dev", "prod"]]],
     },
     {
+      name: "two prod deployments disagree: dev matches the compose stack's 18, not the chart's 17",
+      uses: [
+        use("dev", "database", "postgres", "18"),
+        use("prod", "database", "postgres", "17", { file: "chart/values.yaml", format: "helm" }),
+        use("prod", "database", "postgres", "18", { file: "docker/compose.yml", format: "compose" }),
+      ],
+      status: "fail",
+      score: 5,
+      findings: [
+        [
+          "PostgreSQL 18 in dev, PostgreSQL 17 in prod (chart/values.yaml; docker/compose.yml runs PostgreSQL 18)",
+          "medium",
+          "database:postgres",
+          ["dev", "prod"],
+        ],
+      ],
+    },
+    {
+      name: "dev runs each prod deployment's version: no difference",
+      uses: [
+        use("dev", "database", "postgres", "17", { file: "services/a/compose.yml" }),
+        use("dev", "database", "postgres", "18", { file: "services/b/compose.yml" }),
+        use("prod", "database", "postgres", "17", { file: "deploy/a.yaml" }),
+        use("prod", "database", "postgres", "18", { file: "deploy/b.yaml" }),
+      ],
+      status: "pass",
+      score: 10,
+      findings: [],
+    },
+    {
+      name: "managed databases at two versions are not two deployments (one stack, two services)",
+      uses: [
+        use("dev", "database", "postgres", "16"),
+        use("prod", "database", "postgres", "16", { via: "resource", file: "infra/orders_rds.tf" }),
+        use("prod", "database", "postgres", "14", { via: "resource", file: "infra/catalog_rds.tf" }),
+      ],
+      status: "pass",
+      score: 10,
+      findings: [],
+    },
+    {
       name: "same versions pass",
       uses: [use("dev", "cache", "redis", "7"), use("ci", "cache", "redis", "7"), use("prod", "cache", "redis", "7")],
       status: "pass",
@@ -103,15 +144,79 @@ describe("service-version", () => {
       findings: [],
     },
     {
-      // unpinned-image says it: "PostgreSQL image floats in dev; ci pins PostgreSQL 11".
-      name: "prod silent: a floating dev image against CI's 11 is one problem, left to unpinned-image",
+      // unpinned-image says it: "PostgreSQL image floats in dev; ci pins PostgreSQL 17". 17 may
+      // be the newest major when the image is pulled: no version difference is known.
+      name: "prod silent: a floating dev image against CI's supported 17 is left to unpinned-image",
       uses: [
         use("dev", "database", "postgres", null, { pinned: false, raw: "image: postgres:latest" }),
+        use("ci", "database", "postgres", "17", { pinned: true }),
+      ],
+      status: "not-applicable",
+      score: null,
+      findings: [],
+    },
+    {
+      // 11 ended in November 2023; `latest` is at least 18 (the newest major known), 7 apart.
+      name: "prod silent: CI pins an end-of-life 11 while dev floats on postgres:latest",
+      uses: [
+        use("dev", "database", "postgres", null, { pinned: false, raw: "image: postgres:latest" }),
+        use("ci", "database", "postgres", "11", { pinned: true }),
+      ],
+      status: "fail",
+      score: 5,
+      findings: [
+        [
+          "PostgreSQL 11 in ci, past its end of life (November 2023); dev floats on postgres:latest, the newest major when pulled (PostgreSQL 18 or later); prod does not say which PostgreSQL version it runs",
+          "medium",
+          "database:postgres",
+          ["dev", "ci"],
+        ],
+      ],
+    },
+    {
+      name: "a major older than the lifecycle table ended before its oldest entry; 14 is still supported in June 2025",
+      uses: [
+        use("dev", "database", "postgres", null, { pinned: false, raw: "image: postgres:alpine" }),
+        use("ci", "database", "postgres", "9.4", { pinned: true, file: ".github/workflows/legacy.yml" }),
+        use("ci", "database", "postgres", "14", { pinned: true }),
+      ],
+      status: "fail",
+      score: 5,
+      findings: [
+        [
+          "PostgreSQL 9.4 in ci, past its end of life (before November 2021); dev floats on postgres:alpine, the newest major when pulled (PostgreSQL 18 or later); prod does not say which PostgreSQL version it runs",
+          "medium",
+          "database:postgres",
+          ["dev", "ci"],
+        ],
+      ],
+    },
+    {
+      name: "an untagged image that is not the official one (postgis) does not follow PostgreSQL's newest major",
+      uses: [
+        use("dev", "database", "postgres", null, { pinned: false, raw: "image: postgis/postgis" }),
         use("ci", "database", "postgres", "11", { pinned: true }),
       ],
       status: "not-applicable",
       score: null,
       findings: [],
+    },
+    {
+      name: "prod pins an end-of-life 12 while dev runs the untagged official image",
+      uses: [
+        use("dev", "database", "postgres", null, { pinned: false, raw: "image: postgres" }),
+        use("prod", "database", "postgres", "12", { pinned: true }),
+      ],
+      status: "fail",
+      score: 0,
+      findings: [
+        [
+          "PostgreSQL 12 in prod, past its end of life (November 2024); dev floats on postgres (no tag), the newest major when pulled (PostgreSQL 18 or later)",
+          "high",
+          "database:postgres",
+          ["dev", "prod"],
+        ],
+      ],
     },
     {
       name: "prod silent: two dev setups on PostgreSQL 14 and 15, one step lower than against prod",

@@ -7,13 +7,13 @@ function environmentsFor(kind: ServiceKind): readonly Environment[] {
   return kind === "database" ? NON_PROD.filter((environment) => environment !== "ci") : NON_PROD;
 }
 
-function run({ inventory }: CheckInput): CheckOutcome {
+function run({ inventory, now }: CheckInput): CheckOutcome {
   const findings: FindingDraft[] = [];
   const unknown: string[] = [];
   let compared = 0;
   for (const kind of BACKING_KINDS) {
     // When prod is silent about a version, CI's database is compared with dev's here too.
-    const result = compareVersions(inventory, kind, environmentsFor(kind), { whenProdSilent: NON_PROD });
+    const result = compareVersions(inventory, kind, environmentsFor(kind), { whenProdSilent: NON_PROD, now });
     findings.push(...result.findings);
     unknown.push(...result.unknown);
     compared += result.compared;
