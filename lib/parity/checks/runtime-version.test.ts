@@ -83,6 +83,87 @@ describe("runtime-version", () => {
       findings: [],
     },
     {
+      name: "each environment is its own finding; environments already on prod's version are cited",
+      uses: [
+        use("dev", "runtime", "java", "21", { file: ".devcontainer/devcontainer.json" }),
+        use("ci", "runtime", "java", "17", { file: ".github/workflows/ci.yml" }),
+        use("test", "runtime", "java", "19", { file: "docker-compose.test.yml" }),
+        use("prod", "runtime", "java", "21", { file: "pom.xml" }),
+      ],
+      status: "fail",
+      score: 0,
+      findings: [
+        ["Java 19 in test, Java 21 in prod; dev runs Java 21 like prod", "high", "runtime:java", ["test", "prod"]],
+        ["Java 17 in ci, Java 21 in prod; dev runs Java 21 like prod", "high", "runtime:java", ["ci", "prod"]],
+      ],
+    },
+    {
+      name: "a runtime older than go.mod's go line cannot build the module; a nested module has its own",
+      uses: [
+        use("dev", "runtime", "go", "1.22", { file: "Dockerfile.dev" }),
+        use("dev", "runtime", "go", "1.25", { file: "go.mod", name: "minimum", via: "setting", raw: "go 1.25.1" }),
+        use("ci", "runtime", "go", "1.25", { file: ".github/workflows/test.yml" }),
+        use("dev", "runtime", "go", "1.21", { file: "tools/lint/Dockerfile" }),
+        use("dev", "runtime", "go", "1.20", { file: "plugin/go.mod", name: "minimum", via: "setting" }),
+        use("dev", "runtime", "go", "1.21", { file: "plugin/Dockerfile" }),
+      ],
+      status: "fail",
+      score: 5,
+      findings: [
+        [
+          "Go 1.22 in dev is older than the minimum go.mod requires (go 1.25.1); ci runs Go 1.25 that meets it",
+          "medium",
+          "runtime:go",
+          ["dev", "ci"],
+        ],
+      ],
+    },
+    {
+      name: "a use below its floor is not reported again against prod",
+      uses: [
+        use("dev", "runtime", "node", "18", { file: ".devcontainer/devcontainer.json" }),
+        use("dev", "runtime", "node", "22", { file: "package.json", name: "minimum", via: "setting", raw: ">=22" }),
+        use("prod", "runtime", "node", "22", { file: "Dockerfile" }),
+      ],
+      status: "fail",
+      score: 5,
+      findings: [
+        [
+          "Node.js 18 in dev is older than the minimum package.json requires (>=22); prod runs Node.js 22 that meets it",
+          "medium",
+          "runtime:node",
+          ["dev", "prod"],
+        ],
+      ],
+    },
+    {
+      name: "a runtime stage running what a build stage of another major installed",
+      uses: [
+        use("prod", "runtime", "node", "26", {
+          file: "Dockerfile",
+          name: "build stage deps, copied into the runtime stage",
+        }),
+        use("prod", "runtime", "node", "22", { file: "Dockerfile", name: "runtime stage" }),
+        use("prod", "runtime", "node", "24", { file: "web/Dockerfile", name: "build stage assets" }),
+        use("prod", "runtime", "node", "22", { file: "web/Dockerfile", name: "runtime stage" }),
+        use("prod", "runtime", "java", "21", {
+          file: "api/Dockerfile",
+          name: "build stage jdk, copied into the runtime stage",
+        }),
+        use("prod", "runtime", "java", "25", { file: "api/Dockerfile", name: "runtime stage" }),
+      ],
+      status: "fail",
+      score: 5,
+      findings: [
+        [
+          "Dockerfile installs with Node.js 26 in its build stage and runs on Node.js 22",
+          "medium",
+          "runtime:node",
+          ["prod"],
+        ],
+      ],
+    },
+    {
       name: "prod's runtime version unknown (FROM node without a tag)",
       uses: [use("dev", "runtime", "node", "20"), use("prod", "runtime", "node", null)],
       status: "unknown",

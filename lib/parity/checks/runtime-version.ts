@@ -1,7 +1,21 @@
-import type { Check, CheckInput, CheckOutcome, FindingDraft, Inventory, ServiceUse } from "../types";
+import { isCopiedBuildStage } from "../formats/dockerfile/stages";
+import { compareRuntimeVersions, isMinimum } from "../formats/runtime-versions/roles";
+import type { Check, CheckInput, CheckOutcome, FindingDraft, ServiceUse } from "../types";
 import { diffEngines } from "./compare-engines";
-import { compareVersions } from "./compare-versions";
-import { NON_PROD, outcome, usesOf } from "./shared";
+import { compareVersions, covers, worstSeverity } from "./compare-versions";
+import {
+  closestDistance,
+  describeUses,
+  engineName,
+  environmentList,
+  evidenceList,
+  knownVersions,
+  NON_PROD,
+  outcome,
+  severityByDistance,
+  sortedEnvironments,
+  usesOf,
+} from "./shared";
 
 /** Runtimes of one language can stand in for each other (Node.js, Bun, Deno); others cannot. */
 const LANGUAGE: Record<string, string> = { node: "javascript", bun: "javascript", deno: "javascript" };
@@ -17,16 +31,26 @@ const TEST_FOLDER = /(?:^|\/)(?:tests?|e2e|cypress|playwright)\//;
 
 function isAppRuntime(use: ServiceUse): boolean {
   if (use.kind !== "runtime") return true;
+  if (isMinimum(use)) return !TOOLING.test(use.file);
   return !TOOLING.test(use.file) && !TEST_FOLDER.test(use.file);
 }
 
 function run(input: CheckInput): CheckOutcome {
-  const inventory: Inventory = { ...input.inventory, uses: input.inventory.uses.filter(isAppRuntime) };
+  const app = input.inventory.uses.filter(isAppRuntime);
+  const minimums = app.filter(isMinimum);
+  const floors = belowMinimum(
+    app.filter((use) => use.kind === "runtime" && !isMinimum(use)),
+    minimums,
+  );
+  const stages = buildVersusRun(app);
+  // A use already reported below its floor is not reported again against prod.
+  const uses = app.filter((use) => !isMinimum(use) && !floors.reported.has(use));
+  const inventory = { ...input.inventory, uses };
   const prod = usesOf(inventory, "runtime", "prod");
   const prodEngines = new Set(prod.map((use) => use.engine));
   const prodLanguages = new Set(prod.map((use) => languageOf(use.engine)));
-  const findings: FindingDraft[] = [];
-  let compared = 0;
+  const findings: FindingDraft[] = [...floors.findings, ...stages];
+  let compared = floors.compared + stages.length;
   if (prod.length > 0) {
     for (const environment of NON_PROD) {
       // A runtime of another language is another part of the system (Node.js building the
@@ -45,16 +69,189 @@ function run(input: CheckInput): CheckOutcome {
       );
     }
   }
-  const versions = compareVersions(inventory, "runtime", NON_PROD);
+  const versions = versionsAgainstProd(uses);
   findings.push(...versions.findings);
+  // Prod silent about an engine's version: the other environments against each other.
+  const silent = compareVersions(inventory, "runtime", [], { whenProdSilent: NON_PROD });
+  findings.push(...silent.findings);
   return outcome({
     findings,
     defaultSeverity: "medium",
-    compared: compared + versions.compared,
-    unknown: versions.unknown,
+    compared: compared + versions.compared + silent.compared,
+    unknown: [...versions.unknown, ...silent.unknown],
     passSummary: "dev, CI and prod declare the same runtime versions",
     notApplicableSummary: "no production runtime found, or no other environment declares one",
   });
+}
+
+const known = (use: ServiceUse) => use.version !== null && use.emulator === undefined;
+
+/**
+ * Each environment's runtime versions against prod's, one finding per environment and engine
+ * (each is its own fix: the dev container's image, a CI workflow). The environments that already
+ * run prod's version are cited beside it, so the finding shows where the right version is set.
+ */
+function versionsAgainstProd(uses: readonly ServiceUse[]): {
+  findings: FindingDraft[];
+  compared: number;
+  unknown: string[];
+} {
+  const findings: FindingDraft[] = [];
+  const unknown: string[] = [];
+  let compared = 0;
+  const runtimes = uses.filter((use) => use.kind === "runtime");
+  const prod = runtimes.filter((use) => use.environment === "prod");
+  for (const engine of [...new Set(prod.map((use) => use.engine))].sort()) {
+    const prodUses = prod.filter((use) => use.engine === engine);
+    const prodVersions = knownVersions(prodUses);
+    if (prodVersions.length === 0) continue;
+    const isProdVersion = (use: ServiceUse) => prodVersions.some((version) => covers(use.version ?? "", version));
+    let present = false;
+    let comparedHere = 0;
+    for (const environment of NON_PROD) {
+      const all = runtimes.filter((use) => use.environment === environment && use.engine === engine);
+      if (all.length > 0) present = true;
+      const versioned = all.filter(known);
+      if (versioned.length === 0) continue;
+      comparedHere += 1;
+      // A CI matrix that includes prod's version tests the others as extra coverage, not instead.
+      if (environment === "ci" && versioned.some((use) => prodVersions.includes(use.version ?? ""))) continue;
+      const differing = versioned.filter(
+        (use) => !isProdVersion(use) && severityByDistance(closestDistance(use.version ?? "", prodVersions)) !== null,
+      );
+      const severity = worstSeverity(
+        differing.map((use) => severityByDistance(closestDistance(use.version ?? "", prodVersions)) ?? "low"),
+      );
+      if (severity === null) continue;
+      const agreeing = runtimes.filter(
+        (use) =>
+          use.environment !== "prod" &&
+          use.environment !== environment &&
+          use.engine === engine &&
+          known(use) &&
+          isProdVersion(use),
+      );
+      findings.push({
+        message:
+          `${describeUses(differing)} in ${environment}, ${describeUses(prodUses)} in prod` +
+          alsoRun(agreeing, "like prod"),
+        evidence: evidenceList([...differing, ...prodUses, ...agreeing]),
+        service: `runtime:${engine}`,
+        environments: [environment, "prod"],
+        severity,
+      });
+    }
+    compared += comparedHere;
+    // Prod pins a version and an environment runs the engine, but none says which version.
+    if (comparedHere === 0 && present)
+      unknown.push(
+        `${engineName("runtime", engine)} ${prodVersions.join("/")} in prod; no other environment declares its version`,
+      );
+  }
+  return { findings, compared, unknown };
+}
+
+/** `; ci runs Java 17 like prod`: where the version a finding asks for is already in use. */
+function alsoRun(uses: readonly ServiceUse[], how: string): string {
+  if (uses.length === 0) return "";
+  const environments = sortedEnvironments(uses.map((use) => use.environment));
+  return `; ${environmentList(environments)} ${environments.length > 1 ? "run" : "runs"} ${describeUses(uses)} ${how}`;
+}
+
+function dirOf(path: string): string {
+  const slash = path.lastIndexOf("/");
+  return slash < 0 ? "" : path.slice(0, slash);
+}
+
+const isUnder = (file: string, dir: string) => dir === "" || file.startsWith(`${dir}/`);
+
+/**
+ * Runtimes older than the minimum the project's own files state (go.mod's `go` line, an `engines`
+ * floor, composer.json's `php`): that environment cannot build or install the project. A minimum
+ * applies to the files in its folder and below, the nearest one winning (a module's go.mod, not the
+ * repository's). One finding per minimum and environment; the uses that meet it are cited.
+ */
+function belowMinimum(
+  runtimes: readonly ServiceUse[],
+  minimums: readonly ServiceUse[],
+): { findings: FindingDraft[]; reported: Set<ServiceUse>; compared: number } {
+  const reported = new Set<ServiceUse>();
+  const findings: FindingDraft[] = [];
+  let compared = 0;
+  const governing = (use: ServiceUse) =>
+    minimums
+      .filter(
+        (minimum) =>
+          minimum.engine === use.engine && minimum.version !== null && isUnder(use.file, dirOf(minimum.file)),
+      )
+      .sort((a, b) => dirOf(b.file).length - dirOf(a.file).length)[0];
+  const byMinimum = new Map<ServiceUse, ServiceUse[]>();
+  for (const use of runtimes) {
+    if (!known(use)) continue;
+    const minimum = governing(use);
+    if (!minimum) continue;
+    byMinimum.set(minimum, [...(byMinimum.get(minimum) ?? []), use]);
+  }
+  for (const [minimum, uses] of byMinimum) {
+    compared += 1;
+    const floor = minimum.version ?? "";
+    const below = uses.filter((use) => compareRuntimeVersions(use.version ?? "", floor) < 0);
+    const meeting = uses.filter((use) => compareRuntimeVersions(use.version ?? "", floor) >= 0);
+    const environments = sortedEnvironments(below.map((use) => use.environment));
+    for (const environment of environments) {
+      const here = below.filter((use) => use.environment === environment);
+      for (const use of here) reported.add(use);
+      const others = meeting.filter((use) => use.environment !== environment || use.file !== here[0]?.file);
+      findings.push({
+        message:
+          `${describeUses(here)} in ${environment} is older than the minimum ${minimum.file} requires ` +
+          `(${minimum.raw})` +
+          alsoRun(others, "that meets it"),
+        evidence: evidenceList([...here, minimum, ...others]),
+        service: `runtime:${minimum.engine}`,
+        environments: sortedEnvironments([environment, ...others.map((use) => use.environment)]),
+        severity: "medium",
+      });
+    }
+  }
+  return { findings, reported, compared };
+}
+
+/**
+ * One Dockerfile whose runtime stage copies what a build stage installed on another version of
+ * the same runtime (`npm ci` on Node 26, run on distroless Node 22): native modules and compiled
+ * caches are built for the builder's version. Java only when the builder is newer (older class
+ * files run on a newer JVM).
+ */
+function buildVersusRun(uses: readonly ServiceUse[]): FindingDraft[] {
+  const findings: FindingDraft[] = [];
+  const runtimes = uses.filter((use) => use.kind === "runtime" && known(use));
+  const isRuntimeStage = (use: ServiceUse) => !use.name?.startsWith("build stage");
+  for (const runtime of runtimes.filter(isRuntimeStage)) {
+    const stages = runtimes.filter(
+      (stage) =>
+        isCopiedBuildStage(stage) &&
+        stage.file === runtime.file &&
+        stage.environment === runtime.environment &&
+        stage.engine === runtime.engine &&
+        !covers(stage.version ?? "", runtime.version ?? "") &&
+        // Java runs older class files on a newer JVM: only a newer builder is a mismatch.
+        (stage.engine !== "java" || compareRuntimeVersions(stage.version ?? "", runtime.version ?? "") > 0),
+    );
+    const severity = worstSeverity(
+      stages.map((stage) => severityByDistance(closestDistance(stage.version ?? "", [runtime.version ?? ""])) ?? "low"),
+    );
+    if (severity === null) continue;
+    findings.push({
+      message: `${runtime.file} installs with ${describeUses(stages)} in its build stage and runs on ${describeUses([runtime])}`,
+      evidence: evidenceList([...stages, runtime]),
+      service: `runtime:${runtime.engine}`,
+      environments: [runtime.environment],
+      // What the build installed may be plain JavaScript that runs anywhere: never more than medium.
+      severity: severity === "high" ? "medium" : severity,
+    });
+  }
+  return findings;
 }
 
 export const runtimeVersion = {

@@ -101,3 +101,36 @@ describe("resolveDevImage", () => {
     expect(resolveDevImage("mcr.microsoft.com/devcontainers/base:bookworm")).toBeNull();
   });
 });
+
+describe("devcontainer: build args", () => {
+  const devcontainer = [
+    "{",
+    '  "build": {',
+    '    "dockerfile": "Dockerfile",',
+    '    "args": {',
+    '      "VARIANT": "21-bookworm", // the Java version',
+    '      "NODE_VERSION": "24.1.0",',
+    '      "PYTHON_VERSION": "none"',
+    "    }",
+    "  }",
+    "}",
+  ].join("\n");
+  const dockerfile =
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a Dockerfile ARG reference, not JavaScript
+    'ARG VARIANT=17\nFROM mcr.microsoft.com/vscode/devcontainers/java:1-${VARIANT}\nARG NODE_VERSION="none"\n';
+  const files = new Map([[".devcontainer/Dockerfile", dockerfile]]);
+  const ctx = { paths: [...files.keys()], readFile: (path: string) => files.get(path) };
+
+  it("resolves the image the args choose through the Dockerfile, and reads NODE_VERSION-style args", () => {
+    const result = extractDevcontainer({ path: ".devcontainer/devcontainer.json", content: devcontainer }, ctx);
+    expect(result.uses.map(({ engine, version, line }) => [engine, version, line])).toEqual([
+      ["java", "21", 5],
+      ["node", "24", 6],
+    ]);
+  });
+
+  it("without the Dockerfile, reads only the version args", () => {
+    const result = extractDevcontainer({ path: ".devcontainer/devcontainer.json", content: devcontainer });
+    expect(result.uses.map(({ engine, version }) => [engine, version])).toEqual([["node", "24"]]);
+  });
+});

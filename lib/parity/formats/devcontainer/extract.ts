@@ -1,8 +1,10 @@
 import { findNodeAtLocation, type Node, type ParseError, parseTree, printParseErrorCode } from "jsonc-parser";
 import { normalizeVersion } from "../../catalog";
 import { redactText } from "../../redact";
-import type { ExtractedUse, ExtractResult, FormatFile, ServiceKind } from "../../types";
+import type { ExtractContext, ExtractedUse, ExtractResult, FormatFile, ServiceKind } from "../../types";
 import { dirOf, joinPath } from "../compose/paths";
+import { readBuildArgs } from "../dockerfile/devcontainer-args";
+import { runtimeWithArgs } from "../dockerfile/extract";
 import { connectionOf } from "../env-file/connection";
 import { lineAt } from "../runtime-versions/extract";
 import { resolveDevImage } from "./images";
@@ -12,7 +14,7 @@ import { resolveDevImage } from "./images";
  * trailing commas. The image and features say which runtimes and services developers get; a
  * `dockerComposeFile` or `build.dockerfile` is pulled in as a dev definition via `references`.
  */
-export function extractDevcontainer(file: FormatFile): ExtractResult {
+export function extractDevcontainer(file: FormatFile, ctx?: ExtractContext): ExtractResult {
   const content = file.content;
   const errors: ParseError[] = [];
   const root = parseTree(content, errors, { allowTrailingComma: true, disallowComments: false });
@@ -53,6 +55,8 @@ export function extractDevcontainer(file: FormatFile): ExtractResult {
     }
   }
 
+  result.uses.push(...buildArgUses(file, ctx));
+
   const features = findNodeAtLocation(root, ["features"]);
   for (const property of features?.type === "object" ? (features.children ?? []) : []) {
     const use = featureUse(property, line);
@@ -79,6 +83,59 @@ export function extractDevcontainer(file: FormatFile): ExtractResult {
     }
   }
   return result;
+}
+
+/** Build args the dev container Dockerfiles (https://github.com/devcontainers/images) install a runtime by. */
+const VERSION_ARGS: Record<string, string> = {
+  NODE_VERSION: "node",
+  PYTHON_VERSION: "python",
+  JAVA_VERSION: "java",
+  GO_VERSION: "go",
+  RUBY_VERSION: "ruby",
+  PHP_VERSION: "php",
+};
+
+/**
+ * `build.args` that choose a runtime: an arg the Dockerfile's FROM reads (`"VARIANT": "21-bullseye"`
+ * for `FROM .../java:0-${VARIANT}`), resolved through the Dockerfile, and the `NODE_VERSION`-style
+ * args the dev container images install a runtime with (`"none"` installs nothing). Cited at the
+ * arg, where the version is chosen.
+ */
+function buildArgUses(file: FormatFile, ctx?: ExtractContext): ExtractedUse[] {
+  const build = readBuildArgs(file.path, file.content);
+  if (!build) return [];
+  const uses: ExtractedUse[] = [];
+  const content = ctx?.readFile(build.dockerfile);
+  const runtime = content === undefined ? null : runtimeWithArgs(content, build.args);
+  const chosen = runtime ? build.args.get(runtime.arg) : undefined;
+  if (runtime && chosen) {
+    uses.push({
+      kind: "runtime",
+      engine: runtime.engine,
+      version: runtime.version,
+      pinned: runtime.pinned,
+      line: chosen.line,
+      raw: redactText(`"${runtime.arg}": "${chosen.value}" -> FROM ${runtime.image}`),
+      via: "image",
+      name: "build args",
+    });
+  }
+  for (const [key, arg] of build.args) {
+    const engine = VERSION_ARGS[key.toUpperCase()];
+    if (!engine || engine === runtime?.engine || arg.value.toLowerCase() === "none") continue;
+    const known = FLOATING.test(arg.value) ? null : normalizeVersion(engine, arg.value.replace(/^v/i, ""));
+    uses.push({
+      kind: "runtime",
+      engine,
+      version: known,
+      pinned: known !== null,
+      line: arg.line,
+      raw: redactText(`"${key}": "${arg.value}"`),
+      via: "setting",
+      name: "build args",
+    });
+  }
+  return uses;
 }
 
 /** Feature names (the last segment of the id) and the service each installs. */

@@ -40,10 +40,40 @@ describe("dockerfile", () => {
         engine: "node",
         version: "18",
         line: 2,
-        name: "build stage build",
+        name: "build stage build, copied into the runtime stage",
         raw: "FROM node:18 AS build",
       },
     ]);
+  });
+
+  it("names each build stage the runtime stage copies from, with the stages they are built on", () => {
+    const content = [
+      "FROM node:26-slim AS base",
+      "FROM base AS deps",
+      "RUN npm ci",
+      "FROM node:26-slim AS test",
+      "RUN npm test",
+      "FROM node:25-slim AS assets",
+      "FROM gcr.io/distroless/nodejs22-debian12",
+      "COPY --from=deps /app/node_modules node_modules",
+    ].join("\n");
+    const uses = extractDockerfile({ path: "Dockerfile", content }).uses;
+    expect(uses.map(({ version, line, name }) => [version, line, name])).toEqual([
+      ["26", 1, "build stage base, copied into the runtime stage"],
+      ["25", 6, "build stage assets"],
+      ["22", 7, "runtime stage"],
+    ]);
+  });
+
+  it("builds with the args the dev container that builds it passes", () => {
+    const files = new Map([
+      [".devcontainer/devcontainer.json", '{ "build": { "dockerfile": "Dockerfile", "args": { "VARIANT": "21" } } }'],
+    ]);
+    const ctx = { paths: [...files.keys()], readFile: (path: string) => files.get(path) };
+    const content = 'ARG VARIANT="17"\nFROM mcr.microsoft.com/vscode/devcontainers/java:0-${VARIANT}\n';
+    const [use] = extractDockerfile({ path: ".devcontainer/Dockerfile", content }, ctx).uses;
+    expect(use).toMatchObject({ engine: "java", version: "21", line: 2 });
+    expect(use?.raw).toContain("(build args from .devcontainer/devcontainer.json)");
   });
 
   it.each([

@@ -1,6 +1,7 @@
 /// <reference types="vite/client" />
 import { describe, expect, it } from "vitest";
 import { extractRuntimeVersions } from "./extract";
+import { MINIMUM } from "./roles";
 import { nodeVersion, plainVersion, rangeVersion } from "./versions";
 
 const FILES = import.meta.glob<string>(["./__fixtures__/**/*", "./__fixtures__/**/.*"], {
@@ -28,9 +29,10 @@ describe("runtime-versions", () => {
   ])("%s -> %s %s", (path, engine, version, pinned, line, environment) => {
     const result = extract(path);
     expect(result.problems).toEqual([]);
-    expect(result.uses).toHaveLength(1);
-    expect(result.uses[0]).toMatchObject({ kind: "runtime", engine, version, pinned, line });
-    expect(result.uses[0]?.environment).toBe(environment);
+    const uses = result.uses.filter((use) => use.name !== MINIMUM);
+    expect(uses).toHaveLength(1);
+    expect(uses[0]).toMatchObject({ kind: "runtime", engine, version, pinned, line });
+    expect(uses[0]?.environment).toBe(environment);
   });
 
   it("reads every known tool of .tool-versions, taking the first version", () => {
@@ -45,13 +47,38 @@ describe("runtime-versions", () => {
     expect(result.uses.every((use) => use.via === "version-file" && use.pinned)).toBe(true);
   });
 
-  it("a go directive alone is the minimum language version, not a runtime: nothing", () => {
+  it("a go directive is the minimum language version, not a runtime: a floor", () => {
     const result = extractRuntimeVersions({ path: "go.mod", content: "module x\n\ngo 1.21.5 // minimum\n" });
-    expect(result.uses).toEqual([]);
+    expect(result.uses).toEqual([
+      expect.objectContaining({
+        engine: "go",
+        version: "1.21",
+        line: 3,
+        name: MINIMUM,
+        pinned: false,
+        raw: "go 1.21.5",
+      }),
+    ]);
   });
 
-  it("an engines range of several majors names no version (web/package.json: >=18.17.0 <23)", () => {
-    expect(extract("web/package.json").uses).toEqual([]);
+  it("an engines range of several majors names no version that runs, only its floor (>=18.17.0 <23)", () => {
+    expect(extract("web/package.json").uses).toEqual([
+      expect.objectContaining({ engine: "node", version: "18", name: MINIMUM }),
+    ]);
+  });
+
+  it.each([
+    [">=8.3", "8.3"],
+    ["^8.2", "8.2"],
+    ["^8.1|^8.2", "8.1"],
+    ["~8.2.0 || ^8.3", "8.2"],
+    ["*", null],
+  ])("composer.json require.php %s is the floor %s", (range, floor) => {
+    const content = `{\n  "type": "project",\n  "require": {\n    "php": "${range}"\n  }\n}\n`;
+    const uses = extractRuntimeVersions({ path: "composer.json", content }).uses;
+    expect(uses).toEqual(
+      floor ? [expect.objectContaining({ engine: "php", version: floor, line: 4, name: MINIMUM })] : [],
+    );
   });
 
   it("a single-major engines range is a constraint on one major, not a pin", () => {

@@ -2,7 +2,8 @@ import { findNodeAtLocation, type Node, type ParseError, parseTree, printParseEr
 import { parse as parseToml, TomlError } from "smol-toml";
 import type { ExtractedUse, ExtractResult, FormatFile, Problem } from "../../types";
 import { baseOf } from "../compose/paths";
-import { nodeVersion, plainVersion, type RuntimeVersion, rangeVersion } from "./versions";
+import { MINIMUM } from "./roles";
+import { floorVersion, nodeVersion, plainVersion, type RuntimeVersion, rangeVersion } from "./versions";
 
 /**
  * Runtime version files. Environments follow path classification (a version file is what a
@@ -17,6 +18,7 @@ export function extractRuntimeVersions(file: FormatFile): ExtractResult {
   const name = baseOf(file.path);
   if (name === "package.json") return fromPackageJson(file.content);
   if (name === "go.mod") return { uses: fromGoMod(file.content), problems: [] };
+  if (name === "composer.json") return fromComposerJson(file.content);
   if (name === ".tool-versions") return { uses: fromToolVersions(file.content), problems: [] };
   if (name === ".sdkmanrc") return { uses: fromSdkman(file.content), problems: [] };
   if (MISE_FILE.test(file.path)) return fromMise(name, file.content);
@@ -96,17 +98,46 @@ function fromSdkman(content: string): ExtractedUse[] {
 
 /**
  * `toolchain go1.22.3` is what builds and runs the module. `go 1.22` is only the minimum language
- * version: any newer Go builds it, so it is not what a developer runs and is not reported.
+ * version: any newer Go builds it, so it is not a runtime that runs; it is reported as a floor
+ * (`MINIMUM`), because an older Go cannot build the module (the official images set
+ * `GOTOOLCHAIN=local`, so no newer toolchain is fetched).
  */
 function fromGoMod(content: string): ExtractedUse[] {
-  let toolchain: ExtractedUse | null = null;
+  const uses: { toolchain?: ExtractedUse; minimum?: ExtractedUse } = {};
   content.split(/\r\n|\n|\r/).forEach((raw, index) => {
     const text = raw.replace(/\/\/.*$/, "").trim();
     const chain = /^toolchain\s+(\S+)$/.exec(text)?.[1];
     if (chain && chain !== "default")
-      toolchain = runtimeUse("go", plainVersion("go", chain), index + 1, `toolchain ${chain}`);
+      uses.toolchain = runtimeUse("go", plainVersion("go", chain), index + 1, `toolchain ${chain}`);
+    const go = /^go\s+(\d+\.\d+(?:\.\d+)?)$/.exec(text)?.[1];
+    const minimum = go ? minimumUse("go", plainVersion("go", go).version, index + 1, `go ${go}`) : null;
+    if (minimum) uses.minimum = minimum;
   });
-  return toolchain ? [toolchain] : [];
+  return [uses.toolchain, uses.minimum].filter((use) => use !== undefined);
+}
+
+function minimumUse(engine: string, version: string | null, line: number, raw: string): ExtractedUse | null {
+  if (version === null) return null;
+  return { kind: "runtime", engine, version, pinned: false, line, raw, via: "setting", name: MINIMUM };
+}
+
+/**
+ * composer.json `require.php` (`>=8.3`, `^8.2`, `^8.1|^8.2`): Composer refuses to install the
+ * project on an older PHP, so its lowest version is a floor for every environment.
+ */
+function fromComposerJson(content: string): ExtractResult {
+  const errors: ParseError[] = [];
+  const root = parseTree(content, errors, { allowTrailingComma: true, disallowComments: false });
+  const problems: Problem[] = errors.map((error) => ({
+    type: "parse-error",
+    line: lineAt(content, error.offset),
+    message: `composer.json: ${printParseErrorCode(error.error)}`,
+  }));
+  const php = root ? stringAt(root, ["require", "php"]) : null;
+  if (!php) return { uses: [], problems };
+  const floor = floorVersion("php", php.value.replace(/(?<!\|)\|(?!\|)/g, "||").replace(/,\s*/g, " "));
+  const use = minimumUse("php", floor, lineAt(content, php.offset), `"php": "${php.value}"`);
+  return { uses: use ? [use] : [], problems };
 }
 
 /**
@@ -163,9 +194,18 @@ function fromPackageJson(content: string): ExtractResult {
   // A published library's engines say which Node its consumers need, not what the team runs.
   if (!engines || isLibrary(root)) return { uses: [], problems };
   const version = rangeVersion("node", engines.value);
-  // A range of several majors, or an open floor, names no version that runs: nothing to compare.
-  if (version.version === null) return { uses: [], problems };
-  const use = runtimeUse("node", version, lineAt(content, engines.offset), `"engines": { "node": "${engines.value}" }`);
+  const line = lineAt(content, engines.offset);
+  // A range of several majors, or an open floor, names no version that runs: only its floor counts.
+  if (version.version === null) {
+    const minimum = minimumUse(
+      "node",
+      floorVersion("node", engines.value),
+      line,
+      `"engines": { "node": "${engines.value}" }`,
+    );
+    return { uses: minimum ? [minimum] : [], problems };
+  }
+  const use = runtimeUse("node", version, line, `"engines": { "node": "${engines.value}" }`);
   return { uses: [{ ...use, via: "setting" }], problems };
 }
 

@@ -1,7 +1,7 @@
 import type { ExtractResult, Format } from "../../types";
 import { extractRuntimeVersions } from "./extract";
 
-/** Language runtime versions: version-manager files (nvm, asdf, mise, pyenv...), `go.mod` toolchain, `package.json` engines. */
+/** Language runtime versions: version-manager files (nvm, asdf, mise, pyenv...), `go.mod` toolchain, `package.json` engines, and the minimums go.mod, engines and composer.json state. */
 export const runtimeVersionsFormat = {
   id: "runtime-versions",
   title: "Runtime version files",
@@ -22,6 +22,7 @@ export const runtimeVersionsFormat = {
     "**/go.mod",
     "**/package.json",
     "**/runtime.txt",
+    "**/composer.json",
   ],
   extract(file): ExtractResult {
     try {

@@ -63,3 +63,19 @@ export function rangeVersion(engine: string, range: string): RuntimeVersion {
     return { version: null, pinned: false };
   }
 }
+
+/**
+ * The lowest version a range allows, at the engine's granularity (`>=22` -> 22, `>=18.17 <23` ->
+ * 18, `^8.2` -> 8.2 for PHP). Null for no floor (`*`, `>=0`) or text that is not a range.
+ */
+export function floorVersion(engine: string, range: string): string | null {
+  const text = range.trim();
+  if (text === "*" || text === "") return null;
+  try {
+    const min = semver.minVersion(text, { loose: true });
+    if (!min || (min.major === 0 && min.minor === 0)) return null;
+    return normalizeVersion(engine, `${min.major}.${min.minor}`);
+  } catch {
+    return null;
+  }
+}
