@@ -1,12 +1,17 @@
 import { classifyPath } from "../../inventory/classify";
 import type { Environment, ExtractContext } from "../../types";
+import { COMPOSE_NAME } from "../compose/extract";
+import { loadCompose } from "../compose/model";
+import { composeRole } from "../compose/role";
+import { pathEnvironment } from "../compose/words";
 import { pathIndex } from "../path-index";
 
 /**
  * Where a deployment sets an environment variable the settings branch on (`DB=postgres`,
  * `DATABASE_URL: postgres://...`): compose `environment:`, Dockerfile `ENV`, Kubernetes env,
  * workflow `env:` and environment-named `.env.*` files, read as text (they belong to other
- * formats). The file's environment is the path rules' one. Templates (`.env.example`,
+ * formats). The file's environment is the path rules' one, or for a compose file whose path names
+ * none, the one its content and runners give it (a self-hosting stack is prod). Templates (`.env.example`,
  * `.env.sample`) document variables; they set nothing, so they are not read.
  */
 export const SELECTOR_GLOBS = [
@@ -48,10 +53,10 @@ export function deploySelectors(ctx: ExtractContext): Map<string, SelectorSettin
     (path) => FILES.test(path) && !TEMPLATE.test(path),
   );
   for (const file of files) {
-    const environments = classifyPath(file, null);
-    if (environments.length === 0) continue;
     const content = ctx.readFile(file);
     if (!content) continue;
+    const environments = fileEnvironments(file, content, ctx);
+    if (environments.length === 0) continue;
     const lines = content.split("\n");
     lines.forEach((text, index) => {
       if (/^\s*#/.test(text)) return;
@@ -74,6 +79,16 @@ export function deploySelectors(ctx: ExtractContext): Map<string, SelectorSettin
   }
   cache.set(ctx.paths, result);
   return result;
+}
+
+/** The path rules' environments, or a compose file's role when its path names no environment. */
+function fileEnvironments(file: string, content: string, ctx: ExtractContext): Environment[] {
+  const name = file.slice(file.lastIndexOf("/") + 1);
+  if (COMPOSE_NAME.test(name) && !pathEnvironment(file) && classifyPath(file, null).length > 0) {
+    const role = composeRole(file, loadCompose(file, content, ctx), ctx, content).environment;
+    if (role) return [role];
+  }
+  return classifyPath(file, null);
 }
 
 /**

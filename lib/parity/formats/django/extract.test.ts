@@ -161,3 +161,78 @@ describe("django settings that branch on environment variables", () => {
     ]);
   });
 });
+
+describe("django settings of a project template (cookiecutter)", () => {
+  const template = project("template");
+  const settings = "{{cookiecutter.slug}}/conf/settings/";
+
+  function placed(uses: ExtractedUse[]) {
+    return uses.map((u) => [u.environment, u.kind, u.engine, u.line]);
+  }
+
+  it("keeps the branch of a choice its default selects (S3), not the other options", () => {
+    expect(placed(template.run(`${settings}production.py`).uses)).toEqual([["prod", "storage", "s3", 7]]);
+  });
+
+  it("keeps branches behind yes/no answers: eager tasks in local.py", () => {
+    expect(placed(template.run(`${settings}local.py`).uses)).toEqual([["dev", "broker", "in-process", 4]]);
+  });
+
+  it("reads a setting that names a module variable, in prod too when the variable's name names the engine", () => {
+    const uses = template.run(`${settings}base.py`).uses.filter((u) => u.kind === "broker");
+    // local.py sets CELERY_TASK_ALWAYS_EAGER, so base.py's broker does not reach dev.
+    expect(placed(uses)).toEqual([["prod", "broker", "redis", 12]]);
+    // An answer the defaults leave open takes its first branch inline (`redis`, not `127.0.0.1`).
+    expect(uses[0]?.raw).toBe(
+      "CELERY_BROKER_URL = QUEUE_REDIS (line 9: QUEUE_REDIS defaults to redis://redis:6379/1) (deploys set QUEUE_REDIS, whose name says the engine)",
+    );
+  });
+});
+
+describe("fallbacks of environment variables whose name names the engine", () => {
+  const ctx: ExtractContext = { paths: ["app/settings.py"], readFile: () => undefined };
+  const run = (content: string) =>
+    django.extract({ path: "app/settings.py", content }, ctx).uses.map((u) => [u.environment, u.engine, u.line]);
+
+  it.each([
+    [
+      'CELERY_BROKER_URL = os.getenv("REDIS_URL", "redis://localhost:6379/0")',
+      [
+        ["dev", "redis", 1],
+        ["prod", "redis", 1],
+      ],
+    ],
+    ['CELERY_BROKER_URL = os.getenv("BROKER_URL", "redis://localhost:6379/0")', [["dev", "redis", 1]]],
+    // The name says Redis, the fallback is something else: nothing is known of prod.
+    ['CELERY_BROKER_URL = os.getenv("REDIS_URL", "memory://")', [["dev", "in-process", 1]]],
+    ['DATABASES = {"default": env.db("DATABASE_URL", default="sqlite:///db.sqlite3")}', [["dev", "sqlite", 1]]],
+  ])("%s", (line, expected) => {
+    expect(run(`${line}\n`)).toEqual(expected);
+  });
+});
+
+describe("django settings built by a helper module of the settings package", () => {
+  const helper = project("helper");
+
+  function placed(uses: ExtractedUse[]) {
+    return uses.map((u) => [u.environment, u.kind, u.engine, u.line]);
+  }
+
+  it("reads the match on an environment-chosen engine: the ternary's else is dev's, the deploy's value is prod's", () => {
+    const uses = helper.run("notes/settings/database.py").uses;
+    // deploy/compose.yml (prod by its folder) sets NOTES_DB_KIND=postgres; the unconditional
+    // mysql dict of a helper function says nothing about where it runs.
+    // Django's MySQL backend behind NOTES_DB_KIND=mariadb runs MariaDB.
+    expect(placed(uses)).toEqual([
+      ["dev", "database", "sqlite", 19],
+      ["prod", "database", "postgres", 24],
+      ["prod", "database", "mariadb", 28],
+    ]);
+    expect(uses[0]?.raw).toContain("branch taken when NOTES_DB_KIND or NOTES_DB_SERVER unset");
+    expect(uses[1]?.raw).toContain("branch taken where NOTES_DB_KIND or NOTES_DB_SERVER=postgres: deploy/compose.yml");
+  });
+
+  it("does not read a module of the package that no sibling imports", () => {
+    expect(helper.run("notes/settings/unused.py").uses).toEqual([]);
+  });
+});

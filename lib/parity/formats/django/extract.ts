@@ -1,6 +1,7 @@
 import type { Environment, ExtractContext, ExtractedUse, ExtractResult, FormatFile } from "../../types";
 import { pathIndex } from "../path-index";
 import { deploySelectors, selectorEnvironments } from "./deploy-selectors";
+import { renderTemplate, templateChoices, templateRoot } from "./jinja";
 import {
   placeEverywhere,
   placeFact,
@@ -29,6 +30,12 @@ interface Target {
   environment: Environment | undefined;
   /** Groups a module closer to the environment assigns: base's value does not reach it. */
   overridden: Set<SettingGroup>;
+  /**
+   * A helper module of the settings package (`settings/custom.py` that `__init__.py` imports a
+   * function from): what runs is not known from its place, only its branches on environment
+   * variables (and fallbacks) say where they run.
+   */
+  helper?: boolean;
 }
 
 function moduleName(path: string): string {
@@ -49,7 +56,10 @@ class SettingsTree {
     if (cached) return cached;
     const text = content ?? this.ctx.readFile(path);
     if (text === undefined) return null;
-    const scanned = scanSettings(text);
+    const root = templateRoot(path);
+    const rendered =
+      root === null ? text : renderTemplate(text, templateChoices(this.ctx.readFile(`${root}cookiecutter.json`)));
+    const scanned = scanSettings(rendered);
     this.cache.set(path, scanned);
     return scanned;
   }
@@ -94,7 +104,21 @@ class SettingsTree {
     }
     if (result.length === 0 && !own && isShared(moduleName(path)))
       result.push({ environment: undefined, overridden: new Set() });
+    else if (result.length === 0 && !own && this.importedBySibling(path))
+      result.push({ environment: undefined, overridden: new Set(), helper: true });
     return result;
+  }
+
+  /** A sibling settings module imports from this one (`from app.settings.custom import parse_db`). */
+  private importedBySibling(path: string): boolean {
+    const name = moduleName(path);
+    const imports = new RegExp(
+      `^\\s*(from\\s+[\\w.]*\\b${name}\\s+import\\b|from\\s+\\.\\s+import\\s+[^\\n]*\\b${name}\\b|import\\s+[\\w.]*\\b${name}\\b)`,
+      "m",
+    );
+    return pathIndex(this.ctx.paths)
+      .inDirectory(directory(path).replace(/\/$/, ""))
+      .some((other) => other !== path && other.endsWith(".py") && imports.test(this.ctx.readFile(other) ?? ""));
   }
 }
 
@@ -173,6 +197,7 @@ export function extractDjango(file: FormatFile, ctx: ExtractContext): ExtractRes
       const env = target.environment ? { environment: target.environment } : {};
       for (const fact of scanned.facts) {
         if (target.overridden.has(fact.group)) continue;
+        if (target.helper && !fact.branch && fact.via !== "default") continue;
         uses.push(...placeFact(fact, target.environment, own === target.environment, lookup, { name }));
       }
       for (const use of defaults) {

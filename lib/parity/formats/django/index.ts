@@ -10,6 +10,6 @@ export const djangoFormat = {
   id: "django",
   title: "Django settings",
   patterns: ["**/settings.py", "**/settings/*.py"],
-  reads: SELECTOR_GLOBS,
+  reads: [...SELECTOR_GLOBS, "**/cookiecutter.json"],
   extract: extractDjango,
 } satisfies Format;

@@ -39,6 +39,8 @@ export interface SettingFact {
   branch: Branch | null;
   /** The value the deploy gives (a scheme rewrite of the deployed URL), not a fallback. */
   deployed?: boolean;
+  /** The environment variable read names the fallback's engine (`REDIS_URL`): every deploy runs it. */
+  named?: string;
 }
 
 export interface ScannedSettings {
@@ -97,6 +99,8 @@ const EXTRA_SCHEMES: Record<string, { kind: ServiceKind; engine: string }> = {
   "sqla+sqlite": { kind: "database", engine: "sqlite" },
 };
 
+const DJANGO_ENGINE_KEY =
+  /["']ENGINE["']\s*:\s*["'](django\.(contrib\.gis\.)?db\.backends\.|mssql["']|django_cockroachdb)/;
 const ASSIGNMENT = /^(\s*)([A-Za-z_][A-Za-z0-9_]*)\s*(?:\[[^\]]*\])*\s*(?::[^=]*)?=(?!=)/;
 const STRING_LITERAL = /["']([^"'\s]+)["']/g;
 const FALLBACK = /(default\s*=|environ\.get\(|getenv\(|\benv\(|\benv\.\w+\(|config\()/;
@@ -173,6 +177,8 @@ interface Block {
   /** The `if` chain an `elif`/`else` continues. */
   chain: Gate | null;
   owner: string | null;
+  /** The subject of a `match` statement, which its `case` lines compare. */
+  subject?: string;
 }
 
 interface Gate {
@@ -183,6 +189,8 @@ interface Gate {
 
 const ENV_READ_KEYS = [
   /(?:getenv|environ\.get|\benv(?:\.\w+)?|\bconfig)\(\s*["'](\w+)["']/g,
+  // Project helpers named for what they read: `get_choice_from_env("APP_DBENGINE", ...)`, `env_str("X")`.
+  /\b(?:\w+_)?env(?:_\w+)?\(\s*["']([A-Z][A-Z0-9_]+)["']/g,
   /environ\[\s*["'](\w+)["']\s*\]/g,
   /["'](\w+)["']\s+(?:not\s+)?in\s+(?:os\.)?environ\b/g,
 ];
@@ -190,7 +198,7 @@ const ENV_READ_KEYS = [
 function envKeys(text: string): string[] {
   const keys: string[] = [];
   for (const pattern of ENV_READ_KEYS) for (const match of text.matchAll(pattern)) if (match[1]) keys.push(match[1]);
-  return keys;
+  return [...new Set(keys)];
 }
 
 /** A literal default of an environment read (`os.getenv("DB", "sqlite")`, `env("X", default="y")`). */
@@ -200,6 +208,8 @@ function envDefault(text: string): string | null {
       text,
     )?.[1] ??
     /(?:getenv|environ\.get)\(\s*["']\w+["']\s*\)\s*or\s*["']([^"']*)["']/.exec(text)?.[1] ??
+    // `"postgresql" if "DBHOST" in os.environ else "sqlite"`: the else value runs when it is unset.
+    /["'][^"']*["']\s+if\s+(?=[^\n]*(?:environ|getenv))[^\n]*?\belse\s+["']([^"']*)["']/.exec(text)?.[1] ??
     null
   );
 }
@@ -217,11 +227,11 @@ function gateOf(condition: string, envVars: Map<string, { keys: string[]; fallba
   if (selectors.size === 0) return null;
   const value = /==\s*["']([^"']+)["']/.exec(condition)?.[1] ?? null;
   // `if DB == "sqlite"` where DB defaults to sqlite: the branch is what runs when nothing is set.
-  const negated = /\bnot\s+in\b|!=|^\s*not\b/.test(condition) || (value !== null && value === fallback);
+  const negated = /\bnot\s+in\b|!=|^\s*not\b|\bis\s+None\b/.test(condition) || (value !== null && value === fallback);
   return { selectors: [...selectors], value: negated ? null : value, negated };
 }
 
-const COMPOUND = /^(\s*)(if|elif|else|for|while|with|try|except|finally|def|async\s+def)\b(.*?):\s*(#.*)?$/;
+const COMPOUND = /^(\s*)(if|elif|else|for|while|with|try|except|finally|def|async\s+def|match|case)\b(.*?):\s*(#.*)?$/;
 
 /** Net bracket depth change of a line, outside strings and comments. */
 function bracketDelta(text: string): number {
@@ -242,6 +252,35 @@ function bracketDelta(text: string): number {
   return delta;
 }
 
+/** Words in environment variable names that name a server engine (`REDIS_URL`, `RABBITMQ_URL`). */
+const ENGINE_WORDS: Record<string, string> = {
+  redis: "redis",
+  valkey: "redis",
+  rabbitmq: "rabbitmq",
+  amqp: "rabbitmq",
+  memcached: "memcached",
+  memcache: "memcached",
+  postgres: "postgres",
+  postgresql: "postgres",
+  mysql: "mysql",
+  mariadb: "mariadb",
+  mongo: "mongodb",
+  mongodb: "mongodb",
+};
+
+/**
+ * The environment variable among `keys` whose name names `engine` (`REDIS_URL` for a Redis
+ * fallback): whatever a deploy sets it to is that engine, so the fallback's engine runs there too.
+ */
+function namingKey(keys: readonly string[], engine: string): string | undefined {
+  return keys.find((key) =>
+    key
+      .toLowerCase()
+      .split(/_+/)
+      .some((word) => ENGINE_WORDS[word] === engine),
+  );
+}
+
 /** The scheme rewrite Heroku-style apps do on the deployed URL: `.replace("postgres://", "postgresql://")`. */
 const SCHEME_REWRITE = /["']postgres:\/\/["']\s*,\s*["']postgresql(?:\+\w+)?:\/\/["']/;
 
@@ -255,6 +294,8 @@ export function scanSettings(content: string, groups: Readonly<Record<string, Se
   const starImports: string[] = [];
   const classes = new Map<string, string[]>();
   const envVars = new Map<string, { keys: string[]; fallback: string | null }>();
+  /** Module-level variables that are not settings (`REDIS_URL = env(...)`), for settings that name them. */
+  const variables = new Map<string, { text: string; line: number }>();
   let mediaRootLine: number | null = null;
   let current: {
     setting: string;
@@ -302,8 +343,15 @@ export function scanSettings(content: string, groups: Readonly<Record<string, Se
       const compound = COMPOUND.exec(text);
       if (compound) {
         const keyword = compound[2] ?? "";
-        if (keyword === "if" || keyword === "elif") {
-          const gate = gateOf(compound[3] ?? "", envVars) ?? (keyword === "elif" ? (chains.get(indent) ?? null) : null);
+        // `match engine:` / `case "sqlite":` is an `if engine == "sqlite"` chain; `case _:` its else.
+        const subject =
+          keyword === "case" ? blocks.findLast((block) => block.subject !== undefined)?.subject : undefined;
+        const pattern = /^\s*(["'][^"']*["'])\s*$/.exec(compound[3] ?? "")?.[1];
+        const wildcard = keyword === "case" && /^\s*_\s*$/.test(compound[3] ?? "");
+        if (keyword === "if" || keyword === "elif" || (keyword === "case" && !wildcard)) {
+          const condition =
+            keyword === "case" ? (subject && pattern ? `${subject} == ${pattern}` : "") : (compound[3] ?? "");
+          const gate = gateOf(condition, envVars) ?? (keyword === "elif" ? (chains.get(indent) ?? null) : null);
           const role = gate ? (gate.negated ? "fallback" : "gated") : null;
           blocks.push({
             indent,
@@ -312,7 +360,7 @@ export function scanSettings(content: string, groups: Readonly<Record<string, Se
             chain: gate,
             owner: null,
           });
-        } else if (keyword === "else") {
+        } else if (keyword === "else" || wildcard) {
           const gate = chains.get(indent) ?? null;
           blocks.push({
             indent,
@@ -322,7 +370,15 @@ export function scanSettings(content: string, groups: Readonly<Record<string, Se
             owner: null,
           });
         } else {
-          blocks.push({ indent, kind: "other", branch: null, chain: null, owner: null });
+          const subject = keyword === "match" ? (compound[3] ?? "").trim() : undefined;
+          blocks.push({
+            indent,
+            kind: "other",
+            branch: null,
+            chain: null,
+            owner: null,
+            ...(subject ? { subject } : {}),
+          });
         }
         return;
       }
@@ -352,26 +408,69 @@ export function scanSettings(content: string, groups: Readonly<Record<string, Se
     // A literal after `os.environ.get(...) or \` is the fallback of that read.
     const afterOr = /\bor\s*[\\(]?\s*$/.test(current.text.trimEnd()) || /^\s*or\b/.test(text);
     current.text += `${text}\n`;
-    const keys = envKeys(text);
+    // A connection dict built in a helper (`db_config = {"ENGINE": "django.db.backends.sqlite3"}`)
+    // is a database setting whatever its variable is called.
+    if (!current.group && DJANGO_ENGINE_KEY.test(text)) {
+      current.group = "database";
+      const owners = assigned.get("database") ?? new Set<string | null>();
+      owners.add(current.owner);
+      assigned.set("database", owners);
+    }
+    // The whole statement so far: a call's key may sit on the line after its opening bracket.
+    const keys = envKeys(current.text);
     if (keys.length > 0 && !current.group) {
       const known = envVars.get(current.setting);
       envVars.set(current.setting, {
-        keys: [...(known?.keys ?? []), ...keys],
+        keys: [...new Set([...(known?.keys ?? []), ...keys])],
         fallback: known?.fallback ?? envDefault(current.text),
       });
     }
-    if (!current.group) return;
+    if (!current.group) {
+      if (current.owner === null) {
+        const known = variables.get(current.setting);
+        variables.set(current.setting, {
+          text: `${statement ? "" : (known?.text ?? "")}${text}\n`,
+          line: statement ? line : (known?.line ?? line),
+        });
+      }
+      return;
+    }
     const base = { group: current.group, line, raw: shorten(text), owner: current.owner, branch: current.branch };
     if (SCHEME_REWRITE.test(text) && envKeys(current.text).length > 0) {
       facts.push({ ...base, kind: "database", engine: "postgres", via: "url", deployed: true });
       return;
     }
     const readsEnv = afterOr && FALLBACK.test(current.text);
-    for (const fact of lineFacts(text, current.group, current.setting)) {
-      facts.push({ ...base, ...fact, via: readsEnv ? "default" : fact.via });
+    const found = lineFacts(text, current.group, current.setting);
+    for (const fact of found) {
+      const named = fact.via === "default" || readsEnv ? namingKey(envKeys(current.text), fact.engine) : undefined;
+      facts.push({ ...base, ...fact, via: readsEnv ? "default" : fact.via, ...(named ? { named } : {}) });
+    }
+    // `CELERY_BROKER_URL = REDIS_URL`: the setting takes the value of a module variable.
+    const reference = statement ? /^\s*\w+\s*=\s*([A-Za-z_]\w*)\s*(#.*)?$/.exec(text)?.[1] : undefined;
+    const variable = reference ? variables.get(reference) : undefined;
+    if (found.length === 0 && reference && variable) {
+      for (const fact of lineFacts(variable.text, current.group, current.setting)) {
+        const named = fact.via === "default" ? namingKey(envKeys(variable.text), fact.engine) : undefined;
+        const definition = variable.text.trim().replace(/\s+/g, " ");
+        const read = envVars.get(reference);
+        const shown =
+          read?.fallback && read.keys[0]
+            ? `${read.keys[0]} defaults to ${read.fallback}`
+            : definition.length > 70
+              ? `${definition.slice(0, 67)}...`
+              : definition;
+        const raw = shorten(`${text.replace(/#.*$/, "").trim()} (line ${variable.line}: ${shown})`);
+        facts.push({ ...base, ...fact, raw, ...(named ? { named } : {}) });
+      }
     }
   });
-  return { facts: unconditionalFallbacks(facts), assigned, starImports, mediaRootLine, classes };
+  return { facts: unconditionalFallbacks(facts.map(mariadbBranch)), assigned, starImports, mediaRootLine, classes };
+}
+
+/** Django's MySQL backend serves MariaDB too: the branch selected by `DB_ENGINE=mariadb` runs MariaDB. */
+function mariadbBranch(fact: SettingFact): SettingFact {
+  return fact.engine === "mysql" && /maria/i.test(fact.branch?.value ?? "") ? { ...fact, engine: "mariadb" } : fact;
 }
 
 /**
@@ -423,6 +522,14 @@ export function placeEverywhere(uses: ExtractedUse[]): ExtractedUse[] {
   });
 }
 
+/** The fact's text and why this environment runs it (180 characters at most; the text is cut first so the reason stays). */
+function withNote(raw: string, note: string): string {
+  const room = Math.max(60, 177 - note.length - 3);
+  const text = raw.length > room ? `${raw.slice(0, room - 3)}...` : raw;
+  const clean = redactText(`${text} (${note})`.replace(/\s+/g, " "));
+  return clean.length > 180 ? `${clean.slice(0, 177)}...` : clean;
+}
+
 function condition(branch: Branch): string {
   const names = branch.selectors.join(" or ");
   if (branch.role === "fallback") return `${names} unset`;
@@ -458,7 +565,7 @@ export function placeFact(
     toUse(fact, {
       ...extra,
       ...(environment ? { environment } : {}),
-      ...(note ? { raw: shorten(`${fact.raw} (${note})`) } : {}),
+      ...(note ? { raw: withNote(fact.raw, note) } : {}),
     });
   if (fact.deployed) {
     if (target === undefined) return [at("prod", "the deployed URL: the app rewrites its scheme")];
@@ -484,6 +591,13 @@ export function placeFact(
     // CI runs one setup: where its files set the selector, the gated branch runs instead.
     if (target === "ci" && lookup(branch.selectors, null).has("ci")) return [];
     return [at(target ?? "dev", `branch taken when ${condition(branch)}`)];
+  }
+  if (fact.via === "default" && fact.named) {
+    // The fallback's URL says the engine and the variable's name says it too: a deploy sets it to
+    // another URL of the same engine (its host), not to another engine.
+    const note = `deploys set ${fact.named}, whose name says the engine`;
+    if (target === undefined) return [at("dev"), at("prod", note)];
+    return [at(target, isDeployed(target) && !own ? note : undefined)];
   }
   if (fact.via === "default" && isDeployed(target) && !own) return [];
   return [at(target)];

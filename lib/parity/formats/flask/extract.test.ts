@@ -54,6 +54,8 @@ describe("flask settings read as the application reads them", () => {
       ["prod", "database", "postgres", 4, "url", "Config"],
       ["dev", "database", "sqlite", 5, "default", "Config"],
       ["dev", "broker", "redis", 6, "default", "Config"],
+      // REDIS_URL names Redis: whatever a deploy sets it to is a Redis URL too.
+      ["prod", "broker", "redis", 6, "default", "Config"],
     ]);
     expect(uses[0]?.raw).toContain("the deployed URL");
   });
