@@ -207,6 +207,47 @@ describe("ci-services: per CI job", () => {
     expect(outcome.findings.map((f) => [f.message, f.severity])).toEqual(findings);
   });
 
+  it.each([
+    {
+      name: "no job runs the tests while the repository has tests: medium, every job cited",
+      paths: [".github/workflows/ci.yml", "store_test.go", "cmd/app/main.go"],
+      status: "fail",
+      summary:
+        "no CI job runs the tests (1 test file in the repository), so nothing tests against PostgreSQL 16, prod's database",
+    },
+    {
+      name: "a CI system the engine does not read may run them: unknown",
+      paths: [".github/workflows/ci.yml", ".gitlab-ci.yml", "store_test.go"],
+      status: "unknown",
+      summary: "no CI job read here runs the tests; .gitlab-ci.yml (not read) may",
+    },
+    {
+      name: "a workflow that gave no job (unparsable) may run them: unknown",
+      paths: [".github/workflows/ci.yml", ".github/workflows/test.yml", "store_test.go"],
+      status: "unknown",
+      summary: "no CI job read here runs the tests; .github/workflows/test.yml could not be read",
+    },
+    {
+      name: "vendored and example tests are not the repository's",
+      paths: [".github/workflows/ci.yml", "vendor/x/store_test.go", "examples/a/app.test.ts"],
+      status: "not-applicable",
+      summary: "no CI job runs the tests",
+    },
+  ])("$name", ({ paths, status, summary }) => {
+    const jobs = [job("build", null), job("lint", null)];
+    const outcome = ciServices.run(input({ ...inventory({ uses: [prodPg], paths }), ciJobs: jobs }));
+    expect(outcome.status).toBe(status);
+    expect(outcome.summary).toBe(summary);
+    if (status === "fail") {
+      expect(outcome.findings[0]?.severity).toBe("medium");
+      expect(outcome.findings[0]?.evidence.map((e) => e.value)).toEqual([
+        "build: runs no test command",
+        "lint: runs no test command",
+        "image: postgres:16",
+      ]);
+    }
+  });
+
   it("cites the test jobs and the compose files they start when they start no database", () => {
     const jobs = [job("test", "pytest", { starts: ["docker/compose.ci-test.yml"] }), job("lint", null)];
     const [finding] = ciServices.run(input({ ...inventory({ uses: [prodPg] }), ciJobs: jobs })).findings;

@@ -118,6 +118,24 @@ function databaseOutcome(inventory: Inventory): CheckOutcome {
         passSummary: "",
         notApplicableSummary: "",
       });
+    const untested = untestedFinding(inventory, jobs, prod);
+    if (typeof untested === "string")
+      return outcome({
+        findings: [],
+        defaultSeverity: "high",
+        compared: 0,
+        unknown: [untested],
+        passSummary: "",
+        notApplicableSummary: "",
+      });
+    if (untested)
+      return outcome({
+        findings: [untested],
+        defaultSeverity: "high",
+        compared: 1,
+        passSummary: "",
+        notApplicableSummary: "",
+      });
     return notApplicable("no CI job runs the tests");
   }
   const ci = facts.started;
@@ -192,6 +210,55 @@ function databaseOutcome(inventory: Inventory): CheckOutcome {
     passSummary: `CI tests run against ${describeUses(ci)}, as prod`,
     notApplicableSummary: "",
   });
+}
+
+/** Test sources by name, in the conventions of the common test runners. */
+const TEST_FILE =
+  /(^|\/)([^/]+_test\.(go|py|exs)|test_[^/]+\.py|[^/]+\.(test|spec)\.[cm]?[jt]sx?|[^/]+_(spec|test)\.rb|[^/]+Tests?\.(java|kt|php|cs))$/;
+const NOT_OURS = /(^|\/)(node_modules|vendor|third_party|examples?|testdata|fixtures)\//;
+
+/** CI definitions the engine reads: a job list comes from each of them. */
+const READ_CI = /^(\.github\/workflows\/[^/]+\.ya?ml|\.travis\.yml)$/;
+/** CI definitions of systems the engine does not read: their jobs may run the tests. */
+const UNREAD_CI =
+  /^(\.gitlab-ci\.ya?ml|\.gitlab\/ci\/.+|\.circleci\/.+|\.buildkite\/.+|bitbucket-pipelines\.ya?ml|azure-pipelines\.ya?ml|\.azure-pipelines\/.+|\.azure\/.+\.ya?ml|Jenkinsfile.*|\.drone\.ya?ml|\.drone\.jsonnet|\.woodpecker(\.ya?ml|\/.+)|\.?appveyor\.ya?ml|\.semaphore\/.+|\.cirrus\.ya?ml|cloudbuild\.ya?ml|\.tekton\/.+|wercker\.yml|codefresh\.ya?ml|\.buildkite\.ya?ml|bamboo-specs\/.+|\.teamcity\/.+|\.github\/workflows\/.+\/.+)$/;
+
+/**
+ * Every CI job was read and none runs the tests, while the repository has tests and prod runs a
+ * database server: no change is ever tested against it in CI. Said only when nothing else could
+ * run them: a CI system the engine does not read, a workflow it could not parse or a reusable
+ * workflow of another repository makes it unknown (the string says why); no test files, nothing.
+ */
+function untestedFinding(
+  inventory: Inventory,
+  jobs: readonly CiJob[],
+  prod: readonly ServiceUse[],
+): FindingDraft | string | null {
+  const tests = inventory.paths.filter((path) => TEST_FILE.test(path) && !NOT_OURS.test(path));
+  if (tests.length === 0 || jobs.length === 0) return null;
+  const unread = inventory.paths.filter((path) => UNREAD_CI.test(path));
+  if (unread.length > 0) return `no CI job read here runs the tests; ${unread.slice(0, 3).join(", ")} (not read) may`;
+  const withJobs = new Set(jobs.map((job) => job.workflow));
+  for (const deploy of inventory.deployJobs) withJobs.add(deploy.workflow);
+  const silent = inventory.paths.filter((path) => READ_CI.test(path) && !withJobs.has(path));
+  if (silent.length > 0)
+    return `no CI job read here runs the tests; ${silent.slice(0, 3).join(", ")} could not be read`;
+  const servers = prod.filter((use) => !isEmbeddedEngine(use.engine));
+  return {
+    message: `no CI job runs the tests (${tests.length} test file${tests.length === 1 ? "" : "s"} in the repository), so nothing tests against ${describeUses(servers)}, prod's database`,
+    evidence: [
+      ...jobs.map((job) => ({
+        environment: "ci" as const,
+        file: job.workflow,
+        line: job.line,
+        value: `${job.job}: runs no test command`,
+      })),
+      ...evidenceList(servers),
+    ],
+    service: `database:${engineKey(servers)}`,
+    environments: ["ci", "prod"],
+    severity: "medium",
+  };
 }
 
 function run({ inventory }: CheckInput): CheckOutcome {

@@ -4,6 +4,7 @@ import { devcontainerFormat } from "./devcontainer";
 import { djangoFormat } from "./django";
 import { dockerStackFormat } from "./docker-stack";
 import { dockerfileFormat } from "./dockerfile";
+import { docsVersionsFormat } from "./docs-versions";
 import { envFileFormat } from "./env-file";
 import { envSelectorsFormat } from "./env-selectors";
 import { flaskFormat } from "./flask";
@@ -26,6 +27,7 @@ import { terraformFormat } from "./terraform";
 import { testDoublesFormat } from "./test-doubles";
 import { testcontainersFormat } from "./testcontainers";
 import { tiltFormat } from "./tilt";
+import { travisFormat } from "./travis";
 
 /**
  * The formats registry: adding a format is adding a folder under lib/parity/formats/ and one
@@ -37,6 +39,7 @@ export const FORMATS: readonly Format[] = [
   envFileFormat,
   envSelectorsFormat,
   runtimeVersionsFormat,
+  docsVersionsFormat,
   devcontainerFormat,
   githubActionsFormat,
   kubernetesFormat,
@@ -59,4 +62,5 @@ export const FORMATS: readonly Format[] = [
   nodeOrmFormat,
   testcontainersFormat,
   testDoublesFormat,
+  travisFormat,
 ];

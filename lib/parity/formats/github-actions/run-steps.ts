@@ -11,7 +11,7 @@ import { follow, type Reached } from "./follow";
 import { imageTextUses, type JobFacts } from "./job-uses";
 import { databaseAction, serviceStart } from "./services";
 import { actionName } from "./setup-actions";
-import { composeStart, dockerRunImage, programWords, shellCommands } from "./shell";
+import { composeStart, dockerRunImage, programWords, type ShellCommand, shellCommands } from "./shell";
 import { testCommand } from "./tests";
 
 type Reference = NonNullable<ExtractResult["references"]>[number];
@@ -56,10 +56,27 @@ export function readStep(
   }
   const run = getNode(step, "run");
   if (!run) return;
-  let cwd = joinPath(workingDirectory, scalarText(getNode(step, "working-directory")) ?? "") ?? "";
+  const cwd = joinPath(workingDirectory, scalarText(getNode(step, "working-directory")) ?? "") ?? "";
+  readCommands(shellCommands(run, content, scope.lineOf), jobId, cwd, scope, ctx, facts);
+}
+
+/**
+ * Commands of one script, in order: what they start, test and deploy, followed into package
+ * scripts, make targets and repository scripts. Other CI systems' scripts (Travis `script:`,
+ * Drone `commands:`) are read the same way, with a scope of their literal environment.
+ */
+export function readCommands(
+  commands: readonly ShellCommand[],
+  jobId: string,
+  workingDirectory: string,
+  scope: Scope,
+  ctx: ExtractContext,
+  facts: StepFacts,
+) {
+  let cwd = workingDirectory;
   // Shell variables assigned earlier in the script (`IMAGE=app:$SHA`), over the literal `env:`.
   const vars = new Map(scope.env);
-  for (const command of shellCommands(run, content, scope.lineOf)) {
+  for (const command of commands) {
     const words = command.words;
     if (words[0] === "cd" && words[1] && !words[1].includes("$")) {
       cwd = joinPath(cwd, words[1]) ?? cwd;
