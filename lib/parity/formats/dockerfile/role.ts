@@ -65,7 +65,7 @@ function headerComment(content: string): string {
   return lines.join(" ");
 }
 
-interface Builder {
+export interface Builder {
   compose: string;
   service: string;
   environment: Environment;
@@ -75,7 +75,7 @@ interface Builder {
 const builderCache = new WeakMap<readonly string[], Map<string, Builder[]>>();
 
 /** Compose services that build each Dockerfile (its final stage), with their file's environment. */
-function buildersOf(path: string, lastStage: string | null, ctx: ExtractContext): Builder[] {
+export function buildersOf(path: string, lastStage: string | null, ctx: ExtractContext): Builder[] {
   let index = builderCache.get(ctx.paths);
   if (!index) {
     index = new Map();
