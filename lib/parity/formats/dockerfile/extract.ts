@@ -1,11 +1,13 @@
-import { DockerfileParser, type From } from "dockerfile-ast";
+import { type Dockerfile, DockerfileParser, type From, type Instruction, ModifiableInstruction } from "dockerfile-ast";
 import { resolveImage } from "../../catalog";
 import { redactText } from "../../redact";
 import type { Environment, ExtractContext, ExtractedUse, ExtractResult, FormatFile } from "../../types";
 import { builtServiceUses } from "../compose/built-services";
 import { interpolate } from "../compose/interpolate";
 import { baseOf } from "../compose/paths";
+import { type ArgValue, devcontainerBuildArgs } from "./devcontainer-args";
 import { dockerfileRole } from "./role";
+import { COPIED_INTO_RUNTIME } from "./stages";
 
 /**
  * The runtime of a Dockerfile is the image its last stage starts from (a `--target` chosen at
@@ -19,13 +21,9 @@ export function extractDockerfile(file: FormatFile, ctx?: ExtractContext): Extra
   const name = baseOf(file.path);
   if (name.endsWith(".dockerignore")) return { uses: [], problems: [] };
   const dockerfile = DockerfileParser.parse(file.content);
-  const args = new Map<string, string>();
-  for (const arg of dockerfile.getInitialARGs()) {
-    const property = arg.getProperty();
-    const value = property?.getValue();
-    // A default may use an earlier ARG (`ARG RUNTIME=${BASE}`).
-    if (property && value !== null && value !== undefined) args.set(property.getName(), interpolate(value, args));
-  }
+  // A dev container that builds this file passes its own build args (`"VARIANT": "21-bullseye"`).
+  const builder = ctx ? devcontainerBuildArgs(file.path, ctx) : null;
+  const args = initialArgs(dockerfile, builder?.args);
   const froms = dockerfile.getFROMs();
   const last = froms.at(-1);
   const named = environmentOf(name);
@@ -41,7 +39,7 @@ export function extractDockerfile(file: FormatFile, ctx?: ExtractContext): Extra
     result.problems.push({ type: "parse-error", line: 1, message: "no FROM instruction" });
     return result;
   }
-  result.uses.push(...buildStageUses(froms, args));
+  result.uses.push(...buildStageUses(froms, args, copiedStages(dockerfile, froms)));
   const runtime = resolveStage(froms, froms.length - 1, args);
   if (!runtime) return result;
   const service = resolveImage(runtime.image) ?? distroless(runtime.image);
@@ -52,7 +50,9 @@ export function extractDockerfile(file: FormatFile, ctx?: ExtractContext): Extra
   }
   if (service?.kind !== "runtime") return result;
   const written = last.getArgumentsContent() ?? "";
-  const shown = runtime.from === last && runtime.image === written.split(/\s+/)[0] ? "" : ` -> ${runtime.image}`;
+  const overridden = builder && fromUsesArg(froms, builder.args) ? ` (build args from ${builder.file})` : "";
+  const shown =
+    runtime.from === last && runtime.image === written.split(/\s+/)[0] ? "" : ` -> ${runtime.image}${overridden}`;
   const use: ExtractedUse = {
     kind: service.kind,
     engine: service.engine,
@@ -70,9 +70,12 @@ export function extractDockerfile(file: FormatFile, ctx?: ExtractContext): Extra
 /**
  * Build stages that start from a language runtime or toolchain (`FROM node:20 AS build` before an
  * nginx runtime): the version the build runs on counts too, as a build-time runtime. A stage
- * built on another stage, and a stage with the runtime stage's own image, add nothing.
+ * built on another stage, and a stage with the runtime stage's own image, add nothing. A stage
+ * whose files the runtime stage copies (`COPY --from=deps`, directly or through stages built on
+ * it) is named so (`COPIED_INTO_RUNTIME`), each on its own line: what it installed (native
+ * modules, a virtualenv) runs on the runtime stage's version.
  */
-function buildStageUses(froms: From[], args: ReadonlyMap<string, string>): ExtractedUse[] {
+function buildStageUses(froms: From[], args: ReadonlyMap<string, string>, copied: ReadonlySet<number>): ExtractedUse[] {
   const uses: ExtractedUse[] = [];
   const last = froms.length - 1;
   const runtime = resolveStage(froms, last, args)?.image;
@@ -90,8 +93,10 @@ function buildStageUses(froms: From[], args: ReadonlyMap<string, string>): Extra
     if (service?.kind !== "runtime") return;
     // The runtime stage's own runtime and version is reported once, from the runtime stage.
     if (shipped?.engine === service.engine && shipped.version === service.version) return;
-    if (uses.some((use) => use.engine === service.engine && use.version === service.version)) return;
+    const isCopied = copied.has(index);
+    if (!isCopied && uses.some((use) => use.engine === service.engine && use.version === service.version)) return;
     const stage = from.getBuildStage();
+    const name = stage ? `build stage ${stage}` : "build stage";
     uses.push({
       kind: service.kind,
       engine: service.engine,
@@ -100,10 +105,84 @@ function buildStageUses(froms: From[], args: ReadonlyMap<string, string>): Extra
       line: lineOf(from),
       raw: redactText(`FROM ${from.getArgumentsContent() ?? written}`),
       via: "image",
-      name: stage ? `build stage ${stage}` : "build stage",
+      name: isCopied ? `${name}${COPIED_INTO_RUNTIME}` : name,
     });
   });
   return uses;
+}
+
+/**
+ * Indexes of the stages the last stage copies files from (`COPY --from=<name or index>`), with the
+ * stages those are built on (`FROM deps AS build`: `build` holds what `deps` installed).
+ */
+function copiedStages(dockerfile: Dockerfile, froms: From[]): Set<number> {
+  const last = froms.at(-1);
+  const copied = new Set<number>();
+  if (!last) return copied;
+  const start = lineOf(last);
+  const stageIndex = (ref: string) => {
+    const byName = froms.findIndex((from) => from.getBuildStage()?.toLowerCase() === ref.toLowerCase());
+    if (byName >= 0) return byName;
+    return /^\d+$/.test(ref) && Number(ref) < froms.length - 1 ? Number(ref) : -1;
+  };
+  const add = (index: number) => {
+    if (index < 0 || copied.has(index) || index >= froms.length - 1) return;
+    copied.add(index);
+    const parent = stageIndex(froms[index]?.getImage() ?? "");
+    if (parent >= 0 && parent < index) add(parent);
+  };
+  for (const instruction of dockerfile.getInstructions() as Instruction[]) {
+    if (instruction.getRange().start.line + 1 <= start || instruction.getKeyword() !== "COPY") continue;
+    if (!(instruction instanceof ModifiableInstruction)) continue;
+    const from = instruction
+      .getFlags()
+      .find((flag) => flag.getName().toLowerCase() === "from")
+      ?.getValue();
+    if (from) add(stageIndex(from));
+  }
+  // The runtime stage may itself be built on a stage (`FROM base AS runner`): what it starts from is copied too.
+  add(stageIndex(last.getImage() ?? ""));
+  return copied;
+}
+
+/** The global ARGs (before the first FROM) with their defaults, or the value a build passes. */
+function initialArgs(dockerfile: Dockerfile, overrides?: ReadonlyMap<string, ArgValue>): Map<string, string> {
+  const args = new Map<string, string>();
+  for (const arg of dockerfile.getInitialARGs()) {
+    const property = arg.getProperty();
+    if (!property) continue;
+    const given = overrides?.get(property.getName());
+    const value = given?.value ?? property.getValue();
+    // A default may use an earlier ARG (`ARG RUNTIME=${BASE}`).
+    if (value !== null && value !== undefined) args.set(property.getName(), interpolate(value, args));
+  }
+  return args;
+}
+
+const argPattern = (key: string) => new RegExp(`\\$\\{?${key.replace(/\W/g, "\\$&")}\\b`);
+
+/** True when some FROM line reads one of these args (`FROM base:0-${VARIANT}`). */
+function fromUsesArg(froms: readonly From[], args: ReadonlyMap<string, unknown>): boolean {
+  return froms.some((from) => [...args.keys()].some((key) => argPattern(key).test(from.getImage() ?? "")));
+}
+
+/**
+ * The runtime the last stage of a Dockerfile runs when built with `overrides` as build args, and
+ * the first of those args its FROM lines read (null when none does): a dev container's
+ * `build.args` choosing the image's version.
+ */
+export function runtimeWithArgs(
+  content: string,
+  overrides: ReadonlyMap<string, ArgValue>,
+): { engine: string; version: string | null; pinned: boolean; image: string; arg: string } | null {
+  const dockerfile = DockerfileParser.parse(content);
+  const froms = dockerfile.getFROMs();
+  const arg = [...overrides.keys()].find((key) => froms.some((from) => argPattern(key).test(from.getImage() ?? "")));
+  if (!arg || froms.length === 0) return null;
+  const runtime = resolveStage(froms, froms.length - 1, initialArgs(dockerfile, overrides));
+  const service = runtime ? (resolveImage(runtime.image) ?? distroless(runtime.image)) : null;
+  if (!runtime || service?.kind !== "runtime") return null;
+  return { engine: service.engine, version: service.version, pinned: service.pinned, image: runtime.image, arg };
 }
 
 /** Follows `FROM <earlier stage>` back to an image, substituting global ARGs. */
