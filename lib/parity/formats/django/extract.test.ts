@@ -236,3 +236,26 @@ describe("django settings built by a helper module of the settings package", () 
     expect(helper.run("notes/settings/unused.py").uses).toEqual([]);
   });
 });
+
+describe("the entrypoint script of a Django application's image", () => {
+  const app = project("entrypoint");
+
+  it("reads a wait for PostgreSQL as the database of the environment its Dockerfile runs in", () => {
+    const { uses } = app.run("scripts/docker-entrypoint.sh");
+    expect(uses.map((u) => [u.environment, u.kind, u.engine, u.line])).toEqual([["prod", "database", "postgres", 5]]);
+    expect(uses[0]?.raw).toContain("the entrypoint of Dockerfile:5 waits for PostgreSQL");
+  });
+
+  it("says nothing of a script no Dockerfile starts", () => {
+    expect(app.run("scripts/worker-entrypoint.sh").uses).toEqual([]);
+  });
+
+  it("leaves entrypoints of other applications alone", () => {
+    const content = "#!/bin/sh\nuntil pg_isready; do sleep 1; done\n";
+    const ctx: ExtractContext = {
+      paths: ["entrypoint.sh", "Dockerfile", "package.json"],
+      readFile: (path) => (path === "Dockerfile" ? 'FROM node:22\nENTRYPOINT ["/entrypoint.sh"]\n' : content),
+    };
+    expect(django.extract({ path: "entrypoint.sh", content }, ctx)).toMatchObject({ uses: [], unclaimed: true });
+  });
+});

@@ -1,6 +1,7 @@
 import type { Environment, ExtractContext, ExtractedUse, ExtractResult, FormatFile } from "../../types";
 import { pathIndex } from "../path-index";
 import { deploySelectors, selectorEnvironments } from "./deploy-selectors";
+import { extractEntrypoint, isEntrypoint } from "./entrypoint";
 import { renderTemplate, templateChoices, templateRoot } from "./jinja";
 import {
   placeEverywhere,
@@ -183,6 +184,7 @@ function defaultUses(scanned: ScannedSettings, content: string): ExtractedUse[] 
 const DEFAULT_GROUP: Record<string, SettingGroup> = { cache: "cache", storage: "storage" };
 
 export function extractDjango(file: FormatFile, ctx: ExtractContext): ExtractResult {
+  if (isEntrypoint(file.path)) return extractEntrypoint(file, ctx);
   try {
     const tree = new SettingsTree(ctx);
     const scanned = tree.scan(file.path, file.content);
