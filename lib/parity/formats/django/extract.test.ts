@@ -259,3 +259,24 @@ describe("the entrypoint script of a Django application's image", () => {
     expect(django.extract({ path: "entrypoint.sh", content }, ctx)).toMatchObject({ uses: [], unclaimed: true });
   });
 });
+
+describe("a ternary on an environment variable", () => {
+  const ctx: ExtractContext = { paths: ["app/settings.py"], readFile: () => undefined };
+  it.each([
+    ['kind = "postgres" if "DB_HOST" in os.environ else "sqlite"', "sqlite"],
+    ['kind = "sqlite" if "DB_HOST" not in os.environ else "postgres"', "sqlite"],
+    ['kind = "sqlite" if not os.getenv("DB_HOST") else "postgres"', "sqlite"],
+  ])("%s falls back to %s", (line, engine) => {
+    const content = [
+      "INSTALLED_APPS = []",
+      line,
+      'if kind == "postgres":',
+      '    DATABASES = {"default": {"ENGINE": "django.db.backends.postgresql"}}',
+      "else:",
+      '    DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3"}}',
+      "",
+    ].join("\n");
+    const uses = django.extract({ path: "app/settings.py", content }, ctx).uses.filter((u) => u.kind === "database");
+    expect(uses.map((u) => [u.environment, u.engine])).toEqual([["dev", engine]]);
+  });
+});

@@ -208,10 +208,19 @@ function envDefault(text: string): string | null {
       text,
     )?.[1] ??
     /(?:getenv|environ\.get)\(\s*["']\w+["']\s*\)\s*or\s*["']([^"']*)["']/.exec(text)?.[1] ??
-    // `"postgresql" if "DBHOST" in os.environ else "sqlite"`: the else value runs when it is unset.
-    /["'][^"']*["']\s+if\s+(?=[^\n]*(?:environ|getenv))[^\n]*?\belse\s+["']([^"']*)["']/.exec(text)?.[1] ??
+    ternaryFallback(text) ??
     null
   );
+}
+
+/**
+ * `"postgresql" if "DBHOST" in os.environ else "sqlite"`: the else value runs when the variable is
+ * unset; with a negated test (`not in os.environ`, `not os.getenv(...)`) the first value does.
+ */
+function ternaryFallback(text: string): string | null {
+  const match = /["']([^"']*)["']\s+if\s+([^\n]*?)\belse\s+["']([^"']*)["']/.exec(text);
+  if (!match || !/environ|getenv/.test(match[2] ?? "")) return null;
+  return /\bnot\b/.test(match[2] ?? "") ? (match[1] ?? null) : (match[3] ?? null);
 }
 
 /** The environment variables an `if` condition tests, or null when it tests none. */
