@@ -159,6 +159,21 @@ describe("ci-services: per CI job", () => {
       findings: [["CI's test jobs start no database, PostgreSQL 16 in prod", "medium"]],
     },
     {
+      name: "another CI system's job owns the services its file names for it (Travis services:)",
+      jobs: [job("tests", "pytest", { workflow: ".travis.yml" })],
+      uses: [
+        use("ci", "database", "postgres", "16", {
+          file: ".travis.yml",
+          format: "travis",
+          name: "tests",
+          via: "setting",
+        }),
+        prodPg,
+      ],
+      status: "pass",
+      findings: [],
+    },
+    {
       name: "prod's database is embedded: not applicable",
       jobs: [job("test", "rails test")],
       uses: [use("prod", "database", "sqlite", null)],

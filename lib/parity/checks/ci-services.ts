@@ -45,7 +45,8 @@ interface CiFacts {
 }
 
 function belongsTo(use: ServiceUse, job: CiJob): boolean {
-  if (use.format === "github-actions") {
+  // The CI file's own facts (Actions, Travis, Drone): named by job, or shared by the whole file.
+  if (use.file === job.workflow) {
     return (
       use.file === job.workflow &&
       (use.name === job.job || use.name === "env" || (use.name ?? "").startsWith(`${job.job}/`))
@@ -218,10 +219,10 @@ const TEST_FILE =
 const NOT_OURS = /(^|\/)(node_modules|vendor|third_party|examples?|testdata|fixtures)\//;
 
 /** CI definitions the engine reads: a job list comes from each of them. */
-const READ_CI = /^(\.github\/workflows\/[^/]+\.ya?ml|\.travis\.yml)$/;
+const READ_CI = /^(\.github\/workflows\/[^/]+\.ya?ml|\.travis\.yml|\.drone\.ya?ml)$/;
 /** CI definitions of systems the engine does not read: their jobs may run the tests. */
 const UNREAD_CI =
-  /^(\.gitlab-ci\.ya?ml|\.gitlab\/ci\/.+|\.circleci\/.+|\.buildkite\/.+|bitbucket-pipelines\.ya?ml|azure-pipelines\.ya?ml|\.azure-pipelines\/.+|\.azure\/.+\.ya?ml|Jenkinsfile.*|\.drone\.ya?ml|\.drone\.jsonnet|\.woodpecker(\.ya?ml|\/.+)|\.?appveyor\.ya?ml|\.semaphore\/.+|\.cirrus\.ya?ml|cloudbuild\.ya?ml|\.tekton\/.+|wercker\.yml|codefresh\.ya?ml|\.buildkite\.ya?ml|bamboo-specs\/.+|\.teamcity\/.+|\.github\/workflows\/.+\/.+)$/;
+  /^(\.gitlab-ci\.ya?ml|\.gitlab\/ci\/.+|\.circleci\/.+|\.buildkite\/.+|bitbucket-pipelines\.ya?ml|azure-pipelines\.ya?ml|\.azure-pipelines\/.+|\.azure\/.+\.ya?ml|Jenkinsfile.*|\.drone\.(jsonnet|star)|\.woodpecker(\.ya?ml|\/.+)|\.?appveyor\.ya?ml|\.semaphore\/.+|\.cirrus\.ya?ml|cloudbuild\.ya?ml|\.tekton\/.+|wercker\.yml|codefresh\.ya?ml|\.buildkite\.ya?ml|bamboo-specs\/.+|\.teamcity\/.+|\.github\/workflows\/.+\/.+)$/;
 
 /**
  * Every CI job was read and none runs the tests, while the repository has tests and prod runs a

@@ -4,6 +4,7 @@ import { devcontainerFormat } from "./devcontainer";
 import { djangoFormat } from "./django";
 import { dockerStackFormat } from "./docker-stack";
 import { dockerfileFormat } from "./dockerfile";
+import { droneFormat } from "./drone";
 import { docsVersionsFormat } from "./docs-versions";
 import { envFileFormat } from "./env-file";
 import { envSelectorsFormat } from "./env-selectors";
@@ -63,4 +64,5 @@ export const FORMATS: readonly Format[] = [
   testcontainersFormat,
   testDoublesFormat,
   travisFormat,
+  droneFormat,
 ];

@@ -27,7 +27,12 @@ describe("travis", () => {
   });
 
   it("reads services, the addon that pins PostgreSQL, and the language's versions", () => {
-    const facts = run("travis.yml").uses.map((u) => [u.environment, u.kind, u.engine, u.version, u.line, u.raw]);
+    const uses = run("travis.yml").uses;
+    // Each job starts the services it inherits (e2e sets its own): its facts, read per job by ci-services.
+    expect(uses.filter((u) => u.engine === "postgres").map((u) => u.name)).toEqual(["lint", "tests"]);
+    const facts = uses
+      .filter((u) => u.name === "lint")
+      .map((u) => [u.environment, u.kind, u.engine, u.version, u.line, u.raw]);
     expect(facts).toEqual([
       ["ci", "database", "postgres", "15", 11, "services: postgresql, addons.postgresql: 15"],
       ["ci", "cache", "redis", null, 8, "services: redis-server (the build image's own version, dist jammy)"],

@@ -223,10 +223,14 @@ function runtimeUses(
   return uses;
 }
 
-/** A root key inherited by every job is one fact, not one per job. */
+/**
+ * A root runtime inherited by every job is one fact, not one per job; services stay per job, so
+ * that each job's own services are what it starts.
+ */
 function dedupe(uses: readonly ExtractedUse[]): ExtractedUse[] {
   const seen = new Set<string>();
   return uses.filter((use) => {
+    if (use.kind !== "runtime") return true;
     const key = `${use.kind}\u0000${use.engine}\u0000${use.version}\u0000${use.line}\u0000${use.raw}`;
     if (seen.has(key)) return false;
     seen.add(key);
