@@ -16,6 +16,13 @@ export interface PathScan {
 
 const scans = new WeakMap<readonly string[], PathScan>();
 
+/**
+ * A character lower case may change: an ASCII capital, or anything past ASCII (then compared
+ * exactly). `toLowerCase` allocates a copy of every string it is asked about, 100,000 of them a
+ * monorepo; this test allocates nothing, and nearly every path has neither.
+ */
+const MAY_CHANGE_CASE = /[A-Z\u0080-\uFFFF]/;
+
 export function scanPaths(paths: readonly string[]): PathScan {
   const cached = scans.get(paths);
   // The length check keeps a caller that grows its array between calls from reading a stale scan.
@@ -28,7 +35,7 @@ export function scanPaths(paths: readonly string[]): PathScan {
     if (path.length === 0) continue;
     lastChars[i] = path.charCodeAt(path.length - 1);
     firstChars[i] = path.charCodeAt(0);
-    if (path.toLowerCase() !== path) mixedCase.push(path);
+    if (MAY_CHANGE_CASE.test(path) && path.toLowerCase() !== path) mixedCase.push(path);
   }
   const scan: PathScan = { lastChars, firstChars, mixedCase };
   scans.set(paths, scan);

@@ -95,10 +95,12 @@ export function pathIndex(paths: readonly string[]): PathIndex {
       let selected = inOrder.get(key);
       if (!selected) {
         const codes = scanPaths(paths).lastChars;
-        const wanted = new Set([...lastChars].map((char) => char.charCodeAt(0)));
+        // A flag per UTF-16 unit, read once per path: cheaper than a Set lookup 100,000 times.
+        const wanted = new Uint8Array(65536);
+        for (let i = 0; i < lastChars.length; i++) wanted[lastChars.charCodeAt(i)] = 1;
         const list: string[] = [];
         for (let i = 0; i < codes.length; i++) {
-          if (!wanted.has(codes[i] as number)) continue;
+          if (wanted[codes[i] as number] === 0) continue;
           const path = paths[i] as string;
           if (predicate(path)) list.push(path);
         }

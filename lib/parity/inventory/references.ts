@@ -9,8 +9,14 @@ export interface Reference {
   line: number;
 }
 
+/** A `.` or `..` segment, an empty one (`a//b`, a leading or trailing `/`) or a backslash. */
+const NEEDS_NORMALIZING = /(?:^|\/)\.{0,2}(?:\/|$)|\\/;
+
 /** `./a/../b/c.yml` -> `b/c.yml`: references are written as the referencing tool resolves them. */
 export function normalizePath(path: string): string {
+  // Formats read files by the paths the snapshot lists, already normal: one scan returns them
+  // as they are, without splitting and joining every path read.
+  if (!NEEDS_NORMALIZING.test(path)) return path;
   const parts: string[] = [];
   for (const segment of path.replace(/\\/g, "/").split("/")) {
     if (segment === "" || segment === ".") continue;
