@@ -47,7 +47,19 @@ const SUBCOMMANDS: Record<string, readonly string[]> = {
   nx: ["test", "e2e"],
   turbo: ["test"],
   lerna: ["test"],
+  sbt: ["test", "it:test", "testOnly"],
+  swift: ["test"],
+  cabal: ["test"],
+  stack: ["test"],
+  dart: ["test"],
+  flutter: ["test"],
+  lein: ["test"],
+  bazel: ["test"],
+  bazelisk: ["test"],
 };
+
+/** Task runners whose tasks are named by the repository (`just test`, `task test:unit`). */
+const TASK_RUNNERS = new Set(["just", "task", "mage", "invoke", "earthly"]);
 
 /** Wrappers that run the rest of the line as the command (`uv run pytest`). */
 const WRAPPERS: Record<string, readonly string[]> = {
@@ -103,6 +115,7 @@ function testCommandAt(w: readonly string[], depth: number): string | null {
       return `python -m ${w[2]}`;
     if (w[1] !== undefined && basename(w[1]) === "manage.py" && w[2] === "test") return "manage.py test";
     if (w[1] !== undefined && /(^|\/)(runtests|run_tests)\.py$/.test(w[1])) return basename(w[1]);
+    if (w[1] !== undefined && basename(w[1]) === "setup.py" && w[2] === "test") return "setup.py test";
     return null;
   }
   if (program === "manage.py" && w[1] === "test") return "manage.py test";
@@ -125,6 +138,10 @@ function testCommandAt(w: readonly string[], depth: number): string | null {
       if (found) return found;
     }
     return null;
+  }
+  if (TASK_RUNNERS.has(program)) {
+    const task = w.slice(1).find((word) => !word.startsWith("-"));
+    return task !== undefined && isTestName(task.replace(/^\+/, "")) ? `${program} ${task}` : null;
   }
   const subcommands = SUBCOMMANDS[program];
   if (subcommands) {
