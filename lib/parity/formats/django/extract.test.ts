@@ -280,3 +280,22 @@ describe("a ternary on an environment variable", () => {
     expect(uses.map((u) => [u.environment, u.engine])).toEqual([["dev", engine]]);
   });
 });
+
+describe("a dev compose service that runs the app without the settings' selector", () => {
+  const runs = project("runs");
+
+  it("runs the settings' database fallback, cited at the service", () => {
+    const { uses } = runs.run("docker-compose.yml");
+    expect(uses.map((u) => [u.environment, u.kind, u.engine, u.line, u.name])).toEqual([
+      ["dev", "database", "sqlite", 2, "web"],
+    ]);
+    expect(uses[0]?.raw).toBe(
+      "service web builds the app and sets no DATABASE_URL: the settings' fallback (site/settings.py:10)",
+    );
+  });
+
+  it("says nothing of a service that sets the selector, or whose variables come from an env file", () => {
+    expect(runs.run("docker-compose.pg.yml").uses).toEqual([]);
+    expect(runs.run("compose.env.yml").uses).toEqual([]);
+  });
+});

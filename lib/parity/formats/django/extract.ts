@@ -11,6 +11,7 @@ import {
   type SettingGroup,
   scanSettings,
 } from "./python-settings";
+import { extractRuns, isRunner } from "./runs";
 
 /** Settings module names to environments; shared modules (`base`, `settings`) map to null. */
 const MODULE_ENVIRONMENTS: Record<string, Environment> = {
@@ -185,6 +186,7 @@ const DEFAULT_GROUP: Record<string, SettingGroup> = { cache: "cache", storage: "
 
 export function extractDjango(file: FormatFile, ctx: ExtractContext): ExtractResult {
   if (isEntrypoint(file.path)) return extractEntrypoint(file, ctx);
+  if (isRunner(file.path)) return extractRuns(file, ctx);
   try {
     const tree = new SettingsTree(ctx);
     const scanned = tree.scan(file.path, file.content);
