@@ -8,6 +8,7 @@ import { pathIndex } from "../path-index";
 import { type DeploySignal, deployAction, deployCommand } from "./deploy";
 import { resolveExpressions, type Scope } from "./expressions";
 import { follow, type Reached } from "./follow";
+import { dockerBuildFile, dockerfilePath, dockerfileTests } from "./image-builds";
 import { imageTextUses, type JobFacts } from "./job-uses";
 import { databaseAction, serviceStart } from "./services";
 import { actionName } from "./setup-actions";
@@ -50,6 +51,14 @@ export function readStep(
     databaseActionUses(step, uses, line, jobId, scope, facts);
     const runner = testAction(uses);
     if (runner) facts.tests.push(runner);
+    if (actionName(uses) === "docker/build-push-action") {
+      const inputs = getNode(step, "with");
+      const file = scalarText(getNode(inputs, "file")) ?? null;
+      const context = scalarText(getNode(inputs, "context")) ?? null;
+      const path = dockerfilePath(file, context && /^[a-z]+:\/\//i.test(context) ? null : context, "");
+      const built = path ? dockerfileTests(path, ctx) : null;
+      if (built) facts.tests.push(redactText(built));
+    }
     if (uses.startsWith("./") && depth < 2)
       compositeAction(uses, line, jobId, workingDirectory, scope, ctx, facts, depth);
     return;
@@ -142,6 +151,9 @@ function readCommand(
   const via = reached.trail.length > 0 ? ` (${reached.trail[reached.trail.length - 1]})` : "";
   const test = reached.testName ?? testCommand(words);
   if (test) facts.tests.push(redactText(test));
+  const dockerfile = dockerBuildFile(words, reached.cwd);
+  const built = dockerfile ? dockerfileTests(dockerfile, ctx) : null;
+  if (built) facts.tests.push(redactText(built));
   const image = dockerRunImage(words);
   if (image) {
     dockerRunUse(image, line, jobId, scope, vars, via, facts);
