@@ -295,6 +295,8 @@ describe("a dev compose service that runs the app without the settings' selector
   });
 
   it("says nothing of a service that sets the selector, or whose variables come from an env file", () => {
+    // docker-compose.yml's frontend builds a Node image: not the Django app.
+    expect(runs.run("docker-compose.yml").uses.map((u) => u.name)).toEqual(["web"]);
     expect(runs.run("docker-compose.pg.yml").uses).toEqual([]);
     expect(runs.run("compose.env.yml").uses).toEqual([]);
   });

@@ -56,6 +56,16 @@ function composeEnvironment(path: string, content: string, ctx: ExtractContext):
   return classifyPath(path, null)[0];
 }
 
+/** The service's Dockerfile sets up a Python application (a frontend's Node image is not the app). */
+function buildsPython(dockerfile: string | null | undefined, ctx: ExtractContext): boolean {
+  if (!dockerfile) return false;
+  const content = ctx.readFile(dockerfile);
+  return (
+    content !== undefined &&
+    /\b(python\d*|pip3?|uv|poetry|pipenv|manage\.py|gunicorn|uwsgi|uvicorn|daphne)\b/i.test(content)
+  );
+}
+
 export function extractRuns(file: FormatFile, ctx: ExtractContext): ExtractResult {
   if (!isDjangoProject(ctx)) return { uses: [], problems: [], unclaimed: true };
   // Variables from an env file are not in the compose file: what the service sets is unknown.
@@ -66,7 +76,7 @@ export function extractRuns(file: FormatFile, ctx: ExtractContext): ExtractResul
   if (fallbacks.length === 0) return { uses: [], problems: [], unclaimed: true };
   const uses: ExtractedUse[] = [];
   for (const service of loadCompose(file.path, file.content, ctx).services) {
-    if (!service.build) continue;
+    if (!service.build || !buildsPython(service.buildFile, ctx)) continue;
     const set = new Set(service.environment.map((setting) => setting.key));
     for (const { file: settings, fact } of fallbacks) {
       const selectors = fact.branch?.selectors ?? [];
