@@ -28,9 +28,14 @@ function isDjangoProject(ctx: ExtractContext): boolean {
   return pathIndex(ctx.paths).select("django:manage", (path) => /(^|\/)manage\.py$/.test(path)).length > 0;
 }
 
-/** The database fallbacks of the settings modules that every setup runs (not an environment's own). */
+/** The database fallbacks of the settings modules that every setup runs (not an environment's own), once per audit. */
+const fallbacksCache = new WeakMap<ExtractContext, { file: string; fact: SettingFact }[]>();
+
 function databaseFallbacks(ctx: ExtractContext): { file: string; fact: SettingFact }[] {
+  const cached = fallbacksCache.get(ctx);
+  if (cached) return cached;
   const result: { file: string; fact: SettingFact }[] = [];
+  fallbacksCache.set(ctx, result);
   const modules = pathIndex(ctx.paths).select("django:settings-modules", (path) => SETTINGS_FILE.test(path));
   for (const file of modules) {
     if (DEPLOYED_MODULE.test(file) || /(^|\/)(local|dev|development)\.py$/.test(file)) continue;
