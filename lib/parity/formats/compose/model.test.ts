@@ -27,3 +27,37 @@ describe("loadCompose: one read per file and audit", () => {
     expect(again.services[0]?.image?.ref).toBe(image);
   });
 });
+
+describe("loadCompose: `<<` merge keys, read on the AST", () => {
+  const MERGES = `x-env: &env
+  LOG_LEVEL: debug
+  DATABASE_URL: postgres://db/one
+x-more: &more
+  REDIS_URL: redis://cache:6379
+  LOG_LEVEL: info
+x-base: &base
+  image: postgres:16
+  restart: always
+services:
+  app:
+    <<: *base
+    environment:
+      <<: [*env, *more]
+      DATABASE_URL: postgres://db/two
+  "quoted":
+    image: redis:7
+`;
+
+  it("merges mappings and sequences of mappings, own keys and earlier sources first, at their lines", () => {
+    const model = loadCompose("docker-compose.yml", MERGES, context());
+    const app = model.services.find((service) => service.name === "app");
+    expect(app?.image).toMatchObject({ ref: "postgres:16", line: 8 });
+    expect(app?.restart).toBe(true);
+    expect(app?.environment.map(({ key, value, line }) => [key, value, line]).sort()).toEqual([
+      ["DATABASE_URL", "postgres://db/two", 15],
+      ["LOG_LEVEL", "debug", 2],
+      ["REDIS_URL", "redis://cache:6379", 5],
+    ]);
+    expect(model.services.map((service) => service.name)).toEqual(["app", "quoted"]);
+  });
+});

@@ -24,7 +24,9 @@ export interface Parsed {
 }
 
 export function parseYaml(content: string, lines: LineCounter): Parsed {
-  const doc = parseDocument(content, { lineCounter: lines, merge: true, uniqueKeys: false, prettyErrors: false });
+  // No `merge` option: it only changes `toJS` (and adds a tag every scalar is tested against);
+  // `entries` applies `<<` keys itself, on the AST, whichever way the key was resolved.
+  const doc = parseDocument(content, { lineCounter: lines, uniqueKeys: false, prettyErrors: false });
   const problems: Problem[] = doc.errors.map((error) => ({
     type: "parse-error",
     line: lines.linePos(error.pos[0]).line,
