@@ -137,6 +137,26 @@ describe("runtime-version", () => {
       ],
     },
     {
+      name: "documentation is compared with the minimums only, never with prod",
+      uses: [
+        use("dev", "runtime", "php", "8.2", { file: "docs/install.md", name: "documentation", raw: "PHP >= 8.2" }),
+        use("dev", "runtime", "php", "8.3", { file: "composer.json", name: "minimum", raw: '"php": ">=8.3"' }),
+        use("ci", "runtime", "php", "8.3", { file: ".github/workflows/test.yml" }),
+        use("dev", "runtime", "node", "18", { file: "README.md", name: "documentation", raw: "Node.js 18+" }),
+        use("prod", "runtime", "node", "22", { file: "Dockerfile" }),
+      ],
+      status: "fail",
+      score: 5,
+      findings: [
+        [
+          'docs/install.md tells readers to install PHP 8.2, which is older than the minimum composer.json requires ("php": ">=8.3"); ci runs PHP 8.3 that meets it',
+          "medium",
+          "runtime:php",
+          ["dev", "ci"],
+        ],
+      ],
+    },
+    {
       name: "a runtime stage running what a build stage of another major installed",
       uses: [
         use("prod", "runtime", "node", "26", {

@@ -1,5 +1,5 @@
 import { isCopiedBuildStage } from "../formats/dockerfile/stages";
-import { compareRuntimeVersions, isMinimum } from "../formats/runtime-versions/roles";
+import { compareRuntimeVersions, isDocumented, isMinimum } from "../formats/runtime-versions/roles";
 import type { Check, CheckInput, CheckOutcome, FindingDraft, ServiceUse } from "../types";
 import { diffEngines } from "./compare-engines";
 import { compareVersions, covers, worstSeverity } from "./compare-versions";
@@ -43,8 +43,9 @@ function run(input: CheckInput): CheckOutcome {
     minimums,
   );
   const stages = buildVersusRun(app);
-  // A use already reported below its floor is not reported again against prod.
-  const uses = app.filter((use) => !isMinimum(use) && !floors.reported.has(use));
+  // A use already reported below its floor is not reported again against prod; documentation
+  // is compared with the minimums only.
+  const uses = app.filter((use) => !isMinimum(use) && !isDocumented(use) && !floors.reported.has(use));
   const inventory = { ...input.inventory, uses };
   const prod = usesOf(inventory, "runtime", "prod");
   const prodEngines = new Set(prod.map((use) => use.engine));
@@ -196,20 +197,28 @@ function belowMinimum(
     compared += 1;
     const floor = minimum.version ?? "";
     const below = uses.filter((use) => compareRuntimeVersions(use.version ?? "", floor) < 0);
-    const meeting = uses.filter((use) => compareRuntimeVersions(use.version ?? "", floor) >= 0);
-    const environments = sortedEnvironments(below.map((use) => use.environment));
-    for (const environment of environments) {
-      const here = below.filter((use) => use.environment === environment);
+    // Documentation states a version; it runs nowhere, so it never counts as meeting the minimum.
+    const meeting = uses.filter((use) => compareRuntimeVersions(use.version ?? "", floor) >= 0 && !isDocumented(use));
+    const groups = new Map<string, ServiceUse[]>();
+    for (const use of below) {
+      const key = isDocumented(use) ? `docs\u0000${use.file}` : use.environment;
+      groups.set(key, [...(groups.get(key) ?? []), use]);
+    }
+    for (const here of groups.values()) {
+      const first = here[0];
+      if (!first) continue;
       for (const use of here) reported.add(use);
-      const others = meeting.filter((use) => use.environment !== environment || use.file !== here[0]?.file);
+      const others = meeting.filter((use) => use.environment !== first.environment || use.file !== first.file);
+      const subject = isDocumented(first)
+        ? `${first.file} tells readers to install ${describeUses(here)}, which`
+        : `${describeUses(here)} in ${first.environment}`;
       findings.push({
         message:
-          `${describeUses(here)} in ${environment} is older than the minimum ${minimum.file} requires ` +
-          `(${minimum.raw})` +
+          `${subject} is older than the minimum ${minimum.file} requires (${minimum.raw})` +
           alsoRun(others, "that meets it"),
         evidence: evidenceList([...here, minimum, ...others]),
         service: `runtime:${minimum.engine}`,
-        environments: sortedEnvironments([environment, ...others.map((use) => use.environment)]),
+        environments: sortedEnvironments([first.environment, ...others.map((use) => use.environment)]),
         severity: "medium",
       });
     }

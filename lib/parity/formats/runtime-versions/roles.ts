@@ -13,6 +13,16 @@ export function isMinimum(use: Pick<ServiceUse, "kind" | "name">): boolean {
   return use.kind === "runtime" && use.name === MINIMUM;
 }
 
+/**
+ * The `name` of a runtime version documentation tells readers to install (README, CONTRIBUTING,
+ * an install guide): compared only with the minimums above, never as a version that runs.
+ */
+export const DOCUMENTED = "documentation";
+
+export function isDocumented(use: Pick<ServiceUse, "kind" | "name">): boolean {
+  return use.kind === "runtime" && use.name === DOCUMENTED;
+}
+
 /** `1.25` vs `1.22`: negative when `a` is older. Versions are at the catalog's granularity. */
 export function compareRuntimeVersions(a: string, b: string): number {
   const left = a.split(".").map(Number);
