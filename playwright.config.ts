@@ -23,7 +23,7 @@ export default defineConfig({
   reporter: [["list"], ["json", { outputFile: "test-results/e2e-results.json" }]],
   projects: [
     // Pages as a new user first sees them, on an empty database.
-    { name: "empty", testMatch: ["shell.spec.ts", "dashboard.spec.ts"] },
+    { name: "empty", testMatch: ["shell.spec.ts", "dashboard.spec.ts", "limits.spec.ts", "github-app.spec.ts"] },
     // Then repositories are added and audited through the GitHub double.
     { name: "flow", testMatch: ["repository-flow.spec.ts"], dependencies: ["empty"] },
     // Last: team mode on its own server and database; two users with different access.
@@ -70,6 +70,10 @@ export default defineConfig({
         PARITY_DATA_DIR: `.data/e2e-${runId}`,
         GITHUB_API_URL: `http://127.0.0.1:${GITHUB_PORT}`,
         GITHUB_TOKEN: "e2e-token",
+        // Webhooks on (the App itself is not configured): e2e/limits.spec.ts posts to the route.
+        GITHUB_WEBHOOK_SECRET: "e2e-webhook-secret-0123456789",
+        // GitHub's web pages (the App manifest form in Settings) are the double's too.
+        GITHUB_OAUTH_URL: `http://127.0.0.1:${GITHUB_PORT}`,
       },
     },
     {

@@ -4,7 +4,7 @@ import { verify } from "./lib/auth/crypto";
 import { authMode, env } from "./lib/env";
 import { clientAddress, processTrustedProxies } from "./lib/security/client-address";
 import { crossSiteReason, siteOrigins } from "./lib/security/csrf";
-import { HSTS } from "./lib/security/headers";
+import { CSP_HEADER, contentSecurityPolicy, HSTS } from "./lib/security/headers";
 import { localModeRefusal } from "./lib/security/local-access";
 import { processLimiters } from "./lib/security/rate-limit";
 
@@ -34,6 +34,9 @@ export function proxy(request: NextRequest): NextResponse {
   const mode = authMode(settings);
   const path = request.nextUrl.pathname;
   const isApi = path.startsWith("/api/");
+
+  // A malformed %-escape names nothing; Next would answer its own 500 when decoding route params.
+  if (!decodablePath(path)) return json(400, "bad_request", "The address has a malformed %-escape.");
 
   const refusal = localModeRefusal(settings, request.headers);
   if (refusal) return json(refusal.status, refusal.status === 403 ? "forbidden" : "bad_request", refusal.message);
@@ -70,9 +73,29 @@ export function proxy(request: NextRequest): NextResponse {
   }
 
   const response = NextResponse.next();
+  // The policy of every page, with the one origin its forms may post to besides this site: GitHub's
+  // web origin (the manifest form in Settings). It depends on the environment, so it is set here
+  // per request; next.config.ts's static policy stays on the assets the proxy skips.
+  response.headers.set(
+    CSP_HEADER,
+    contentSecurityPolicy({ dev: settings.NODE_ENV === "development", formActions: [githubWebOrigin(settings)] }),
+  );
   const proto = request.headers.get("x-forwarded-proto") ?? request.nextUrl.protocol.slice(0, -1);
   if (proto === "https") response.headers.set("strict-transport-security", HSTS);
   return response;
+}
+
+function decodablePath(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function githubWebOrigin(settings: ReturnType<typeof env>): string {
+  return new URL(settings.GITHUB_OAUTH_URL).origin;
 }
 
 function signInUrl(request: NextRequest): URL {

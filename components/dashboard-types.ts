@@ -23,6 +23,8 @@ export interface RepositorySummaryView {
   trend: (number | null)[];
   lastAuditAt: When;
   lastAuditStatus: string | null;
+  /** Why the most recent audit failed; null (or absent) unless it failed. */
+  lastAuditError?: string | null;
 }
 
 export interface OrganisationWeekView {

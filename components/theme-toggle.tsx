@@ -7,7 +7,15 @@ export function ThemeToggle() {
   const [dark, setDark] = useState<boolean | null>(null);
 
   useEffect(() => {
-    setDark(document.documentElement.classList.contains("dark"));
+    // The theme script set the class before first paint; a page React renders again from the root
+    // (a 404 thrown by a layout) resets <html>'s class, so apply the same choice once more.
+    let next = document.documentElement.classList.contains("dark");
+    try {
+      const saved = localStorage.getItem("parity-theme");
+      next = saved ? saved === "dark" : matchMedia("(prefers-color-scheme: dark)").matches;
+    } catch {}
+    document.documentElement.classList.toggle("dark", next);
+    setDark(next);
   }, []);
 
   function toggle() {

@@ -16,8 +16,8 @@ const PAGES = [
   { path: "/", slug: "overview", heading: "Overview", status: 200 },
   { path: "/repos", slug: "repositories", heading: "Repositories", status: 200 },
   { path: "/repos/new", slug: "add-repository", heading: "Add repository", status: 200 },
-  // With a loading.tsx the response has streamed (200) before notFound() runs; Next marks it noindex.
-  { path: "/repos/acme/never-added", slug: "scorecard-unknown", heading: "Repository not found", status: 200 },
+  // The repository layout asks before loading.tsx's boundary streams anything: a real 404.
+  { path: "/repos/acme/never-added", slug: "scorecard-unknown", heading: "Repository not found", status: 404 },
 ] as const;
 
 function collectProblems(page: Page, allowNotFound: boolean): string[] {

@@ -142,3 +142,80 @@ test("the overview lists the repository and the badge shows its level and score"
   expect(svg).toMatch(/<svg[\s\S]*parity[\s\S]*\d+/i);
   expect(svg).toMatch(/Gold|Silver|Bronze|Not yet/);
 });
+
+test("a repository that does not exist on GitHub is refused, not connected", async ({ page, request }) => {
+  await page.goto("/repos/new");
+  const input = page.getByLabel("Repository");
+  await input.fill("acme/storefrnt");
+  await page.getByRole("button", { name: "Add repository" }).click();
+  await expect(page.locator("#repository-error")).toContainText("acme/storefrnt was not found on GitHub");
+  const list = (await (await request.get("/api/repos")).json()) as { repositories: { fullName: string }[] };
+  expect(list.repositories.map((r) => r.fullName)).not.toContain("acme/storefrnt");
+});
+
+test("a failed audit says why, on the scorecard and on the overview", async ({ page, request }, testInfo) => {
+  // GitHub stops answering for the repository: the next audit fails with GitHub's reason.
+  const fault = await request.post(`${GITHUB}/_double/faults`, {
+    data: { fault: { kind: "status", status: 404 }, path: "/repos/acme/storefront" },
+  });
+  expect(fault.ok()).toBe(true);
+  try {
+    await page.goto(SCORECARD);
+    await page.getByRole("button", { name: "Re-audit" }).click();
+    const failure = page.getByRole("alert").filter({ hasText: "The latest audit failed" });
+    await expect(async () => {
+      await page.reload();
+      await expect(failure).toBeVisible({ timeout: 1_000 });
+    }).toPass({ timeout: 90_000 });
+    await expect(failure).toContainText(/not found/i);
+    await page.screenshot({ path: testInfo.outputPath("scorecard-failed.png"), fullPage: true });
+
+    await page.goto("/");
+    const row = page.getByRole("row", { name: /acme\/storefront/ });
+    await expect(row).toContainText("failed");
+    await expect(row).toContainText(/not found/i);
+  } finally {
+    await request.delete(`${GITHUB}/_double/faults`);
+  }
+});
+
+test("Disconnect asks first, keeps the history when asked to, and deletes it when asked to", async ({
+  page,
+  request,
+}, testInfo) => {
+  await page.goto(SCORECARD);
+  await page.getByRole("button", { name: "Disconnect" }).click();
+  const dialog = page.getByRole("dialog", { name: "Disconnect acme/storefront?" });
+  await expect(dialog).toBeVisible();
+  // Cancel changes nothing.
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog).toBeHidden();
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1, name: "acme/storefront" })).toBeVisible();
+
+  await page.getByRole("button", { name: "Disconnect" }).click();
+  await dialog.getByRole("radio", { name: /Keep its history/ }).check();
+  await page.screenshot({ path: testInfo.outputPath("disconnect-dialog.png"), fullPage: true });
+  expect(await seriousViolations(page)).toEqual([]);
+  await dialog.getByRole("button", { name: "Disconnect" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole("link", { name: "acme/storefront" })).toHaveCount(0);
+  expect((await request.get(SCORECARD)).status()).toBe(404);
+  expect((await request.get("/api/repos/acme/storefront/history")).status()).toBe(404);
+
+  // Connected again, it comes back with the history it had.
+  const again = await request.post("/api/repos", { data: { repository: "acme/storefront" } });
+  expect(again.status()).toBe(200);
+  const history = (await (await request.get("/api/repos/acme/storefront/history")).json()) as { audits: unknown[] };
+  expect(history.audits.length).toBeGreaterThanOrEqual(26);
+
+  // This time the history goes too.
+  await page.goto(SCORECARD);
+  await page.getByRole("button", { name: "Disconnect" }).click();
+  await dialog.getByRole("radio", { name: /Delete its history/ }).check();
+  await dialog.getByRole("button", { name: "Disconnect" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  expect((await request.get("/api/repos/acme/storefront/history")).status()).toBe(404);
+  const list = (await (await request.get("/api/repos")).json()) as { repositories: { fullName: string }[] };
+  expect(list.repositories.map((r) => r.fullName)).not.toContain("acme/storefront");
+});

@@ -3,6 +3,8 @@ import type { lastDelivery } from "@/lib/db/queries/bot";
 
 interface Props {
   publicUrl: string;
+  /** GitHub's web address (GITHUB_OAUTH_URL: github.com, a GHES host, or the GitHub double). */
+  githubUrl?: string;
   configured: boolean;
   slug: string | null;
   deliveries: Awaited<ReturnType<typeof lastDelivery>>;
@@ -19,8 +21,9 @@ export function manifestFor(publicUrl: string): string {
   });
 }
 
-export function GitHubAppSection({ publicUrl, configured, slug, deliveries }: Props) {
+export function GitHubAppSection({ publicUrl, githubUrl = "https://github.com", configured, slug, deliveries }: Props) {
   const last = deliveries.last;
+  const github = githubUrl.replace(/\/+$/, "");
   return (
     <section aria-labelledby="github-app" className="max-w-2xl space-y-3">
       <h2 id="github-app" className="text-lg font-semibold">
@@ -31,15 +34,15 @@ export function GitHubAppSection({ publicUrl, configured, slug, deliveries }: Pr
           ? `Configured${slug ? ` as ${slug}` : ""}: pull requests get a Parity comment and check run.`
           : "Not configured: create the App, then set the variables GitHub gives you (docs/github-app.md)."}
       </p>
-      <form action="https://github.com/settings/apps/new" method="post" className="flex flex-wrap gap-2">
+      <form action={`${github}/settings/apps/new`} method="post" className="flex flex-wrap gap-2">
         <input type="hidden" name="manifest" value={manifestFor(publicUrl)} />
         <button type="submit" className="rounded border px-3 py-1.5 text-sm font-medium">
           Create the GitHub App
         </button>
       </form>
       <p className="text-sm text-neutral-600 dark:text-neutral-400">
-        For an organisation, post the same manifest to{" "}
-        <code>https://github.com/organizations/&lt;org&gt;/settings/apps/new</code>.
+        For an organisation, post the same manifest to <code>{github}/organizations/&lt;org&gt;/settings/apps/new</code>
+        .
       </p>
       <p className="text-sm" data-testid="webhook-status">
         {last

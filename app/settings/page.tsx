@@ -42,6 +42,7 @@ export default async function SettingsPage() {
       </dl>
       <GitHubAppSection
         publicUrl={settings.PARITY_PUBLIC_URL ?? `http://${host}`}
+        githubUrl={settings.GITHUB_OAUTH_URL}
         configured={Boolean(settings.GITHUB_APP_ID && settings.GITHUB_WEBHOOK_SECRET)}
         slug={settings.GITHUB_APP_SLUG ?? null}
         deliveries={deliveries}

@@ -28,5 +28,6 @@ function tableRow(row: RepositorySummaryView): RepositorySummaryView {
     trend: row.trend,
     lastAuditAt: row.lastAuditAt,
     lastAuditStatus: row.lastAuditStatus,
+    lastAuditError: row.lastAuditError ?? null,
   };
 }

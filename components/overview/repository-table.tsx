@@ -257,7 +257,13 @@ function RepositoryRow({ row, now }: { row: RepositorySummaryView; now: Date }) 
         {row.lastAuditStatus === "running" || row.lastAuditStatus === "queued" ? (
           <span>auditing…</span>
         ) : row.lastAuditStatus === "failed" ? (
-          <span title="The last audit failed; the scores are from the one before.">failed</span>
+          <span className="block max-w-56 whitespace-normal">
+            <span className="font-medium text-red-700 dark:text-red-400">failed</span>
+            <span className="block text-xs">
+              {row.lastAuditError ?? "The audit failed."}
+              {audited ? " The scores are from the audit before." : ""}
+            </span>
+          </span>
         ) : audited ? (
           <time dateTime={audited} title={audited}>
             {formatRelative(audited, now)}

@@ -44,7 +44,12 @@ export async function checkRepositoryAccess(
   return access;
 }
 
-async function askGitHub(deps: AccessDeps, token: string | null, owner: string, name: string): Promise<Access> {
+async function askGitHub(
+  deps: Pick<AccessDeps, "apiUrl" | "fetch">,
+  token: string | null,
+  owner: string,
+  name: string,
+): Promise<Access> {
   const doFetch = deps.fetch ?? fetch;
   const headers: Record<string, string> = { accept: "application/vnd.github+json" };
   if (token) headers.authorization = `Bearer ${token}`;
@@ -70,6 +75,26 @@ async function askGitHub(deps: AccessDeps, token: string | null, owner: string, 
     return { visible: false, isPrivate: null };
   }
   throw new AppError("upstream", `GitHub answered ${response.status} to an access check.`);
+}
+
+/**
+ * Local mode's "does owner/name exist?" before connecting it: GitHub asked with the server's own
+ * token (GITHUB_TOKEN, or anonymously), uncached, so a repository created a moment ago is found.
+ */
+export async function repositoryOnGitHub(
+  deps: Pick<AccessDeps, "apiUrl" | "fetch">,
+  token: string | null,
+  owner: string,
+  name: string,
+): Promise<boolean> {
+  try {
+    return (await askGitHub(deps, token, owner, name)).visible;
+  } catch (error) {
+    if (error instanceof AppError && error.code === "unauthorized") {
+      throw new AppError("forbidden", "GitHub refused GITHUB_TOKEN: check the token Parity is configured with.");
+    }
+    throw error;
+  }
 }
 
 /** The repositories among `names` the user may see, checked at most `concurrency` at a time. */

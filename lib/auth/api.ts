@@ -4,11 +4,12 @@ import { cachedRepositorySummaries } from "../db/queries/dashboard-cache";
 import { findRepository } from "../db/queries/repositories";
 import { repositories } from "../db/schema";
 import { renderBadge } from "../http/badge";
+import { jsonBodyOnce } from "../http/body";
 import { apiContext } from "../http/context";
 import { AppError } from "../http/errors";
 import type { RepoParams } from "../http/handlers";
-import { parseRepositoryName } from "../repos/repository-name";
-import { ANONYMOUS_USER, checkRepositoryAccess } from "./access";
+import { parseRepositoryName, repositoryFromPath } from "../repos/repository-name";
+import { ANONYMOUS_USER, checkRepositoryAccess, repositoryOnGitHub } from "./access";
 import { authSettings } from "./config";
 import { cookieFrom, SESSION_COOKIE } from "./session";
 import { onlyVisible, type Viewer, viewerCanSee, viewerFromCookie } from "./viewer";
@@ -34,9 +35,19 @@ async function requireVisible(request: Request, owner: string, name: string): Pr
   if (!visible) throw new AppError("not_found", `Repository ${owner}/${name} is not connected to Parity.`);
 }
 
+/** A path's `{owner}/{repo}` as GitHub allows them, or 400 (nothing else reaches the database). */
+export function pathRepository(params: RepoParams): RepoParams {
+  const named = repositoryFromPath(params.owner, params.repo);
+  if (!named) {
+    throw new AppError("bad_request", "The path does not name a repository: use /api/repos/{owner}/{name}.");
+  }
+  return { owner: named.owner, repo: named.name };
+}
+
 /** For `/api/repos/{owner}/{repo}/…`: the handler runs only for a repository the viewer may see. */
 export function withRepositoryAccess<P extends RepoParams>(handler: Handler<P>): Handler<P> {
-  return async (request, params) => {
+  return async (request, raw) => {
+    const params = { ...raw, ...pathRepository(raw) };
     await requireVisible(request, params.owner, params.repo);
     return handler(request, params);
   };
@@ -72,30 +83,33 @@ export async function listVisibleRepos(request: Request): Promise<Response> {
   return Response.json({ repositories: rows }, { headers: { "cache-control": "no-store" } });
 }
 
-/** `POST /api/repos`: only a repository the viewer can see on GitHub may be connected. */
+/**
+ * `POST /api/repos`: only a repository that exists on GitHub may be connected: in team mode one
+ * the viewer can see there, in local mode one the server's token (or anonymous GitHub) finds.
+ */
 export function withAddAccess(handler: Handler<Record<string, never>>): Handler<Record<string, never>> {
   return async (request, params) => {
     const viewer = await apiViewer(request);
-    if (viewer.mode === "team") {
-      const body = (await request
-        .clone()
-        .json()
-        .catch(() => null)) as Record<string, unknown> | null;
-      const input =
-        typeof body?.repository === "string"
-          ? body.repository
-          : typeof body?.owner === "string" && typeof body?.name === "string"
-            ? `${body.owner}/${body.name}`
-            : "";
-      const parsed = parseRepositoryName(input);
-      // Bad input gets the handler's own sentence; a name the viewer cannot see, GitHub's 404.
-      if (
-        parsed.ok &&
-        !(await viewerCanSee(await apiContext().db(), viewer, parsed.value.owner, parsed.value.name, new Date()))
-      ) {
+    const body = (await jsonBodyOnce(request)) as Record<string, unknown> | null;
+    const input =
+      typeof body?.repository === "string"
+        ? body.repository
+        : typeof body?.owner === "string" && typeof body?.name === "string"
+          ? `${body.owner}/${body.name}`
+          : "";
+    const parsed = parseRepositoryName(input);
+    // Bad input gets the handler's own sentence; a name GitHub does not know (or not to this viewer), 404.
+    if (parsed.ok) {
+      const { owner, name } = parsed.value;
+      const settings = authSettings();
+      const exists =
+        viewer.mode === "team"
+          ? await viewerCanSee(await apiContext().db(), viewer, owner, name, new Date())
+          : await repositoryOnGitHub({ apiUrl: settings.apiUrl }, settings.serverToken ?? null, owner, name);
+      if (!exists) {
         throw new AppError(
           "not_found",
-          `Repository ${parsed.value.owner}/${parsed.value.name} was not found on GitHub.`,
+          `Repository ${owner}/${name} was not found on GitHub${viewer.mode === "local" ? " (check the spelling, or GITHUB_TOKEN for a private one)" : ""}.`,
         );
       }
     }
@@ -110,8 +124,8 @@ export function withAddAccess(handler: Handler<Record<string, never>>): Handler<
 export function withBadgeAccess(handler: Handler<RepoParams>): Handler<RepoParams> {
   return async (request, params) => {
     const settings = authSettings();
-    if (settings.mode === "local") return handler(request, params);
     const name = params.repo.replace(/\.svg$/i, "");
+    if (settings.mode === "local" || !repositoryFromPath(params.owner, name)) return handler(request, params);
     const db = await apiContext().db();
     const now = new Date();
     const known = await findRepository(db, { owner: params.owner, name });

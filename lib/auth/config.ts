@@ -15,6 +15,8 @@ export interface AuthSettings {
   apiUrl: string;
   /** The address users reach Parity at, when configured. */
   publicUrl: string | null;
+  /** GITHUB_TOKEN: local mode asks GitHub with it whether a repository exists before connecting it. */
+  serverToken?: string | null;
 }
 
 function fromEnv(): AuthSettings {
@@ -27,6 +29,7 @@ function fromEnv(): AuthSettings {
     oauthUrl: settings.GITHUB_OAUTH_URL.replace(/\/+$/, ""),
     apiUrl: settings.GITHUB_API_URL.replace(/\/+$/, ""),
     publicUrl: settings.PARITY_PUBLIC_URL?.replace(/\/+$/, "") ?? null,
+    serverToken: settings.GITHUB_TOKEN ?? null,
   };
 }
 

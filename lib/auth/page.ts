@@ -1,6 +1,9 @@
 import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
 import { getDatabase } from "../db/client";
+import { findRepository } from "../db/queries/repositories";
+import { repositoryFromPath } from "../repos/repository-name";
 import { SESSION_COOKIE } from "./session";
 import { onlyVisible, type Viewer, viewerCanSee, viewerFromCookie } from "./viewer";
 
@@ -21,18 +24,22 @@ export async function requireViewer(): Promise<Viewer> {
   return viewer;
 }
 
-export async function requireRepositoryAccess(owner: string, repo: string): Promise<Viewer> {
+/**
+ * A repository page's gate: the path must name a repository as GitHub allows (a NUL byte or a
+ * malformed escape is a 404, never a database error), the repository must be connected, and the
+ * viewer must see it. All three answer the same 404. Memoised per request (the layout and the page
+ * both ask).
+ */
+export const requireRepositoryAccess = cache(async (owner: string, repo: string): Promise<Viewer> => {
   const viewer = await requireViewer();
-  const visible = await viewerCanSee(
-    await getDatabase(),
-    viewer,
-    decodeURIComponent(owner),
-    decodeURIComponent(repo),
-    new Date(),
-  );
+  const named = repositoryFromPath(owner, repo);
+  if (!named) notFound();
+  const db = await getDatabase();
+  if (!(await findRepository(db, named))) notFound();
+  const visible = await viewerCanSee(db, viewer, named.owner, named.name, new Date());
   if (!visible) notFound();
   return viewer;
-}
+});
 
 /** The page's rows the viewer may see (all of them in local mode). */
 export async function visibleToViewer<T extends { owner: string; name: string }>(

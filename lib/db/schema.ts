@@ -45,6 +45,9 @@ export const repositories = pgTable(
     historyDone: integer("history_done").notNull().default(0),
     historyTotal: integer("history_total").notNull().default(0),
     historyError: text("history_error"),
+    /** Disconnected with its history kept: hidden from the overview, its pages and the API, not
+     *  swept; connecting it again clears this and brings the history back. */
+    disconnectedAt: timestamptz("disconnected_at"),
   },
   (table) => [uniqueIndex("repositories_full_name_lower_idx").on(sql`lower(${table.fullName})`)],
 );

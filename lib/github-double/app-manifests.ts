@@ -25,6 +25,45 @@ export class DoubleAppManifests {
     return code;
   }
 
+  /**
+   * github.com's "Register new GitHub App" page, which the manifest form posts to
+   * (`/settings/apps/new`, or `/organizations/{org}/settings/apps/new`). The person would review
+   * and press "Create GitHub App"; the double creates it at once and redirects, as GitHub does
+   * then, to the manifest's `redirect_url` with `?code=` (and the form's `state`, if any).
+   * Null when the request is not for it.
+   */
+  page(
+    method: string,
+    url: URL,
+    raw: string,
+    contentType: string,
+  ): { status: number; headers: Record<string, string>; text: string } | null {
+    if (!/^\/(?:organizations\/[^/]+\/)?settings\/apps\/new$/.test(url.pathname)) return null;
+    const html = (status: number, text: string) => ({
+      status,
+      headers: { "content-type": "text/html; charset=utf-8" },
+      text: `<!doctype html><title>GitHub</title><p>${text}</p>`,
+    });
+    if (method !== "POST") return html(200, "Register a new GitHub App: post a manifest.");
+    const form = contentType.startsWith("application/x-www-form-urlencoded") ? new URLSearchParams(raw) : null;
+    let manifest: Record<string, unknown> | null = null;
+    try {
+      const parsed: unknown = JSON.parse(form?.get("manifest") ?? "");
+      if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) manifest = parsed as Record<string, unknown>;
+    } catch {
+      manifest = null;
+    }
+    const redirect = typeof manifest?.redirect_url === "string" ? manifest.redirect_url : null;
+    if (!manifest || !redirect || !/^https?:\/\//.test(redirect)) {
+      return html(422, "Invalid GitHub App configuration: the manifest must be JSON with a redirect_url.");
+    }
+    const target = new URL(redirect);
+    target.searchParams.set("code", this.issue(manifest));
+    const state = url.searchParams.get("state");
+    if (state) target.searchParams.set("state", state);
+    return { status: 302, headers: { location: target.toString() }, text: "" };
+  }
+
   /** The conversion endpoint; null when the request is not for it. `owner`: the App's owner, as GitHub shows a user. */
   route(
     method: string,

@@ -106,6 +106,17 @@ export async function startGitHubDouble(options: DoubleOptions = {}): Promise<Gi
       res.end(text);
     };
 
+    // Tests in another process (the e2e suite) switch faults on and off over HTTP.
+    if (url.pathname === "/_double/faults") {
+      if (method === "DELETE") faults.clear();
+      else if (method === "POST") {
+        const rule = parseJson(raw) as { fault?: Fault; method?: string; path?: string; times?: number };
+        if (!rule.fault) return send(400, { message: "Send { fault, method?, path?, times? }." });
+        faults.inject({ fault: rule.fault, method: rule.method, path: rule.path, times: rule.times });
+      } else return send(404, { message: "Not Found" });
+      return send(204, undefined);
+    }
+
     let maxTreeEntries: number | null = null;
     for (const fault of faults.take(method, url.pathname)) {
       const early = await applyFault(fault, b);
@@ -174,6 +185,12 @@ export async function startGitHubDouble(options: DoubleOptions = {}): Promise<Gi
 
     const conversion = manifests.route(method, url.pathname, () => simpleUser(api, world.account("acme")));
     if (conversion) return send(conversion.status, conversion.body);
+    const registration = manifests.page(method, url, raw, String(req.headers["content-type"] ?? ""));
+    if (registration) {
+      state.log.push({ method, path: url.pathname, status: registration.status, cost: 0, resource });
+      res.writeHead(registration.status, registration.headers);
+      return void res.end(registration.text);
+    }
 
     const signIn = oauth.route(method, url, raw, String(req.headers["content-type"] ?? ""), auth, api);
     if (signIn?.html !== undefined) {

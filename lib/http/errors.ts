@@ -9,6 +9,10 @@ export const ERROR_STATUS = {
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  /** A request body over the route's cap (lib/http/body.ts). */
+  too_large: 413,
+  /** A request body that is not the content type the route reads. */
+  unsupported_media_type: 415,
   rate_limited: 429,
   upstream: 502,
   internal: 500,

@@ -2,11 +2,12 @@ import { z } from "zod";
 import { getAudit } from "../db/queries/audits";
 import { getAuditProgress, getLatestReport, listAuditHistory } from "../db/queries/dashboard";
 import { cachedRepositorySummaries } from "../db/queries/dashboard-cache";
-import { findRepository } from "../db/queries/repositories";
+import { disconnectRepository, findRepository } from "../db/queries/repositories";
 import { addRepository, enqueueAudit } from "../jobs/queue";
 import { toJson } from "../parity/index";
-import { parseRepositoryName } from "../repos/repository-name";
+import { parseRepositoryName, repositoryFromPath } from "../repos/repository-name";
 import { renderBadge } from "./badge";
+import { jsonBodyOnce } from "./body";
 import { apiContext } from "./context";
 import { AppError, errorResponse } from "./errors";
 
@@ -52,7 +53,7 @@ const addBody = z.object({
 });
 
 export async function addRepo(request: Request): Promise<Response> {
-  const body = addBody.safeParse(await request.json().catch(() => null));
+  const body = addBody.safeParse(await jsonBodyOnce(request));
   if (!body.success) throw new AppError("bad_request", 'Send JSON such as {"repository": "acme/shop"}.');
   const input =
     body.data.repository ?? (body.data.owner && body.data.name ? `${body.data.owner}/${body.data.name}` : "");
@@ -111,6 +112,28 @@ export async function queueAudit(_request: Request, params: RepoParams): Promise
   return Response.json({ auditId: result.audit.id, queued: result.queued }, { status: 202, headers: NO_STORE });
 }
 
+/**
+ * `DELETE /api/repos/{owner}/{repo}?history=keep|delete`: disconnects the repository. The caller
+ * must say what happens to its history (no default: the UI asks, and so must any script).
+ */
+export async function disconnectRepo(request: Request, params: RepoParams): Promise<Response> {
+  const history = new URL(request.url).searchParams.get("history");
+  if (history !== "keep" && history !== "delete") {
+    throw new AppError(
+      "bad_request",
+      "Say what happens to the audit history: ?history=keep (connecting it again brings it back) or ?history=delete.",
+    );
+  }
+  const repository = await repositoryOr404(params.owner, params.repo);
+  const db = await apiContext().db();
+  const done = await disconnectRepository(db, repository.id, { keepHistory: history === "keep" });
+  if (!done) throw new AppError("not_found", `Repository ${params.owner}/${params.repo} is not connected to Parity.`);
+  return Response.json(
+    { repository: repository.fullName, disconnected: true, history: history === "keep" ? "kept" : "deleted" },
+    { headers: NO_STORE },
+  );
+}
+
 export async function getAuditStatus(_request: Request, params: { id: string }): Promise<Response> {
   const id = Number(params.id);
   if (!Number.isSafeInteger(id) || id <= 0) throw new AppError("bad_request", `"${params.id}" is not an audit id.`);
@@ -120,9 +143,10 @@ export async function getAuditStatus(_request: Request, params: { id: string }):
 }
 
 export async function getBadge(_request: Request, params: RepoParams): Promise<Response> {
-  const name = params.repo.replace(/\.svg$/i, "");
+  const named = repositoryFromPath(params.owner, params.repo.replace(/\.svg$/i, ""));
   const db = await apiContext().db();
-  const repository = await findRepository(db, { owner: params.owner, name });
+  // A path that names no repository (a NUL byte, a malformed escape) is simply not one we know.
+  const repository = named ? await findRepository(db, named) : null;
   const latest = repository?.latestAuditId ? await getAudit(db, repository.latestAuditId) : null;
   const svg = renderBadge(
     latest

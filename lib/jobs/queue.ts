@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, isNull } from "drizzle-orm";
 import type PgBoss from "pg-boss";
 import { BACKFILL_WEEKS } from "../audits/backfill";
 import type { Database } from "../db/client";
@@ -61,7 +61,7 @@ export async function addRepository(db: Database, boss: PgBoss, name: { owner: s
 
 /** The daily sweep: a scheduled audit for every repository (coalesced with any already queued). */
 export async function enqueueSweep(db: Database, boss: PgBoss): Promise<number> {
-  const rows = await db.select({ id: repositories.id }).from(repositories);
+  const rows = await db.select({ id: repositories.id }).from(repositories).where(isNull(repositories.disconnectedAt));
   let queued = 0;
   for (const row of rows) {
     const result = await enqueueAudit(db, boss, row.id, "schedule");

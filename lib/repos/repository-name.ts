@@ -41,3 +41,26 @@ export const repositoryNameSchema = z.string().transform((value, ctx) => {
   }
   return parsed.value;
 });
+
+/**
+ * A repository named by a URL's path segments (`/repos/{owner}/{name}`, `/api/repos/{owner}/{name}`):
+ * both must be exactly what GitHub allows, so nothing else (a NUL byte, a slash, a malformed escape)
+ * reaches the database or GitHub. Segments may arrive encoded or decoded; either is accepted.
+ */
+export function repositoryFromPath(owner: string, name: string): ParsedRepositoryName | null {
+  const decodedOwner = safeDecode(owner);
+  const decodedName = safeDecode(name);
+  if (decodedOwner === null || decodedName === null) return null;
+  if (!OWNER.test(decodedOwner) || !NAME.test(decodedName) || decodedName === "." || decodedName === "..") {
+    return null;
+  }
+  return { owner: decodedOwner, name: decodedName };
+}
+
+function safeDecode(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}

@@ -7,6 +7,11 @@
 export interface HeaderOptions {
   /** `next dev` needs eval for React's debugging and a websocket for hot reload. */
   dev: boolean;
+  /**
+   * Origins forms may post to besides this site: exactly GitHub's web origin (github.com, a GHES
+   * host, or the GitHub double), where Settings posts the App manifest (docs/github-app.md).
+   */
+  formActions?: readonly string[];
 }
 
 export function contentSecurityPolicy(options: HeaderOptions): string {
@@ -19,7 +24,7 @@ export function contentSecurityPolicy(options: HeaderOptions): string {
     "connect-src": ["'self'", ...(options.dev ? ["ws:"] : [])],
     "object-src": ["'none'"],
     "base-uri": ["'self'"],
-    "form-action": ["'self'"],
+    "form-action": ["'self'", ...(options.formActions ?? [])],
     "frame-ancestors": ["'none'"],
   };
   return Object.entries(directives)
@@ -27,9 +32,12 @@ export function contentSecurityPolicy(options: HeaderOptions): string {
     .join("; ");
 }
 
+/** The CSP header's name as the proxy sets it: the proxy's value replaces next.config.ts's. */
+export const CSP_HEADER = "content-security-policy";
+
 export function securityHeaders(options: HeaderOptions): { key: string; value: string }[] {
   return [
-    { key: "Content-Security-Policy", value: contentSecurityPolicy(options) },
+    { key: CSP_HEADER, value: contentSecurityPolicy(options) },
     // Private repository names live in our URLs: links to GitHub must not carry them along.
     { key: "Referrer-Policy", value: "same-origin" },
     { key: "X-Content-Type-Options", value: "nosniff" },

@@ -59,6 +59,10 @@ describe("security headers", () => {
       "X-Frame-Options": "DENY",
     });
     expect(contentSecurityPolicy({ dev: true })).toContain("'unsafe-eval'");
+    // Settings' App manifest form posts to GitHub: exactly that origin joins 'self'.
+    expect(contentSecurityPolicy({ dev: false, formActions: ["https://github.com"] })).toContain(
+      "form-action 'self' https://github.com;",
+    );
   });
 });
 

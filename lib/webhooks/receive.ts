@@ -39,6 +39,8 @@ function problem(status: number, code: string, message: string): Response {
 }
 
 class TooLarge extends Error {}
+/** The sender went away mid-body (an aborted upload): nobody is left to answer, nothing to log. */
+class Unfinished extends Error {}
 
 /** Reads at most `max` bytes; a longer body stops the read (no buffering of the rest). */
 async function readCapped(request: Request, max: number): Promise<string> {
@@ -49,11 +51,13 @@ async function readCapped(request: Request, max: number): Promise<string> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = await reader.read().catch((error: unknown) => {
+      throw new Unfinished("the body did not arrive in full", { cause: error });
+    });
     if (done) break;
     size += value.byteLength;
     if (size > max) {
-      await reader.cancel();
+      await reader.cancel().catch(() => {});
       throw new TooLarge();
     }
     chunks.push(value);
@@ -81,6 +85,7 @@ export async function receiveWebhook(request: Request, deps: WebhookDeps): Promi
     raw = await timed(deps, "read", () => readCapped(request, deps.maxBytes ?? MAX_WEBHOOK_BYTES));
   } catch (error) {
     if (error instanceof TooLarge) return problem(413, "too_large", "The payload is larger than Parity accepts.");
+    if (error instanceof Unfinished) return problem(400, "bad_request", "The payload did not arrive in full.");
     throw error;
   }
   const signature = request.headers.get("x-hub-signature-256") ?? "";

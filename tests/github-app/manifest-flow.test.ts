@@ -126,6 +126,38 @@ describe("the double's manifest conversion", () => {
   });
 });
 
+describe("the double's App registration page (github.com/settings/apps/new)", () => {
+  it("takes the Settings form's post and redirects to the manifest's redirect_url with a code that converts", async () => {
+    const html = renderToStaticMarkup(
+      createElement(GitHubAppSection, {
+        publicUrl: "https://parity.acme.test",
+        githubUrl: `${double.url}/`,
+        configured: false,
+        slug: null,
+        deliveries: NO_DELIVERIES,
+      }),
+    );
+    expect(html).toContain(`action="${double.url}/settings/apps/new"`);
+    const response = await fetch(`${double.url}/settings/apps/new?state=s1`, {
+      method: "POST",
+      body: new URLSearchParams({ manifest: attribute(html, "manifest") }),
+      redirect: "manual",
+    });
+    expect(response.status).toBe(302);
+    const location = new URL(response.headers.get("location") ?? "");
+    expect(location.origin + location.pathname).toBe("https://parity.acme.test/api/github/manifest/callback");
+    expect(location.searchParams.get("state")).toBe("s1");
+    const code = location.searchParams.get("code") ?? "";
+    expect((await fetch(`${double.url}/app-manifests/${code}/conversions`, { method: "POST" })).status).toBe(201);
+    const broken = await fetch(`${double.url}/organizations/acme/settings/apps/new`, {
+      method: "POST",
+      body: new URLSearchParams({ manifest: "{" }),
+      redirect: "manual",
+    });
+    expect(broken.status).toBe(422);
+  });
+});
+
 describe("the manifest callback", () => {
   it("converts the one-time code and shows the App's settings once, escaped", async () => {
     const code = double.manifests.issue(JSON.parse(manifestFor("https://parity.acme.test")) as Record<string, unknown>);

@@ -65,3 +65,12 @@ describe("hostName", () => {
     expect(hostName(host)).toBe(expected);
   });
 });
+
+describe("paths", () => {
+  it("a malformed %-escape is a 400 from the proxy (Next answered its own 500 decoding route params)", () => {
+    const request = new NextRequest("http://127.0.0.1:3000/api/repos/acme/%E0%A4%A", {
+      headers: { host: "127.0.0.1:3000", [PEER_ADDRESS_HEADER]: "127.0.0.1", [LOCAL_ADDRESS_HEADER]: "127.0.0.1" },
+    });
+    expect(proxy(request).status).toBe(400);
+  });
+});

@@ -189,7 +189,12 @@ describe("dashboard queries", () => {
     });
     expect(await findActiveAudit(handle.db, repo.id)).toBeNull();
     const summary = (await listRepositorySummaries(handle.db, { now: NOW })).find((r) => r.fullName === "acme/ledger");
-    expect(summary).toMatchObject({ scoreOverall: null, lastAuditStatus: "failed", trend: [] });
+    expect(summary).toMatchObject({
+      scoreOverall: null,
+      lastAuditStatus: "failed",
+      lastAuditError: "acme/ledger: repository not found",
+      trend: [],
+    });
     expect(await getAuditProgress(handle.db, 999_999)).toBeNull();
   });
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, sql } from "drizzle-orm";
+import { and, asc, eq, gte, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Level, Report, Severity } from "../../parity/types";
 import type { Database } from "../client";
@@ -38,6 +38,8 @@ export interface RepositorySummary {
   lastAuditAt: Date | null;
   /** Status of the most recently queued audit (a running re-audit shows here). */
   lastAuditStatus: AuditStatus | null;
+  /** Why the most recent audit failed (a sentence safe to show); null unless it failed. */
+  lastAuditError: string | null;
   commitSha: string | null;
   historyStatus: HistoryStatus;
 }
@@ -135,10 +137,12 @@ export async function listRepositorySummaries(db: Database, options: TrendOption
       lastAuditAt: latest.finishedAt,
       commitSha: latest.commitSha,
       lastAuditStatus: last.status,
+      lastAuditError: last.error,
     })
     .from(repositories)
     .leftJoin(latest, eq(latest.id, repositories.latestAuditId))
     .leftJoin(last, eq(last.id, repositories.lastAuditId))
+    .where(isNull(repositories.disconnectedAt))
     .orderBy(asc(repositories.fullName));
 
   const weeks = lastWeeks(options.now ?? new Date(), options.weeks ?? 26);
@@ -146,8 +150,9 @@ export async function listRepositorySummaries(db: Database, options: TrendOption
   // A repository with no scored week has a null aggregate; scores may arrive as strings from a driver.
   const trends = new Map(points.map((point) => [point.repositoryId, (point.scores ?? []).map(Number)]));
 
-  return rows.map(({ worstTitle, worstSeverity, ...row }) => ({
+  return rows.map(({ worstTitle, worstSeverity, lastAuditError, ...row }) => ({
     ...row,
+    lastAuditError: row.lastAuditStatus === "failed" ? (lastAuditError ?? "The audit failed.") : null,
     level: row.level as Level | null,
     worstFinding: worstTitle && worstSeverity ? { title: worstTitle, severity: worstSeverity as Severity } : null,
     trend: trends.get(row.id) ?? [],

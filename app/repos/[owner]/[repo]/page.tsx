@@ -3,12 +3,15 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { AuditProgress } from "@/components/audit-progress";
 import { EmptyState } from "@/components/empty-state";
+import { DisconnectButton } from "@/components/scorecard/disconnect-button";
 import { PullRequests } from "@/components/scorecard/pull-requests";
 import { ReauditButton } from "@/components/scorecard/reaudit-button";
 import { ScorecardView } from "@/components/scorecard/scorecard-view";
 import { requireRepositoryAccess } from "@/lib/auth/page";
 import { getDatabase } from "@/lib/db/client";
+import { getAudit } from "@/lib/db/queries/audits";
 import { cachedScorecard } from "@/lib/db/queries/dashboard-cache";
+import { repositoryFromPath } from "@/lib/repos/repository-name";
 
 interface Params {
   params: Promise<{ owner: string; repo: string }>;
@@ -16,7 +19,9 @@ interface Params {
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { owner, repo } = await params;
-  return { title: `${decodeURIComponent(owner)}/${decodeURIComponent(repo)}` };
+  // The layout answers 404 for a path that names no repository; the title must not throw first.
+  const named = repositoryFromPath(owner, repo);
+  return { title: named ? `${named.owner}/${named.name}` : "Repository not found" };
 }
 
 export default async function ScorecardPage({ params }: Params) {
@@ -30,6 +35,12 @@ export default async function ScorecardPage({ params }: Params) {
   const scorecard = await cachedScorecard(db, decodeURIComponent(owner), decodeURIComponent(repo), { now });
   if (!scorecard) notFound();
   const { repository, latestAudit, activeAudit: active, pullRequests } = scorecard;
+  // The newest audit failed when it is not the newest that succeeded: say why (one read, only then).
+  const lastAudit =
+    repository.lastAuditId !== null && repository.lastAuditId !== repository.latestAuditId && !active
+      ? await getAudit(db, repository.lastAuditId)
+      : null;
+  const failure = lastAudit?.status === "failed" ? (lastAudit.error ?? "The audit failed.") : null;
 
   if (!latestAudit) {
     return (
@@ -48,18 +59,37 @@ export default async function ScorecardPage({ params }: Params) {
           </section>
         ) : (
           <EmptyState
-            title="Not audited yet"
-            action={<ReauditButton owner={repository.owner} name={repository.name} label="Audit now" />}
+            title={failure ? "The first audit failed" : "Not audited yet"}
+            action={
+              <ReauditButton
+                owner={repository.owner}
+                name={repository.name}
+                label={failure ? "Audit again" : "Audit now"}
+              />
+            }
           >
-            <p>Run the first audit to see this repository&apos;s services across environments and its scores.</p>
+            {failure ? (
+              <p role="alert">The latest audit failed: {failure}</p>
+            ) : (
+              <p>Run the first audit to see this repository&apos;s services across environments and its scores.</p>
+            )}
           </EmptyState>
         )}
+        <DisconnectButton owner={repository.owner} name={repository.name} />
       </div>
     );
   }
 
   return (
     <>
+      {failure ? (
+        <p
+          role="alert"
+          className="mb-4 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-200"
+        >
+          The latest audit failed: {failure} The scores below are from the audit before it.
+        </p>
+      ) : null}
       <ScorecardView
         repository={repository}
         report={latestAudit.report}
@@ -71,6 +101,9 @@ export default async function ScorecardPage({ params }: Params) {
         now={now}
       />
       <PullRequests fullName={repository.fullName} audits={pullRequests} />
+      <div className="mt-8">
+        <DisconnectButton owner={repository.owner} name={repository.name} />
+      </div>
     </>
   );
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "repositories" ADD COLUMN "disconnected_at" timestamp with time zone;
