@@ -109,12 +109,14 @@ export function floatingAgainstEndOfLife(
   if (!lifecycle || now === undefined || kind === "runtime") return null;
   const floating = uses.filter((use) => followsNewest(use, lifecycle) && (prodSilent || use.environment !== "prod"));
   if (floating.length === 0) return null;
-  const ended = uses.filter(
-    (use) =>
-      use.version !== null &&
-      use.emulator === undefined &&
-      (prodSilent || use.environment === "prod") &&
-      endedAt(lifecycle, use.version, now) !== null,
+  const pins = uses.filter(
+    (use) => use.version !== null && use.emulator === undefined && (prodSilent || use.environment === "prod"),
+  );
+  const hasEnded = (use: ServiceUse) => endedAt(lifecycle, use.version ?? "", now) !== null;
+  // An environment that also pins a supported major (a CI matrix from the oldest major up) tests
+  // the old one on purpose: whether it covers the float's major is unpinned-image's question.
+  const ended = pins.filter(
+    (use) => hasEnded(use) && pins.every((other) => other.environment !== use.environment || hasEnded(other)),
   );
   if (ended.length === 0) return null;
   const versions = knownVersions(ended).sort((a, b) => Number.parseFloat(a) - Number.parseFloat(b));
@@ -125,7 +127,7 @@ export function floatingAgainstEndOfLife(
   const severity = prodSilent ? oneStepLower(bySeverity) : bySeverity;
   if (severity === "info") return null;
   const name = engineName(kind, engine);
-  const pins = versions.map((version) => {
+  const parts = versions.map((version) => {
     const at = ended.filter((use) => use.version === version);
     const since = endedAt(lifecycle, version, now) ?? "";
     return `${describeUses(at)} in ${environmentList(at.map((use) => use.environment))}, past its end of life (${since})`;
@@ -143,7 +145,7 @@ export function floatingAgainstEndOfLife(
     `the newest major when pulled (${name} ${lifecycle.newest} or later)`;
   const tail = prodSilent ? `; prod does not say which ${name} version it runs` : "";
   return {
-    message: `${joinWords(pins)}; ${floats}${tail}`,
+    message: `${joinWords(parts)}; ${floats}${tail}`,
     evidence: evidenceList([...ended, ...floating]),
     service: `${kind}:${engine}`,
     environments: sortedEnvironments([...ended, ...floating].map((use) => use.environment)),

@@ -177,19 +177,30 @@ describe("service-version", () => {
       name: "a major older than the lifecycle table ended before its oldest entry; 14 is still supported in June 2025",
       uses: [
         use("dev", "database", "postgres", null, { pinned: false, raw: "image: postgres:alpine" }),
-        use("ci", "database", "postgres", "9.4", { pinned: true, file: ".github/workflows/legacy.yml" }),
+        use("test", "database", "postgres", "9.4", { pinned: true, file: "spec/legacy/docker-compose.yml" }),
         use("ci", "database", "postgres", "14", { pinned: true }),
       ],
       status: "fail",
       score: 5,
       findings: [
         [
-          "PostgreSQL 9.4 in ci, past its end of life (before November 2021); dev floats on postgres:alpine, the newest major when pulled (PostgreSQL 18 or later); prod does not say which PostgreSQL version it runs",
+          "PostgreSQL 9.4 in test, past its end of life (before November 2021); dev floats on postgres:alpine, the newest major when pulled (PostgreSQL 18 or later); prod does not say which PostgreSQL version it runs",
           "medium",
           "database:postgres",
-          ["dev", "ci"],
+          ["dev", "test"],
         ],
       ],
+    },
+    {
+      name: "a CI matrix from an end-of-life 11 up to a supported 17 tests the old major on purpose",
+      uses: [
+        use("dev", "database", "postgres", null, { pinned: false, raw: "image: postgres:latest" }),
+        use("ci", "database", "postgres", "11", { pinned: true }),
+        use("ci", "database", "postgres", "17", { pinned: true }),
+      ],
+      status: "not-applicable",
+      score: null,
+      findings: [],
     },
     {
       name: "an untagged image that is not the official one (postgis) does not follow PostgreSQL's newest major",
