@@ -236,11 +236,13 @@ function buildVersusRun(uses: readonly ServiceUse[]): FindingDraft[] {
   const findings: FindingDraft[] = [];
   const runtimes = uses.filter((use) => use.kind === "runtime" && known(use));
   const isRuntimeStage = (use: ServiceUse) => !use.name?.startsWith("build stage");
+  const copiedByFile = new Map<string, ServiceUse[]>();
+  for (const stage of runtimes.filter(isCopiedBuildStage)) {
+    copiedByFile.set(stage.file, [...(copiedByFile.get(stage.file) ?? []), stage]);
+  }
   for (const runtime of runtimes.filter(isRuntimeStage)) {
-    const stages = runtimes.filter(
+    const stages = (copiedByFile.get(runtime.file) ?? []).filter(
       (stage) =>
-        isCopiedBuildStage(stage) &&
-        stage.file === runtime.file &&
         stage.environment === runtime.environment &&
         stage.engine === runtime.engine &&
         !covers(stage.version ?? "", runtime.version ?? "") &&
