@@ -42,7 +42,7 @@ function startingDockerfiles(
     const index = content
       .split("\n")
       .findIndex(
-        (text) => /^\s*(ENTRYPOINT|CMD)\b/i.test(text) && new RegExp(`[/"'\\s\\[]${escape(name)}\\b`).test(text),
+        (text) => /^\s*(ENTRYPOINT|CMD)\b/i.test(text) && new RegExp(`[/"'\\s\\[]${escapeRegExp(name)}\\b`).test(text),
       );
     if (index < 0) continue;
     const environment =
@@ -52,7 +52,7 @@ function startingDockerfiles(
   return result;
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
