@@ -312,6 +312,30 @@ describe("buildInventory", () => {
     expect(inventory.uses[0]?.raw).toBe("url: postgres://app:***@db/app");
     expect(inventory.uses[0]?.line).toBe(1);
   });
+
+  it("reads a file inside a project template's folder as the template's defaults generate it", () => {
+    const json = JSON.stringify({ db: ["16", "15"], use_docker: "n", other: "{{ cookiecutter.x|title }}" });
+    const inventory = buildInventory(
+      snapshot({
+        "cookiecutter.json": json,
+        "{{cookiecutter.slug}}/docker-compose.yml": [
+          "{%- if cookiecutter.use_docker == 'y' %}",
+          "service mysql 8",
+          "{%- else %}",
+          "service postgres {{ cookiecutter.db }}",
+          "{%- endif %}",
+        ].join("\n"),
+        // A value the defaults cannot give: the file is left as written.
+        "{{cookiecutter.slug}}/docker-compose.prod.yml": "service postgres {{ cookiecutter.other }}\n",
+      }),
+      null,
+      [lines],
+    );
+    expect(inventory.uses.map((use) => [use.engine, use.version, use.line])).toEqual([
+      ["postgres", "16", 4],
+      ["postgres", "{{", 1],
+    ]);
+  });
 });
 
 const ctxStub = { paths: [], readFile: () => undefined };

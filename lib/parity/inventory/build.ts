@@ -1,6 +1,13 @@
 import { FORMATS } from "../formats/index";
 import { pathIndex } from "../formats/path-index";
 import { formatsFor } from "../formats/registry";
+import {
+  renderTemplate,
+  renderTemplateFile,
+  templateChoices,
+  templateDefaults,
+  templateRoot,
+} from "../formats/templates/jinja";
 import { scrubMessage } from "../scrub";
 import type {
   Environment,
@@ -137,9 +144,26 @@ export function buildInventory(
     if (cached) return cached;
     const raw = snapshot.files.get(path);
     if (typeof raw !== "string") return undefined;
-    const result = prepareContent(raw);
+    const result = renderTemplated(path, prepareContent(raw));
     prepared.set(path, result);
     return result;
+  };
+  /**
+   * A file inside a project template's `{{cookiecutter.x}}` folder is read as the template's
+   * defaults generate it (line numbers kept), so every format sees the generated project. A
+   * Python module keeps both branches of a yes/no feature (its assignments read line by line);
+   * any other file is one document, rendered with every default or, when a branch cannot be
+   * decided, left as written (its format reports it unread).
+   */
+  const renderTemplated = (path: string, file: Prepared): Prepared => {
+    if (!file.ok || (!file.content.includes("{%") && !file.content.includes("{{"))) return file;
+    const root = templateRoot(path);
+    if (root === null) return file;
+    const json = snapshot.files.get(`${root}cookiecutter.json`);
+    const settings = typeof json === "string" ? json : undefined;
+    if (path.endsWith(".py")) return { ok: true, content: renderTemplate(file.content, templateChoices(settings)) };
+    const rendered = renderTemplateFile(file.content, templateDefaults(settings));
+    return rendered === null ? file : { ok: true, content: rendered };
   };
   const ctx: ExtractContext = {
     paths: snapshot.paths,

@@ -1,8 +1,8 @@
 import type { Environment, ExtractContext, ExtractedUse, ExtractResult, FormatFile } from "../../types";
 import { pathIndex } from "../path-index";
+import { renderTemplate, templateChoices, templateRoot } from "../templates/jinja";
 import { deploySelectors, selectorEnvironments } from "./deploy-selectors";
 import { extractEntrypoint, isEntrypoint } from "./entrypoint";
-import { renderTemplate, templateChoices, templateRoot } from "./jinja";
 import {
   placeEverywhere,
   placeFact,

@@ -4,7 +4,7 @@ import { loadCompose } from "../compose/model";
 import { composeRole } from "../compose/role";
 import { pathEnvironment } from "../compose/words";
 import { pathIndex } from "../path-index";
-import { renderTemplate, templateChoices, templateRoot } from "./jinja";
+import { renderTemplate, templateChoices, templateRoot } from "../templates/jinja";
 import { type SettingFact, scanSettings } from "./python-settings";
 
 /**

@@ -49,6 +49,16 @@ describe("travis", () => {
     expect(result.ciJobs).toEqual([{ workflow: ".travis.yml", job: "default", line: 6, tests: null, starts: [] }]);
   });
 
+  it("PostgreSQL started on an explicit dist runs that dist's default version (travis-build)", () => {
+    const content = "dist: focal\nlanguage: python\nservices:\n  - postgresql\nscript: pytest\n";
+    const uses = travisFormat.extract({ path: ".travis.yml", content }, ctx).uses;
+    expect(
+      uses.filter((u) => u.kind === "database").map((u) => [u.engine, u.version, u.pinned, u.line, u.raw]),
+    ).toEqual([["postgres", "13", true, 4, "services: postgresql (PostgreSQL 13, dist focal's default)"]]);
+    const noDist = travisFormat.extract({ path: ".travis.yml", content: content.replace("dist: focal\n", "") }, ctx);
+    expect(noDist.uses.find((u) => u.kind === "database")?.version).toBeNull();
+  });
+
   it("a template's file is read at the template's root; tags leave it unread, without a parse error", () => {
     const root = "{{cookiecutter.project_slug}}/.travis.yml";
     expect(run("travis-default.yml", root).ciJobs?.length).toBe(1);

@@ -15,7 +15,8 @@ import { ciRoot, JINJA_TAG } from "./root";
  * what they set. Each job's `before_install`, `install`, `before_script` and `script` commands are
  * read like a GitHub Actions `run:` step (tests, compose files, `docker run`, services started).
  * `services:` starts the image's own packages: their version is whatever the build image ships
- * (`addons.postgresql` pins PostgreSQL's), so it is unknown here and said so.
+ * (`addons.postgresql` pins PostgreSQL's), so it is unknown here and said so, except PostgreSQL
+ * on an explicit `dist:`, which Travis starts at that distribution's default version.
  */
 
 const PHASES = ["before_install", "install", "before_script", "script"] as const;
@@ -43,6 +44,19 @@ const SERVICE_NAMES: Record<string, string> = {
   memcached: "memcached",
   rabbitmq: "rabbitmq-server",
   elasticsearch: "elasticsearch",
+};
+
+/**
+ * The PostgreSQL `services: postgresql` starts without `addons.postgresql`, by `dist:`
+ * (travis-ci/travis-build, `travis_setup_postgresql.bash`).
+ */
+const POSTGRES_BY_DIST: Record<string, string> = {
+  precise: "9.1",
+  trusty: "9.2",
+  xenial: "9.6",
+  bionic: "10",
+  focal: "13",
+  jammy: "14",
 };
 
 /** `addons:` that install a database at a version. */
@@ -168,7 +182,8 @@ function serviceUses(
     const addon = Object.entries(VERSION_ADDONS).find(([, image]) => image === started?.image);
     const addonNode = addon ? getNode(addons, addon[0]) : undefined;
     const pinned = addonNode ? scalarText(addonNode) : undefined;
-    const versioned = pinned ? resolveImage(`${started?.image}:${pinned}`) : null;
+    const byDist = !pinned && started?.image === "postgres" && dist ? POSTGRES_BY_DIST[dist.trim()] : undefined;
+    const versioned = pinned || byDist ? resolveImage(`${started?.image}:${pinned ?? byDist}`) : null;
     uses.push({
       kind: service.kind,
       engine: service.engine,
@@ -178,7 +193,9 @@ function serviceUses(
       raw: redactText(
         pinned
           ? `services: ${name}, addons.${addon?.[0]}: ${pinned}`
-          : `services: ${name} (the build image's own version${dist ? `, dist ${dist}` : ""})`,
+          : byDist
+            ? `services: ${name} (PostgreSQL ${byDist}, dist ${dist}'s default)`
+            : `services: ${name} (the build image's own version${dist ? `, dist ${dist}` : ""})`,
       ),
       via: "setting",
       environment: "ci",
