@@ -126,6 +126,73 @@ describe("unpinned-image", () => {
     expect(outcome.findings.map((f) => [f.message, f.severity, f.service, f.environments])).toEqual(findings);
   });
 
+  const base = (raw: string, pinned: boolean, file = "Dockerfile", engine = "python") =>
+    use("prod", "runtime", engine, pinned ? "3.12" : null, { pinned, raw, file, format: "dockerfile" });
+
+  it.each([
+    {
+      name: "the shipped image builds on a bare variant (python:slim)",
+      uses: [base("FROM python:slim", false)],
+      findings: [
+        [
+          "Python base image floats in prod (python:slim): each build takes whatever was published last",
+          "low",
+          "runtime:python",
+          ["prod"],
+        ],
+      ],
+    },
+    {
+      name: "a floating build stage, named with the prod Dockerfile that pins the runtime",
+      uses: [
+        base("FROM golang:alpine AS build", false, "Dockerfile.prod", "go"),
+        base("FROM golang:1.21-alpine3.18 as build", true, "Dockerfile", "go"),
+      ],
+      findings: [
+        [
+          "Go base image floats in prod (golang:alpine): each build takes whatever was published last; another prod Dockerfile pins Go 3.12",
+          "low",
+          "runtime:go",
+          ["prod"],
+        ],
+      ],
+    },
+    {
+      name: "an untagged base behind a stage alias",
+      uses: [base("FROM deps -> node", false, "Dockerfile", "node")],
+      findings: [
+        [
+          "Node.js base image floats in prod (node): each build takes whatever was published last",
+          "low",
+          "runtime:node",
+          ["prod"],
+        ],
+      ],
+    },
+    {
+      name: "a major-only tag (bun:1) carries a version",
+      uses: [base("FROM oven/bun:1", false, "Dockerfile", "bun")],
+      findings: [],
+    },
+    { name: "a digest pins the image", uses: [base("FROM python@sha256:abc", false)], findings: [] },
+    {
+      name: "a dev Dockerfile is not the shipped image",
+      uses: [{ ...base("FROM python:slim", false), environment: "dev" as const }],
+      findings: [],
+    },
+    {
+      name: "CI too sets the runtime up without a version: the project follows the newest on purpose",
+      uses: [
+        base("FROM golang:trixie AS build", false, "Dockerfile", "go"),
+        use("ci", "runtime", "go", null, { via: "action", raw: "go-version: stable" }),
+      ],
+      findings: [],
+    },
+  ])("runtime base: $name", ({ uses, findings }) => {
+    const outcome = unpinnedImage.run(input(inventory({ uses })));
+    expect(outcome.findings.map((f) => [f.message, f.severity, f.service, f.environments])).toEqual(findings);
+  });
+
   it("shows the floating and the pinning uses as evidence", () => {
     const dev = floating("dev");
     const ci = pinned("ci", "7");

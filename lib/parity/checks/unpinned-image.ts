@@ -9,6 +9,73 @@ function anchors(uses: readonly ServiceUse[]): ServiceUse[] {
   return uses.filter((use) => use.pinned === true || (use.environment === "prod" && use.version !== null));
 }
 
+/** The image a Dockerfile FROM line names (`FROM build -> node:lts AS builder` gives `node:lts`). */
+function fromImage(raw: string): string | null {
+  const tail = raw.split("->").pop() ?? "";
+  const words = tail
+    .trim()
+    .split(/\s+/)
+    .filter((word) => word.toUpperCase() !== "FROM");
+  if (words.length >= 3 && words[words.length - 2]?.toUpperCase() === "AS") words.splice(-2);
+  return words.pop() ?? null;
+}
+
+/**
+ * A tag that names no version at all: none, `latest`, or a bare variant or alias (`slim`,
+ * `alpine3.20`, `trixie`, `lts`). A tag starting with a number (`1`, `3.12-slim`) carries a version
+ * the format already judged; a digest pins the image.
+ */
+function versionless(image: string): boolean {
+  if (image.includes("@")) return false;
+  const name = image.slice(image.lastIndexOf("/") + 1);
+  const colon = name.indexOf(":");
+  if (colon < 0) return !image.includes("$");
+  const tag = name.slice(colon + 1);
+  return tag === "latest" || /^[a-z]/i.test(tag);
+}
+
+/**
+ * The image prod ships built on a runtime base whose tag names no version (`FROM python:slim`,
+ * `FROM golang:alpine`, build stages too): each build takes whatever was published last, so two
+ * builds of one commit can run different versions. One low finding per runtime, naming the prod
+ * images that pin it where another Dockerfile does. A major-only tag (`bun:1`) is left alone, and
+ * so is a runtime CI too sets up with no version (the project follows the newest on purpose).
+ */
+function floatingBases(inventory: CheckInput["inventory"]): { findings: FindingDraft[]; compared: number } {
+  const findings: FindingDraft[] = [];
+  const bases = inventory.uses.filter(
+    (use) => use.kind === "runtime" && use.environment === "prod" && use.format === "dockerfile" && use.via === "image",
+  );
+  const engines = [...new Set(bases.map((use) => use.engine))].sort();
+  for (const engine of engines) {
+    const same = bases.filter((use) => use.engine === engine);
+    const floating = same.filter((use) => {
+      const image = use.pinned === false ? fromImage(use.raw) : null;
+      return image !== null && versionless(image);
+    });
+    if (floating.length === 0) continue;
+    // CI sets the runtime up with no version either (`go-version: stable`): the project tracks the
+    // newest release on purpose, and CI tests what the build takes.
+    const ci = inventory.uses.filter(
+      (use) => use.kind === "runtime" && use.engine === engine && use.environment === "ci",
+    );
+    if (ci.length > 0 && ci.every((use) => use.version === null && use.pinned !== true)) continue;
+    const pinning = same.filter((use) => use.pinned === true);
+    const label = engineName("runtime", engine);
+    const images = [...new Set(floating.map((use) => fromImage(use.raw)))].join(", ");
+    findings.push({
+      message:
+        `${label} base image floats in prod (${images}): each build takes whatever was published last` +
+        (pinning.length > 0 ? `; another prod Dockerfile pins ${describeUses(pinning)}` : ""),
+      evidence: evidenceList([...floating, ...pinning]),
+      service: `runtime:${engine}`,
+      environments: ["prod"],
+      severity: "low",
+    });
+  }
+  return { findings, compared: engines.length };
+}
+
 /**
  * One finding per engine whose image floats somewhere (`latest`, no tag, a bare variant): the
  * environments where it floats are one problem with one fix. Medium when prod itself floats (a
@@ -63,6 +130,9 @@ function run({ inventory }: CheckInput): CheckOutcome {
       });
     }
   }
+  const bases = floatingBases(inventory);
+  findings.push(...bases.findings);
+  compared += bases.compared;
   return outcome({
     findings,
     defaultSeverity: "medium",
