@@ -9,8 +9,8 @@ import { isSelectorKey } from "./selectors";
  * where applications conventionally declare their environment (`env.ts`, `config.ts`,
  * `config/index.js`, `config.go`, `settings.go`):
  *
- * - `environment.FILE_STORAGE ?? "s3"`, `process.env.STORAGE_DRIVER || 'local'` (also wrapped in a
- *   converter call: `this.toOptionalString(environment.FILE_STORAGE) ?? "s3"`);
+ * - `environment.FILE_STORAGE ?? "s3"`, `env.STORAGE_DRIVER || 'local'` on Node's process environment
+ *   (also wrapped in a converter call: `this.toOptionalString(environment.FILE_STORAGE) ?? "s3"`);
  * - schema entries: zod/joi/yup `FILE_STORAGE: z.enum([...]).default("s3")`, envalid
  *   `FILE_STORAGE: str({ choices: [...], default: "s3" })`, convict `{ env: "FILE_STORAGE", default: "s3" }`;
  * - class-validator env classes: a decorated field with an initialiser (`@IsIn([...]) FILE_STORAGE = "s3"`);
@@ -62,7 +62,7 @@ function escapeKey(key: string): string {
 function defaultAt(key: string, lines: readonly string[], index: number): string | null {
   const text = lines[index] ?? "";
   const k = escapeKey(key);
-  // `environment.KEY) ?? "s3"`, `process.env.KEY || 'local'`, `env["KEY"] ?? "s3"`
+  // `environment.KEY) ?? "s3"`, `env.KEY || 'local'` (on the process environment), `env["KEY"] ?? "s3"`
   if (/env/i.test(text)) {
     const fallback = new RegExp(String.raw`\b${k}\b["'\]]*\)*\s*(?:\?\?|\|\|)\s*${QUOTED}`).exec(text);
     if (fallback?.[2]) return fallback[2];
