@@ -127,6 +127,23 @@ describe("ci-services: per CI job", () => {
       findings: [["SQLite in ci, PostgreSQL 16 in prod", "high"]],
     },
     {
+      name: "each CI system runs the suite: Drone's test pipeline without a database beside Travis's",
+      jobs: [
+        job("default", "pytest", { workflow: ".travis.yml" }),
+        job("default", "pytest", { workflow: ".drone.yml" }),
+      ],
+      uses: [ciUse("default", "postgres", "16", { file: ".travis.yml", name: "default" }), prodPg],
+      status: "fail",
+      findings: [["Drone's test jobs start no database while other CI systems' do, PostgreSQL 16 in prod", "medium"]],
+    },
+    {
+      name: "workflows of one CI system complement each other: a unit-test workflow needs no database",
+      jobs: [job("unit", "vitest", { workflow: ".github/workflows/unit.yml" }), job("integration", "vitest")],
+      uses: [ciUse("integration", "postgres", "16"), prodPg],
+      status: "pass",
+      findings: [],
+    },
+    {
       name: "no test job anywhere: not applicable, never 'starts no database'",
       jobs: [job("lint", null), job("stale", null)],
       uses: [prodPg],

@@ -202,6 +202,7 @@ function databaseOutcome(inventory: Inventory): CheckOutcome {
       const finding = diffVersions("database", "ci", same, prodUses);
       if (finding) findings.push(finding);
     }
+    if (jobs !== undefined && !callsNote) findings.push(...systemsWithout(facts, prod));
   }
   return outcome({
     findings,
@@ -210,6 +211,45 @@ function databaseOutcome(inventory: Inventory): CheckOutcome {
     unknown,
     passSummary: `CI tests run against ${describeUses(ci)}, as prod`,
     notApplicableSummary: "",
+  });
+}
+
+/** The CI system a job's file belongs to: GitHub Actions' workflows together, else the file. */
+function ciSystem(workflow: string): string {
+  const actions = /^(.*?)\.github\/workflows\//.exec(workflow);
+  return actions ? `${actions[1]}.github/workflows/` : workflow;
+}
+
+const SYSTEM_NAMES: [RegExp, string][] = [
+  [/\.github\/workflows\/$/, "GitHub Actions"],
+  [/\.travis\.yml$/, "Travis"],
+  [/\.drone\.ya?ml$/, "Drone"],
+];
+
+/**
+ * Each CI system runs the whole suite on its own: one whose test jobs start no database (and set
+ * no URL to one) while another system's do tests without it (medium, as CI with no database).
+ */
+function systemsWithout(facts: CiFacts, prod: readonly ServiceUse[]): FindingDraft[] {
+  const systems = new Map<string, CiJob[]>();
+  for (const job of facts.testJobs) {
+    const key = ciSystem(job.workflow);
+    systems.set(key, [...(systems.get(key) ?? []), job]);
+  }
+  if (systems.size < 2) return [];
+  const uses = [...facts.started, ...facts.unstarted];
+  return [...systems].flatMap(([key, jobs]) => {
+    if (uses.some((use) => jobs.some((job) => belongsTo(use, job)))) return [];
+    const name = SYSTEM_NAMES.find(([pattern]) => pattern.test(key))?.[1] ?? key;
+    return [
+      {
+        message: `${name}'s test jobs start no database while other CI systems' do, ${describeUses(prod)} in prod`,
+        evidence: [...jobEvidence(jobs), ...evidenceList(prod)],
+        service: `database:${engineKey(prod)}`,
+        environments: ["ci", "prod"],
+        severity: "medium",
+      } satisfies FindingDraft,
+    ];
   });
 }
 
