@@ -193,6 +193,11 @@ describe("unpinned-image", () => {
     expect(outcome.findings.map((f) => [f.message, f.severity, f.service, f.environments])).toEqual(findings);
   });
 
+  it("pinned runtime bases alone leave the check not applicable (its pass is about backing services)", () => {
+    const outcome = unpinnedImage.run(input(inventory({ uses: [base("FROM python:3.12-slim", true)] })));
+    expect(outcome.status).toBe("not-applicable");
+  });
+
   it("shows the floating and the pinning uses as evidence", () => {
     const dev = floating("dev");
     const ci = pinned("ci", "7");
