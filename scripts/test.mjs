@@ -75,9 +75,10 @@ function databaseTestFiles(dir) {
     const full = path.join(dir, entry);
     if (entry === "node_modules" || entry.startsWith(".")) return [];
     if (statSync(full).isDirectory()) return databaseTestFiles(full);
-    return entry.endsWith(".test.ts") && readFileSync(full, "utf8").includes("openTestDatabase(")
-      ? [path.relative(root, full)]
-      : [];
+    if (!entry.endsWith(".test.ts")) return [];
+    // A test opens a database itself, or through the API handlers' test context.
+    const text = readFileSync(full, "utf8");
+    return text.includes("openTestDatabase(") || text.includes("useTestApiContext(") ? [path.relative(root, full)] : [];
   });
 }
 if (serverUrl) {

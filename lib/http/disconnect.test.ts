@@ -1,39 +1,22 @@
 import { eq } from "drizzle-orm";
-import type PgBoss from "pg-boss";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DELETE as disconnectRoute } from "@/app/api/repos/[owner]/[repo]/route";
-import type { DatabaseHandle } from "../db/client";
 import { sampleReport } from "../db/queries/__fixtures__/reports";
 import { completeAudit } from "../db/queries/audits";
 import { cachedRepositorySummaries } from "../db/queries/dashboard-cache";
 import { findRepository } from "../db/queries/repositories";
 import { audits } from "../db/schema";
-import { openTestDatabase } from "../db/test-database";
-import { createBoss } from "../jobs/boss";
 import { addRepository, enqueueSweep } from "../jobs/queue";
-import { useApiContext } from "./context";
 import { getRepoHistory, handle } from "./handlers";
+import { useTestApiContext } from "./test-api-context";
 
 /** `DELETE /api/repos/{owner}/{repo}`: Disconnect, with the history kept or deleted as asked. */
 
-let db: DatabaseHandle & { url?: string };
-let boss: PgBoss;
-let restore = () => {};
-
-beforeAll(async () => {
-  db = await openTestDatabase();
-  boss = await createBoss(db, { url: db.url });
-  restore = useApiContext({ db: async () => db.db, boss: async () => boss });
-});
-afterAll(async () => {
-  restore();
-  await boss?.stop({ graceful: false, wait: true });
-  await db?.close();
-});
+const api = useTestApiContext();
 
 async function connected(name: string): Promise<number> {
-  const { audit } = await addRepository(db.db, boss, { owner: "acme", name });
-  await completeAudit(db.db, audit.id, {
+  const { audit } = await addRepository(api.db, api.boss, { owner: "acme", name });
+  await completeAudit(api.db, audit.id, {
     report: sampleReport(),
     requests: 1,
     rateLimitCost: 1,
@@ -50,7 +33,7 @@ const history = (name: string) =>
   handle(getRepoHistory)(new Request(`http://parity.test/api/repos/acme/${name}/history`), {
     params: Promise.resolve({ owner: "acme", repo: name }),
   });
-const listed = async () => (await cachedRepositorySummaries(db.db)).map((row) => row.fullName);
+const listed = async () => (await cachedRepositorySummaries(api.db)).map((row) => row.fullName);
 
 describe("Disconnect", () => {
   it("must be told what happens to the history", async () => {
@@ -64,23 +47,23 @@ describe("Disconnect", () => {
 
   it("keeps the history hidden, and connecting again brings it back", async () => {
     const auditId = await connected("ledger");
-    const ledgerId = (await findRepository(db.db, { owner: "acme", name: "ledger" }))?.id ?? 0;
+    const ledgerId = (await findRepository(api.db, { owner: "acme", name: "ledger" }))?.id ?? 0;
     const response = await disconnect("ledger", "?history=keep");
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ repository: "acme/ledger", disconnected: true, history: "kept" });
     expect(await listed()).not.toContain("acme/ledger");
-    expect(await findRepository(db.db, { owner: "acme", name: "ledger" })).toBeNull();
+    expect(await findRepository(api.db, { owner: "acme", name: "ledger" })).toBeNull();
     expect((await history("ledger")).status).toBe(404);
     expect((await disconnect("ledger", "?history=keep")).status).toBe(404);
     // The daily sweep leaves it alone.
-    await enqueueSweep(db.db, boss);
-    const ledgerAudits = await db.db
+    await enqueueSweep(api.db, api.boss);
+    const ledgerAudits = await api.db
       .select({ trigger: audits.trigger })
       .from(audits)
       .where(eq(audits.repositoryId, ledgerId));
     expect(ledgerAudits.map((audit) => audit.trigger)).not.toContain("schedule");
 
-    const again = await addRepository(db.db, boss, { owner: "acme", name: "ledger" });
+    const again = await addRepository(api.db, api.boss, { owner: "acme", name: "ledger" });
     expect(again.created).toBe(false);
     expect(await listed()).toContain("acme/ledger");
     const body = (await (await history("ledger")).json()) as { audits: { auditId: number }[] };
@@ -93,9 +76,9 @@ describe("Disconnect", () => {
     expect(response.status).toBe(200);
     expect(((await response.json()) as { history: string }).history).toBe("deleted");
     expect(await listed()).not.toContain("acme/billing");
-    const rows = await db.db.select({ id: audits.id }).from(audits);
+    const rows = await api.db.select({ id: audits.id }).from(audits);
     expect(rows.map((row) => row.id)).not.toContain(auditId);
     // Connected again, it starts from nothing.
-    expect((await addRepository(db.db, boss, { owner: "acme", name: "billing" })).created).toBe(true);
+    expect((await addRepository(api.db, api.boss, { owner: "acme", name: "billing" })).created).toBe(true);
   });
 });

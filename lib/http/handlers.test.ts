@@ -1,13 +1,8 @@
-import type PgBoss from "pg-boss";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "../db/client";
+import { describe, expect, it } from "vitest";
 import { sampleReport } from "../db/queries/__fixtures__/reports";
 import { completeAudit } from "../db/queries/audits";
-import { openTestDatabase } from "../db/test-database";
-import { createBoss } from "../jobs/boss";
 import { toJson } from "../parity/index";
 import { escapeXml, renderBadge } from "./badge";
-import { useApiContext } from "./context";
 import {
   addRepo,
   getAuditStatus,
@@ -18,21 +13,9 @@ import {
   listRepos,
   queueAudit,
 } from "./handlers";
+import { useTestApiContext } from "./test-api-context";
 
-let db: DatabaseHandle & { url?: string };
-let boss: PgBoss;
-let restore = () => {};
-
-beforeAll(async () => {
-  db = await openTestDatabase();
-  boss = await createBoss(db, { url: db.url });
-  restore = useApiContext({ db: async () => db.db, boss: async () => boss });
-});
-afterAll(async () => {
-  restore();
-  await boss?.stop({ graceful: false, wait: true });
-  await db?.close();
-});
+const api = useTestApiContext();
 
 const post = (body: unknown) =>
   new Request("http://parity.test/api/repos", {
@@ -80,7 +63,7 @@ describe("JSON API handlers", () => {
     const before = await call(getRepoReport, "http://parity.test/", { owner: "acme", repo: "shop" });
     expect(before.status).toBe(404);
     const report = sampleReport();
-    await completeAudit(db.db, 1, { report, requests: 1, rateLimitCost: 1, finishedAt: new Date() });
+    await completeAudit(api.db, 1, { report, requests: 1, rateLimitCost: 1, finishedAt: new Date() });
     const after = await call(getRepoReport, "http://parity.test/", { owner: "acme", repo: "shop" });
     expect(after.status).toBe(200);
     expect(JSON.parse(await after.text())).toEqual(JSON.parse(toJson(report)));

@@ -1,14 +1,10 @@
-import type PgBoss from "pg-boss";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GET as badge } from "@/app/api/badge/[owner]/[repo]/route";
 import { POST as queueAudit } from "@/app/api/repos/[owner]/[repo]/audits/route";
 import { GET as history } from "@/app/api/repos/[owner]/[repo]/history/route";
 import { GET as report } from "@/app/api/repos/[owner]/[repo]/route";
 import { POST as addRepository } from "@/app/api/repos/route";
-import type { DatabaseHandle } from "../db/client";
-import { openTestDatabase } from "../db/test-database";
-import { createBoss } from "../jobs/boss";
-import { useApiContext } from "./context";
+import { useTestApiContext } from "./test-api-context";
 
 /**
  * The API's input before it reaches the database: path parameters are held to GitHub's naming
@@ -16,20 +12,7 @@ import { useApiContext } from "./context";
  * bounded size.
  */
 
-let db: DatabaseHandle & { url?: string };
-let boss: PgBoss;
-let restore = () => {};
-
-beforeAll(async () => {
-  db = await openTestDatabase();
-  boss = await createBoss(db, { url: db.url });
-  restore = useApiContext({ db: async () => db.db, boss: async () => boss });
-});
-afterAll(async () => {
-  restore();
-  await boss?.stop({ graceful: false, wait: true });
-  await db?.close();
-});
+const api = useTestApiContext();
 
 type Route = (request: Request, context: { params: Promise<{ owner: string; repo: string }> }) => Promise<Response>;
 
