@@ -78,7 +78,9 @@ function databaseTestFiles(dir) {
     if (!entry.endsWith(".test.ts")) return [];
     // A test opens a database itself, or through the API handlers' test context.
     const text = readFileSync(full, "utf8");
-    return text.includes("openTestDatabase(") || text.includes("useTestApiContext(") ? [path.relative(root, full)] : [];
+    return text.includes("openTestDatabase(") || text.includes("openTestApiContext(")
+      ? [path.relative(root, full)]
+      : [];
   });
 }
 if (serverUrl) {

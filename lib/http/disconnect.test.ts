@@ -8,11 +8,11 @@ import { findRepository } from "../db/queries/repositories";
 import { audits } from "../db/schema";
 import { addRepository, enqueueSweep } from "../jobs/queue";
 import { getRepoHistory, handle } from "./handlers";
-import { useTestApiContext } from "./test-api-context";
+import { openTestApiContext } from "./test-api-context";
 
 /** `DELETE /api/repos/{owner}/{repo}`: Disconnect, with the history kept or deleted as asked. */
 
-const api = useTestApiContext();
+const api = openTestApiContext();
 
 async function connected(name: string): Promise<number> {
   const { audit } = await addRepository(api.db, api.boss, { owner: "acme", name });

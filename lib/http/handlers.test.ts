@@ -13,9 +13,9 @@ import {
   listRepos,
   queueAudit,
 } from "./handlers";
-import { useTestApiContext } from "./test-api-context";
+import { openTestApiContext } from "./test-api-context";
 
-const api = useTestApiContext();
+const api = openTestApiContext();
 
 const post = (body: unknown) =>
   new Request("http://parity.test/api/repos", {

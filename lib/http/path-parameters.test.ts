@@ -4,7 +4,7 @@ import { POST as queueAudit } from "@/app/api/repos/[owner]/[repo]/audits/route"
 import { GET as history } from "@/app/api/repos/[owner]/[repo]/history/route";
 import { GET as report } from "@/app/api/repos/[owner]/[repo]/route";
 import { POST as addRepository } from "@/app/api/repos/route";
-import { useTestApiContext } from "./test-api-context";
+import { openTestApiContext } from "./test-api-context";
 
 /**
  * The API's input before it reaches the database: path parameters are held to GitHub's naming
@@ -12,7 +12,7 @@ import { useTestApiContext } from "./test-api-context";
  * bounded size.
  */
 
-const api = useTestApiContext();
+openTestApiContext();
 
 type Route = (request: Request, context: { params: Promise<{ owner: string; repo: string }> }) => Promise<Response>;
 

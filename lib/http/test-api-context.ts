@@ -10,7 +10,7 @@ import { useApiContext } from "./context";
  * `DATABASE_URL` names) and its queue behind the handlers' context for the whole file, closed
  * after it. Read `db` and `boss` inside tests, once `beforeAll` has run.
  */
-export function useTestApiContext(): { readonly db: Database; readonly boss: PgBoss } {
+export function openTestApiContext(): { readonly db: Database; readonly boss: PgBoss } {
   let handle: (DatabaseHandle & { url?: string }) | undefined;
   let boss: PgBoss | undefined;
   let restore = () => {};
