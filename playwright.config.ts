@@ -1,15 +1,11 @@
 import { defineConfig } from "@playwright/test";
+import { GITHUB_PORT, APP_PORT as PORT, TEAM_PORT } from "./e2e/ports";
 
 /**
  * E2e in Debian's Chromium (Playwright's own browser download cannot reach the internet here).
  * The app runs with `npm start` on its own port and a fresh embedded database per run, or on
  * the PostgreSQL server named by DATABASE_URL (scripts/test.mjs creates a fresh database).
  */
-const PORT = 3100;
-/** The same app in team mode (sign-in with GitHub through the double): e2e/auth.spec.ts. */
-const TEAM_PORT = 3101;
-/** The GitHub double with the seeded `acme` organisation: the app audits through it. */
-const GITHUB_PORT = 4110;
 const CHROMIUM = "/usr/bin/chromium";
 const runId = Date.now().toString(36);
 

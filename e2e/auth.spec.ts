@@ -1,12 +1,11 @@
 import { expect, type Page, test } from "@playwright/test";
+import { APP_URL as LOCAL_APP } from "./ports";
 
 /**
  * Team mode end to end (the app on its own port with sign-in configured, the GitHub double as
  * github.com and api.github.com): `maya-l` reads acme's private repositories, `guest-gail` only
  * public ones (lib/github-double/seed-users.ts). Runs after the other projects.
  */
-
-const LOCAL_APP = "http://127.0.0.1:3100";
 
 test.describe.configure({ mode: "serial" });
 

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { APP_URL, GITHUB_URL } from "./ports";
 
 /**
  * Step 1 of docs/github-app.md in a real browser: Settings' "Create the GitHub App" posts the
@@ -13,16 +14,16 @@ test("Create the GitHub App reaches GitHub's manifest endpoint and comes back wi
   });
   const settings = await page.goto("/settings");
   const policy = settings?.headers()["content-security-policy"] ?? "";
-  expect(policy).toMatch(/form-action 'self' http:\/\/127\.0\.0\.1:4110(;|$)/);
+  expect(policy).toContain(`form-action 'self' ${GITHUB_URL}`);
 
   const posted = page.waitForRequest(
-    (request) => request.method() === "POST" && request.url() === "http://127.0.0.1:4110/settings/apps/new",
+    (request) => request.method() === "POST" && request.url() === `${GITHUB_URL}/settings/apps/new`,
   );
   await page.getByRole("button", { name: "Create the GitHub App" }).click();
   const manifest = JSON.parse(new URLSearchParams((await posted).postData() ?? "").get("manifest") ?? "{}") as {
     redirect_url?: string;
   };
-  expect(manifest.redirect_url).toBe("http://127.0.0.1:3100/api/github/manifest/callback");
+  expect(manifest.redirect_url).toBe(`${APP_URL}/api/github/manifest/callback`);
 
   await page.waitForURL(/\/api\/github\/manifest\/callback\?code=/);
   await expect(page.getByRole("heading", { name: /App is created/ })).toBeVisible();

@@ -1,12 +1,11 @@
 import http from "node:http";
 import { expect, test } from "@playwright/test";
+import { APP_PORT as PORT } from "./ports";
 
 /**
  * What the server takes before any page logic runs: bodies are capped before they are buffered,
  * and paths that name no repository are 400/404, never a database error.
  */
-
-const PORT = 3100;
 
 /** Declares `declared` bytes, sends only the first 64 kB, and resolves with the status if one arrives. */
 function partialUpload(path: string, declared: number): Promise<{ status: number; beforeUploadEnded: boolean }> {

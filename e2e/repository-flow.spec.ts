@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
+import { GITHUB_URL as GITHUB } from "./ports";
 
 /**
  * The product end to end against the GitHub double (seeded `acme` organisation, started by
@@ -7,7 +8,6 @@ import { expect, type Page, test } from "@playwright/test";
  * file on "GitHub", re-audit, see the finding resolved and the history grow, fetch the badge.
  */
 
-const GITHUB = "http://127.0.0.1:4110";
 const SCORECARD = "/repos/acme/storefront";
 
 async function seriousViolations(page: Page): Promise<string[]> {
