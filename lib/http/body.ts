@@ -1,10 +1,9 @@
 import { AppError } from "./errors";
+import { BodyTooLarge, BodyUnfinished, readCapped } from "./read-capped";
 
 /**
- * Request bodies of the JSON API: JSON only, and never more than the route's cap in memory. The
- * declared `Content-Length` is refused before a byte is read; a body without one (chunked) is
- * read until it passes the cap, then the read stops. The proxy in front (Next buffers a body for
- * it) is held to `experimental.proxyClientMaxBodySize` in next.config.ts, above these caps.
+ * Request bodies of the JSON API: JSON only, and never more than the route's cap in memory
+ * (read-capped.ts). The proxy in front (Next buffers a body for it) is held to `experimental.proxyClientMaxBodySize` in next.config.ts, above these caps.
  */
 
 /** Every JSON body the API takes is a few short strings. */
@@ -15,7 +14,7 @@ export async function readJsonBody(request: Request, max = MAX_JSON_BODY_BYTES):
   if (type !== "application/json") {
     throw new AppError("unsupported_media_type", "Send the body as JSON (Content-Type: application/json).");
   }
-  const text = await readCapped(request, max);
+  const text = await readText(request, max);
   try {
     return JSON.parse(text) as unknown;
   } catch {
@@ -23,31 +22,20 @@ export async function readJsonBody(request: Request, max = MAX_JSON_BODY_BYTES):
   }
 }
 
-function tooLarge(max: number): AppError {
-  return new AppError("too_large", `The body is larger than ${Math.round(max / 1024)} kB; this route takes less.`);
-}
-
-async function readCapped(request: Request, max: number): Promise<string> {
-  const declared = Number(request.headers.get("content-length") ?? "");
-  if (Number.isFinite(declared) && declared > max) throw tooLarge(max);
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    // An aborted upload is the client's doing: a 400 nobody reads, not an error in our log.
-    const { done, value } = await reader.read().catch((error: unknown) => {
-      throw new AppError("bad_request", "The body did not arrive in full.", { cause: error });
-    });
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge(max);
+/** `readCapped`'s two refusals in the API's words. */
+async function readText(request: Request, max: number): Promise<string> {
+  try {
+    return await readCapped(request, max);
+  } catch (error) {
+    if (error instanceof BodyTooLarge) {
+      throw new AppError("too_large", `The body is larger than ${Math.round(max / 1024)} kB; this route takes less.`);
     }
-    chunks.push(value);
+    // An aborted upload is the client's doing: a 400 nobody reads, not an error in our log.
+    if (error instanceof BodyUnfinished) {
+      throw new AppError("bad_request", "The body did not arrive in full.", { cause: error });
+    }
+    throw error;
   }
-  return Buffer.concat(chunks).toString("utf8");
 }
 
 const BODIES = new WeakMap<Request, Promise<unknown>>();

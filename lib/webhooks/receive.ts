@@ -1,6 +1,7 @@
 import { verify } from "@octokit/webhooks-methods";
 import type { Database } from "../db/client";
 import { recordDelivery } from "../db/queries/bot";
+import { BodyTooLarge, BodyUnfinished, readCapped } from "../http/read-capped";
 import type { Dispatcher } from "./dispatch";
 import { deliveryFacts, routeEvent } from "./route-event";
 
@@ -38,33 +39,6 @@ function problem(status: number, code: string, message: string): Response {
   return json(status, { error: { code, message } });
 }
 
-class TooLarge extends Error {}
-/** The sender went away mid-body (an aborted upload): nobody is left to answer, nothing to log. */
-class Unfinished extends Error {}
-
-/** Reads at most `max` bytes; a longer body stops the read (no buffering of the rest). */
-async function readCapped(request: Request, max: number): Promise<string> {
-  const declared = Number(request.headers.get("content-length") ?? "");
-  if (Number.isFinite(declared) && declared > max) throw new TooLarge();
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read().catch((error: unknown) => {
-      throw new Unfinished("the body did not arrive in full", { cause: error });
-    });
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel().catch(() => {});
-      throw new TooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
-
 async function timed<T>(deps: WebhookDeps, step: string, work: () => Promise<T>): Promise<T> {
   if (!deps.onTiming) return work();
   const start = performance.now();
@@ -84,8 +58,8 @@ export async function receiveWebhook(request: Request, deps: WebhookDeps): Promi
   try {
     raw = await timed(deps, "read", () => readCapped(request, deps.maxBytes ?? MAX_WEBHOOK_BYTES));
   } catch (error) {
-    if (error instanceof TooLarge) return problem(413, "too_large", "The payload is larger than Parity accepts.");
-    if (error instanceof Unfinished) return problem(400, "bad_request", "The payload did not arrive in full.");
+    if (error instanceof BodyTooLarge) return problem(413, "too_large", "The payload is larger than Parity accepts.");
+    if (error instanceof BodyUnfinished) return problem(400, "bad_request", "The payload did not arrive in full.");
     throw error;
   }
   const signature = request.headers.get("x-hub-signature-256") ?? "";
