@@ -3,7 +3,8 @@ import { BodyTooLarge, BodyUnfinished, readCapped } from "./read-capped";
 
 /**
  * Request bodies of the JSON API: JSON only, and never more than the route's cap in memory
- * (read-capped.ts). The proxy in front (Next buffers a body for it) is held to `experimental.proxyClientMaxBodySize` in next.config.ts, above these caps.
+ * (read-capped.ts). The proxy in front (Next buffers a body for it) is held to
+ * `experimental.proxyClientMaxBodySize` in next.config.ts, above these caps.
  */
 
 /** Every JSON body the API takes is a few short strings. */
