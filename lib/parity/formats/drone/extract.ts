@@ -1,13 +1,13 @@
 import type { Node } from "yaml";
 import { resolveImage } from "../../catalog";
 import { redactText } from "../../redact";
-import type { CiJob, ExtractContext, ExtractedUse, ExtractResult, FormatFile } from "../../types";
+import type { CiJob, ExtractContext, ExtractResult, FormatFile } from "../../types";
 import type { Scope } from "../github-actions/expressions";
 import { envUrlUses } from "../github-actions/job-uses";
 import { readCommands, type StepFacts } from "../github-actions/run-steps";
 import { type ShellCommand, scriptCommands } from "../github-actions/shell";
-import { getNode, isMap, mapEntries, parseYamlDocuments, scalarText, seqItems } from "../kubernetes/yaml-nodes";
-import { ciRoot, JINJA_TAG } from "../travis/root";
+import { getNode, isMap, mapEntries, scalarText, seqItems } from "../kubernetes/yaml-nodes";
+import { addJobFacts, noCiFacts, openCiFile } from "../travis/root";
 
 /**
  * A `.drone.yml` (https://docs.drone.io/pipeline/docker/syntax/): one pipeline per YAML document
@@ -17,18 +17,12 @@ import { ciRoot, JINJA_TAG } from "../travis/root";
  * are connection URLs are recorded like a workflow's `env:` (a URL that nothing starts).
  */
 export function extractDrone(file: FormatFile, ctx: ExtractContext): ExtractResult {
-  const root = ciRoot(file.path);
-  if (root === null) return { uses: [], problems: [], unclaimed: true };
-  if (JINJA_TAG.test(file.content)) {
-    return { uses: [], problems: [], reason: "a project template (Jinja tags): not read until rendered" };
-  }
-  const parsed = parseYamlDocuments(file.content);
-  if (parsed.problems.length > 0) return { uses: [], problems: parsed.problems };
+  const opened = openCiFile(file);
+  if ("early" in opened) return opened.early;
+  const { root, parsed } = opened;
   const lineOf = parsed.lineOf;
-  const uses: ExtractedUse[] = [];
+  const found = noCiFacts();
   const ciJobs: CiJob[] = [];
-  const references: NonNullable<ExtractResult["references"]> = [];
-  const problems: ExtractResult["problems"] = [];
   parsed.roots.forEach((pipeline, index) => {
     if (!isMap(pipeline) || (scalarText(getNode(pipeline, "kind")) ?? "pipeline") !== "pipeline") return;
     const name = scalarText(getNode(pipeline, "name")) ?? `pipeline ${index + 1}`;
@@ -49,11 +43,7 @@ export function extractDrone(file: FormatFile, ctx: ExtractContext): ExtractResu
       envUrlUses(stepEnv, name, scope, facts);
       readCommands(commandsOf(getNode(step, "commands"), lineOf), name, root, scope, ctx, facts);
     }
-    uses.push(...facts.uses);
-    problems.push(...facts.problems);
-    for (const reference of facts.references) {
-      if (!references.some((r) => r.path === reference.path)) references.push(reference);
-    }
+    addJobFacts(facts, found);
     ciJobs.push({
       workflow: file.path,
       job: name,
@@ -62,7 +52,7 @@ export function extractDrone(file: FormatFile, ctx: ExtractContext): ExtractResu
       starts: facts.references.map((reference) => reference.path),
     });
   });
-  return { uses, ciJobs, references, problems, environment: "ci", reason: "a Drone CI pipeline" };
+  return { ...found, ciJobs, environment: "ci", reason: "a Drone CI pipeline" };
 }
 
 /** `environment:` literal values (`from_secret:` maps are not literals). */

@@ -6,8 +6,8 @@ import type { Scope } from "../github-actions/expressions";
 import { readCommands, type StepFacts } from "../github-actions/run-steps";
 import { serviceStart } from "../github-actions/services";
 import { type ShellCommand, scriptCommands } from "../github-actions/shell";
-import { getNode, isMap, isSeq, mapEntries, parseYamlDocuments, scalarText, seqItems } from "../kubernetes/yaml-nodes";
-import { ciRoot, JINJA_TAG } from "./root";
+import { getNode, isMap, isSeq, mapEntries, scalarText, seqItems } from "../kubernetes/yaml-nodes";
+import { addJobFacts, noCiFacts, openCiFile } from "./root";
 
 /**
  * A `.travis.yml` (https://docs.travis-ci.com/user/job-lifecycle/): the root keys are the default
@@ -70,14 +70,9 @@ interface Job {
 }
 
 export function extractTravis(file: FormatFile, ctx: ExtractContext): ExtractResult {
-  const root = ciRoot(file.path);
-  if (root === null) return { uses: [], problems: [], unclaimed: true };
-  // A project template's tags (`{% if %}`) are not YAML: read once rendered, like compose does.
-  if (JINJA_TAG.test(file.content)) {
-    return { uses: [], problems: [], reason: "a project template (Jinja tags): not read until rendered" };
-  }
-  const parsed = parseYamlDocuments(file.content);
-  if (parsed.problems.length > 0) return { uses: [], problems: parsed.problems };
+  const opened = openCiFile(file);
+  if ("early" in opened) return opened.early;
+  const { root, parsed } = opened;
   const top = parsed.roots[0];
   if (!isMap(top)) return { uses: [], problems: [] };
   const lineOf = parsed.lineOf;
@@ -90,10 +85,8 @@ export function extractTravis(file: FormatFile, ctx: ExtractContext): ExtractRes
           layers: [entry, top],
         }))
       : [{ name: "default", line: lineOf(getNode(top, "script") ?? getNode(top, "language")) || 1, layers: [top] }];
-  const uses: ExtractedUse[] = [];
+  const found = noCiFacts();
   const ciJobs: CiJob[] = [];
-  const references: NonNullable<ExtractResult["references"]> = [];
-  const problems: ExtractResult["problems"] = [];
   for (const job of jobs) {
     const key = (name: string) => job.layers.map((layer) => getNode(layer, name)).find((node) => node !== undefined);
     const facts: StepFacts = { uses: [], problems: [], references: [], deploys: [], tests: [] };
@@ -107,13 +100,9 @@ export function extractTravis(file: FormatFile, ctx: ExtractContext): ExtractRes
     if (key("script") === undefined && language && facts.tests.length === 0)
       facts.tests.push(`${language} default script`);
     const dist = scalarText(getNode(top, "dist"));
-    uses.push(...serviceUses(key("services"), key("addons"), job.name, dist, lineOf));
-    uses.push(...runtimeUses(key, job.name, lineOf));
-    uses.push(...facts.uses);
-    problems.push(...facts.problems);
-    for (const reference of facts.references) {
-      if (!references.some((r) => r.path === reference.path)) references.push(reference);
-    }
+    found.uses.push(...serviceUses(key("services"), key("addons"), job.name, dist, lineOf));
+    found.uses.push(...runtimeUses(key, job.name, lineOf));
+    addJobFacts(facts, found);
     ciJobs.push({
       workflow: file.path,
       job: job.name,
@@ -122,7 +111,7 @@ export function extractTravis(file: FormatFile, ctx: ExtractContext): ExtractRes
       starts: facts.references.map((reference) => reference.path),
     });
   }
-  return { uses: dedupe(uses), ciJobs, references, problems, environment: "ci", reason: "a Travis CI definition" };
+  return { ...found, uses: dedupe(found.uses), ciJobs, environment: "ci", reason: "a Travis CI definition" };
 }
 
 /** `env:` as a list of `A=1 B=2` strings, a map, or `{ global: [...] }`: the literal values. */
