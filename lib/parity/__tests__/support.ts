@@ -4,7 +4,8 @@
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import type { Check, ExtractResult, Format, RepoSnapshot } from "../types";
+import { fileURLToPath } from "node:url";
+import type { Check, ExtractContext, ExtractResult, Format, RepoSnapshot } from "../types";
 
 /** A fixture project on disk as a snapshot's files: every file under `root` by relative path, sorted. */
 export function readFixtureTree(root: string): Map<string, string> {
@@ -93,3 +94,9 @@ export const ENGINE_DIFF: Check = {
     };
   },
 };
+
+/** A format's `__fixtures__` folder as the files and extract context of one repository. */
+export function fixtureRepository(folder: URL): { files: Map<string, string>; ctx: ExtractContext } {
+  const files = readFixtureTree(fileURLToPath(folder));
+  return { files, ctx: { paths: [...files.keys()], readFile: (path) => files.get(path) } };
+}

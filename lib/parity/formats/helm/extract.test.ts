@@ -1,21 +1,11 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { fixtureRepository } from "../../__tests__/support";
 import type { ExtractContext, ExtractResult } from "../../types";
 import { helmFormat } from "./index";
 
 const ROOT = new URL("./__fixtures__/", import.meta.url);
 
-function loadTree(dir = "", files = new Map<string, string>()): Map<string, string> {
-  for (const name of readdirSync(new URL(dir, ROOT))) {
-    const path = `${dir}${name}`;
-    if (statSync(new URL(path, ROOT)).isDirectory()) loadTree(`${path}/`, files);
-    else files.set(path, readFileSync(new URL(path, ROOT), "utf8"));
-  }
-  return files;
-}
-
-const files = loadTree();
-const ctx: ExtractContext = { paths: [...files.keys()], readFile: (path) => files.get(path) };
+const { files, ctx } = fixtureRepository(ROOT);
 
 function extract(path: string, content = files.get(path) ?? ""): ExtractResult {
   return helmFormat.extract({ path, content }, ctx);
@@ -121,5 +111,26 @@ describe("helm: in-chart services switched by values", () => {
     expect(summary(extract("charts/orders/values-production.yaml"))).toEqual([
       ["redis", "7", true, 3, "prod", "image"],
     ]);
+  });
+});
+
+describe("helm: whether the chart runs the application", () => {
+  const withRepository: ExtractContext = { ...ctx, repository: "acme/shop" };
+
+  it("says so for a values file whose chart runs the app's image, from the baseline too", () => {
+    const path = "charts/shop/values-production.yaml";
+    expect(helmFormat.extract({ path, content: files.get(path) ?? "" }, withRepository).runsApp).toBe(true);
+  });
+
+  it("not for a chart of another product, nor when the repository is unknown", () => {
+    const path = "charts/keycloak/values.yaml";
+    const content = "image:\n  repository: quay.io/keycloak/keycloak\n  tag: 26.0.0\npostgres:\n  image: postgres:13\n";
+    const other: ExtractContext = {
+      paths: [...ctx.paths, path, "charts/keycloak/Chart.yaml"],
+      readFile: (p) => (p === path ? content : p === "charts/keycloak/Chart.yaml" ? "name: keycloak\n" : files.get(p)),
+      repository: "acme/shop",
+    };
+    expect(helmFormat.extract({ path, content }, other).runsApp).toBeUndefined();
+    expect(extract("charts/shop/values-production.yaml").runsApp).toBeUndefined();
   });
 });

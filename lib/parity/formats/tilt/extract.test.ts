@@ -1,21 +1,10 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import type { ExtractContext } from "../../types";
+import { fixtureRepository } from "../../__tests__/support";
 import { tiltFormat } from "./index";
 
 const ROOT = new URL("./__fixtures__/", import.meta.url);
 
-function loadTree(dir = "", files = new Map<string, string>()): Map<string, string> {
-  for (const name of readdirSync(new URL(dir, ROOT))) {
-    const path = `${dir}${name}`;
-    if (statSync(new URL(path, ROOT)).isDirectory()) loadTree(`${path}/`, files);
-    else files.set(path, readFileSync(new URL(path, ROOT), "utf8"));
-  }
-  return files;
-}
-
-const files = loadTree();
-const ctx: ExtractContext = { paths: [...files.keys()], readFile: (path) => files.get(path) };
+const { files, ctx } = fixtureRepository(ROOT);
 
 describe("tilt", () => {
   const result = tiltFormat.extract({ path: "dev/Tiltfile", content: files.get("dev/Tiltfile") ?? "" }, ctx);
