@@ -226,6 +226,9 @@ export interface ExtractResult {
   environment?: Environment;
   /** Why the file got `environment` (or why its path placement holds), shown by `--explain`. */
   reason?: string;
+  /** The file runs the application itself (builds its source or runs its own published image),
+   *  not only backing services or another product's stack (formats/own-image.ts). */
+  runsApp?: boolean;
   problems: Problem[];
 }
 
@@ -265,6 +268,8 @@ export interface ClassifiedFile {
   environments: Environment[];
   /** Why the file is in those environments (`prod: runs the published image ... with no build`). */
   reason?: string;
+  /** The file runs the application itself, not only services beside it (ExtractResult.runsApp). */
+  runsApp?: boolean;
 }
 
 export interface Inventory {

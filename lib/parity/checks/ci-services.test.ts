@@ -1,11 +1,17 @@
 import { describe, expect, it } from "vitest";
 import type { CiJob, ServiceUse, TestDouble } from "../types";
 import { ciServices } from "./ci-services";
-import { file, input, inventory, use } from "./test-helpers";
+import { file, filesRunningApp, input, inventory, use } from "./test-helpers";
 
 const prodPg = use("prod", "database", "postgres", "16");
 const workflow = file(".github/workflows/test.yml", "github-actions", "ci");
 const prodFile = file(prodPg.file, "kubernetes", "prod");
+/** Two prod deployments of the app (each runs it) on different PostgreSQL majors. */
+const twoDeployments = [
+  use("ci", "database", "postgres", "16"),
+  use("prod", "database", "postgres", "16", { file: "docker/compose.yml", format: "compose" }),
+  use("prod", "database", "postgres", "15", { file: "chart/values.yaml", format: "helm" }),
+];
 
 describe("ci-services", () => {
   it.each([
@@ -50,11 +56,8 @@ describe("ci-services", () => {
     },
     {
       name: "CI on the compose stack's 16 but not the chart's 15: the chart's deployment differs",
-      uses: [
-        use("ci", "database", "postgres", "16"),
-        use("prod", "database", "postgres", "16", { file: "docker/compose.yml", format: "compose" }),
-        use("prod", "database", "postgres", "15", { file: "chart/values.yaml", format: "helm" }),
-      ],
+      uses: twoDeployments,
+      files: filesRunningApp(twoDeployments, ["docker/compose.yml", "chart/values.yaml"]),
       status: "fail",
       score: 5,
       findings: [

@@ -12,7 +12,7 @@ import type {
   TestDouble,
 } from "../types";
 import { diffEngines } from "./compare-engines";
-import { diffDeployments, diffVersions } from "./compare-versions";
+import { applicationFiles, diffDeployments, diffVersions } from "./compare-versions";
 import {
   describeUses,
   engineKey,
@@ -196,7 +196,7 @@ function databaseOutcome(inventory: Inventory): CheckOutcome {
       // A matrix that includes prod's version tests the others as extra coverage, not instead.
       // ...but not another prod deployment's (a chart on 17 beside a compose stack on 18).
       if (same.some((use) => prodVersions.includes(use.version ?? ""))) {
-        findings.push(...diffDeployments("database", same, prodUses));
+        findings.push(...diffDeployments("database", same, prodUses, applicationFiles(inventory)));
         continue;
       }
       const finding = diffVersions("database", "ci", same, prodUses);

@@ -63,6 +63,7 @@ export function compareVersions(
   }
   const usesIn = (environment: Environment) => byEnvironment.get(environment) ?? [];
   const prod = usesIn("prod");
+  const appFiles = applicationFiles(inventory);
   const silentEnvironments = options.whenProdSilent ?? environments;
   const findings: FindingDraft[] = [];
   const unknown: string[] = [];
@@ -75,7 +76,7 @@ export function compareVersions(
     const prodUses = prod.filter((use) => use.engine === engine);
     const prodVersions = knownVersions(prodUses);
     if (prodVersions.length > 0) {
-      const result = compareWithProd(usesIn, kind, engine, environments, prodUses);
+      const result = compareWithProd(usesIn, kind, engine, environments, prodUses, appFiles);
       findings.push(...result.findings);
       compared += result.compared;
       if (result.unread) unknown.push(result.unread);
@@ -114,6 +115,11 @@ export function compareVersions(
   return { findings, compared, unknown };
 }
 
+/** The files that run the application itself (ClassifiedFile.runsApp). */
+export function applicationFiles(inventory: Inventory): ReadonlySet<string> {
+  return new Set(inventory.files.filter((file) => file.runsApp === true).map((file) => file.path));
+}
+
 /**
  * A coarser tag covers the finer version it floats to (`rabbitmq:3` is the newest 3.x, so it may
  * well be prod's 3.13): not a difference to report (unpinned-image reports the float).
@@ -129,6 +135,7 @@ function compareWithProd(
   engine: string,
   environments: readonly Environment[],
   prodUses: readonly ServiceUse[],
+  appFiles: ReadonlySet<string>,
 ): { findings: FindingDraft[]; compared: number; unread: string | null } {
   const prodVersions = knownVersions(prodUses);
   const groups = new Map<string, { environments: Set<Environment>; uses: ServiceUse[]; severity: Severity }>();
@@ -164,7 +171,7 @@ function compareWithProd(
     usesIn(environment).filter((use) => use.engine === engine),
   );
   // Runtimes: each prod Dockerfile is its own service's image, not an alternative deployment.
-  if (kind !== "runtime") findings.push(...diffDeployments(kind, inEnvironments, prodUses));
+  if (kind !== "runtime") findings.push(...diffDeployments(kind, inEnvironments, prodUses, appFiles));
   // Prod pins a version and an environment runs the engine, but none says which version:
   // nothing shows that they match (unpinned-image reports the floating image itself).
   const unread =
@@ -191,12 +198,16 @@ interface DeploymentGap {
  * the uses that match some prod version count here (the others differ from every prod version:
  * the ordinary comparison reports them). Managed resources (Terraform, platform add-ons) are no
  * deployment of their own here: one deployment may provision several databases, for several
- * services, at different versions. One finding per differing prod file and version set.
+ * services, at different versions. Nor is a prod file that does not run the application itself
+ * (`appFiles`: it builds the source or runs the app's own image): a Keycloak stack on
+ * PostgreSQL 13 beside the app's stack runs another product's database, not the app's. One
+ * finding per differing prod file and version set.
  */
 export function diffDeployments(
   kind: ServiceKind,
   uses: readonly ServiceUse[],
   prodUses: readonly ServiceUse[],
+  appFiles: ReadonlySet<string>,
 ): FindingDraft[] {
   const prodVersions = knownVersions(prodUses);
   if (prodVersions.length < 2) return [];
@@ -210,7 +221,7 @@ export function diffDeployments(
   if (matching.length === 0) return [];
   const byFile = new Map<string, ServiceUse[]>();
   for (const use of prodUses) {
-    if (use.via !== "image" || use.version === null || use.emulator !== undefined) continue;
+    if (use.via !== "image" || use.version === null || use.emulator !== undefined || !appFiles.has(use.file)) continue;
     byFile.set(use.file, [...(byFile.get(use.file) ?? []), use]);
   }
   const gaps = new Map<string, DeploymentGap>();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { serviceVersion } from "./service-version";
-import { input, inventory, use } from "./test-helpers";
+import { filesRunningApp, input, inventory, use } from "./test-helpers";
 
 describe("service-version", () => {
   it.each([
@@ -32,12 +32,44 @@ describe("service-version", () => {
         use("prod", "database", "postgres", "17", { file: "chart/values.yaml", format: "helm" }),
         use("prod", "database", "postgres", "18", { file: "docker/compose.yml", format: "compose" }),
       ],
+      apps: ["chart/values.yaml", "docker/compose.yml"],
       status: "fail",
       score: 5,
       findings: [
         [
           "PostgreSQL 18 in dev, PostgreSQL 17 in prod (chart/values.yaml; docker/compose.yml runs PostgreSQL 18)",
           "medium",
+          "database:postgres",
+          ["dev", "prod"],
+        ],
+      ],
+    },
+    {
+      name: "another product's stack (Keycloak on PostgreSQL 13) beside the app's is no deployment of the app",
+      uses: [
+        use("dev", "database", "postgres", "16"),
+        use("prod", "database", "postgres", "16", { file: "docker-compose.prod.yml", format: "compose" }),
+        use("prod", "database", "postgres", "13", { file: "keycloak/docker-compose.yml", format: "compose" }),
+      ],
+      apps: ["docker-compose.prod.yml"],
+      status: "pass",
+      score: 10,
+      findings: [],
+    },
+    {
+      name: "the app's stack on 16 and another product's on 13: dev on 13 still differs from the app's",
+      uses: [
+        use("dev", "database", "postgres", "13"),
+        use("prod", "database", "postgres", "16", { file: "docker-compose.prod.yml", format: "compose" }),
+        use("prod", "database", "postgres", "13", { file: "keycloak/docker-compose.yml", format: "compose" }),
+      ],
+      apps: ["docker-compose.prod.yml"],
+      status: "fail",
+      score: 0,
+      findings: [
+        [
+          "PostgreSQL 13 in dev, PostgreSQL 16 in prod (docker-compose.prod.yml; keycloak/docker-compose.yml runs PostgreSQL 13)",
+          "high",
           "database:postgres",
           ["dev", "prod"],
         ],
@@ -308,8 +340,8 @@ describe("service-version", () => {
       score: null,
       findings: [],
     },
-  ])("$name", ({ uses, status, score, findings }) => {
-    const outcome = serviceVersion.run(input(inventory({ uses })));
+  ])("$name", ({ uses, apps, status, score, findings }) => {
+    const outcome = serviceVersion.run(input(inventory({ uses, files: filesRunningApp(uses, apps ?? []) })));
     expect(outcome.status, outcome.summary).toBe(status);
     expect(outcome.score).toBe(score);
     expect(outcome.findings.map((f) => [f.message, f.severity, f.service, f.environments])).toEqual(findings);

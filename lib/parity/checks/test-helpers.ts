@@ -74,3 +74,8 @@ export function input(inv: Inventory): CheckInput {
 export function file(path: string, format: string, ...environments: Environment[]): ClassifiedFile {
   return { path, format, environments };
 }
+
+/** The uses' files as `inventory` classifies them, with `apps` running the application itself. */
+export function filesRunningApp(uses: readonly ServiceUse[], apps: readonly string[]): ClassifiedFile[] {
+  return filesFor(uses).map((item) => (apps.includes(item.path) ? { ...item, runsApp: true } : item));
+}

@@ -225,6 +225,7 @@ export function buildInventory(
         format: format.id,
         environments: ENVIRONMENTS.filter((env) => seen.has(env)),
         reason: placement.reason + byContent(seen, placement.environments),
+        ...(result.runsApp === true ? { runsApp: true } : {}),
       });
       for (const reference of Array.isArray(result.references) ? result.references : []) {
         references.push({ from: path, ...reference });

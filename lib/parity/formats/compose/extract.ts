@@ -4,7 +4,7 @@ import type { EnvKeyUse, ExtractContext, ExtractedUse, ExtractResult, FormatFile
 import { connectionOf, fallbackLiteral, hostOf, isPlaceholder } from "../env-file/connection";
 import { type ComposeModel, type ComposeService, loadCompose } from "./model";
 import { baseOf, dirOf, joinPath } from "./paths";
-import { composeRole } from "./role";
+import { composeRole, runsApplication } from "./role";
 import { pathEnvironment } from "./words";
 
 const OVERRIDE = /^(.*)\.override\.ya?ml$/;
@@ -92,6 +92,8 @@ export function extractCompose(file: FormatFile, ctx: ExtractContext): ExtractRe
     literals,
     // A self-hosting (prod) definition runs services but is not how developers work.
     providesDevEnvironment: backing && environment === "dev",
+    // Whether this stack is a deployment of the app or only of services beside it (another product's).
+    ...(runsApplication(model, ctx) ? { runsApp: true } : {}),
     ...(role.environment ? { environment: role.environment } : {}),
     ...(role.reason ? { reason: role.reason } : {}),
     // Compose merges an amending file onto its base: the base's services run here too.

@@ -206,4 +206,22 @@ describe("compose role: what a file runs and who runs it", () => {
     );
     expect(dev.literals).toEqual([]);
   });
+
+  it.each<[string, string, string | undefined, boolean]>([
+    // name, content, repository, runs the app
+    ["the app's published image", SELF_HOSTING, "acme/shop", true],
+    ["a build of the source", BUILDS, "acme/shop", true],
+    ["backing services and tools only", DEV_STACK, "acme/shop", false],
+    [
+      "another product's stack (Keycloak and its database)",
+      "services:\n  keycloak:\n    image: quay.io/keycloak/keycloak:26.0\n    restart: always\n  kc-db:\n    image: postgres:13\n",
+      "acme/shop",
+      false,
+    ],
+    ["the app's image left to a variable", "services:\n  app:\n    image: ${APP_IMAGE}\n", "acme/shop", false],
+    ["an unknown repository cannot tell the app's image", SELF_HOSTING, undefined, false],
+  ])("says whether it runs the application: %s", (_name, content, repository, runsApp) => {
+    const ctx = { ...repo({ "deploy/compose.yml": content }), repository };
+    expect(extractCompose({ path: "deploy/compose.yml", content }, ctx).runsApp === true).toBe(runsApp);
+  });
 });

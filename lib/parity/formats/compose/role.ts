@@ -1,5 +1,6 @@
 import { parseImageRef, resolveImage } from "../../catalog";
 import type { Environment, ExtractContext } from "../../types";
+import { isApplicationImage, isOwnImage, repositoryNames } from "../own-image";
 import { type ComposeModel, loadCompose } from "./model";
 import { baseOf, dirOf, joinPath } from "./paths";
 import { DEFAULT_COMPOSE, type Runner, runnersOf } from "./runners";
@@ -118,20 +119,15 @@ function publishedApp(model: ComposeModel, ctx: ExtractContext): string | null {
   return null;
 }
 
-function squash(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]/g, "");
-}
-
-function repositoryNames(repository: string | undefined): string[] {
-  if (!repository) return [];
-  // Owners like `usememos` or `maybe-finance` and names like `memos`: at least 4 characters, so a
-  // short generic name does not match every image.
-  return [...new Set(repository.split("/").map(squash))].filter((name) => name.length >= 4);
-}
-
-function isOwnImage(image: string, names: readonly string[]): boolean {
-  const parts = image.split("/").map(squash);
-  return parts.some((part) => names.some((name) => part === name || (part.startsWith(name) && name.length >= 5)));
+/**
+ * Whether the file runs the application itself: it builds the source, or it runs the app's own
+ * published image. A stack of backing services, or of another product (a Keycloak or Grafana
+ * stack beside the app), does not; nor does one whose app image is left to a variable (unknown).
+ */
+export function runsApplication(model: ComposeModel, ctx: ExtractContext): boolean {
+  if (model.services.some((service) => service.build)) return true;
+  const names = repositoryNames(ctx.repository);
+  return model.services.some((service) => service.image && isApplicationImage(service.image.ref, names));
 }
 
 /**

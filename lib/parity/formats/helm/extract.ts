@@ -1,5 +1,6 @@
 import type { Environment, ExtractContext, ExtractedUse, ExtractResult, FormatFile } from "../../types";
 import { dirname } from "../kustomize/paths";
+import { isApplicationImage, repositoryNames } from "../own-image";
 import { pathIndex } from "../path-index";
 import { type ChartDependency, chartDependencies, isExactVersion, readDependencies } from "./chart-file";
 import { basename, chartLayout, isBaseValues, VALUES_FILE, valuesEnvironment } from "./chart-layout";
@@ -130,10 +131,27 @@ function extractValues(file: FormatFile, ctx: ExtractContext): ExtractResult {
   const literalEnvironment = ownEnvironment ? { environment: ownEnvironment } : {};
   return {
     uses,
+    ...(runsApplication([tree, values.base], ctx) ? { runsApp: true } : {}),
     literals: tree.literals.map((literal) => ({ ...literal, ...literalEnvironment })),
     ...literalEnvironment,
     problems: [],
   };
+}
+
+/**
+ * Whether the chart, as this values file configures it (with the baseline's images), runs the
+ * application's own image rather than only other products' (a chart of Keycloak kept beside it).
+ */
+function runsApplication(trees: readonly (ValuesTree | undefined)[], ctx: ExtractContext): boolean {
+  const names = repositoryNames(ctx.repository);
+  if (names.length === 0) return false;
+  for (const tree of trees) {
+    for (const site of tree?.sites.values() ?? []) {
+      const ref = site.ref?.value ?? [site.registry?.value, site.repository?.value].filter(Boolean).join("/");
+      if (ref !== "" && isApplicationImage(ref, names)) return true;
+    }
+  }
+  return false;
 }
 
 /**

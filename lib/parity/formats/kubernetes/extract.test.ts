@@ -20,6 +20,12 @@ function extract(path: string, ctx = context()): ExtractResult {
 describe("kubernetes: multi-document manifest", () => {
   const result = extract("k8s/app.yaml");
 
+  it("says the file runs the application when it runs the repository's own image", () => {
+    expect(extract("k8s/app.yaml", { ...context(), repository: "acme/shop" }).runsApp).toBe(true);
+    expect(extract("k8s/app.yaml", { ...context(), repository: "initech/billing" }).runsApp).toBeUndefined();
+    expect(result.runsApp).toBeUndefined();
+  });
+
   it("reports the StatefulSet's postgres, not the app's own image", () => {
     const images = result.uses.filter((u) => u.via === "image");
     expect(images).toEqual([

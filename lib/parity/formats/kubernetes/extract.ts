@@ -1,6 +1,7 @@
 import type { Environment, ExtractContext, ExtractedUse, ExtractResult, FormatFile } from "../../types";
 import { isDeleted, isKustomizationPath, overlayRenderers } from "../kustomize/graph";
 import { applyOverrides } from "../kustomize/images";
+import { isApplicationImage, repositoryNames } from "../own-image";
 import { type ContainerImage, imageUses, readManifests } from "./manifests";
 import { deployEnvironment, environmentFromPath } from "./path-environment";
 
@@ -47,7 +48,16 @@ export function extractKubernetes(file: FormatFile, ctx: ExtractContext): Extrac
     renderers.length > 0
       ? renderedUses(facts.images, facts.urlUses, renderers)
       : [...imageUses(facts.images), ...facts.urlUses];
-  return { uses, envKeys: facts.envKeys, literals: facts.literals, environment, problems: facts.problems };
+  const names = repositoryNames(ctx.repository);
+  const runsApp = facts.images.some((image) => isApplicationImage(image.image, names));
+  return {
+    uses,
+    envKeys: facts.envKeys,
+    literals: facts.literals,
+    environment,
+    ...(runsApp ? { runsApp: true } : {}),
+    problems: facts.problems,
+  };
 }
 
 function renderedUses(
