@@ -34,6 +34,20 @@ const BUILDS = `services:
     image: postgres:16
 `;
 
+/** A self-hosting stack that builds the release Dockerfile, or pulls the release if users prefer. */
+const OFFERS_RELEASE = `services:
+  web:
+    build:
+      context: ..
+      dockerfile: docker/Dockerfile
+    # To use a pre-built image, remove the build section above and uncomment:
+    # image: acme/shop:latest
+    env_file:
+      - .env
+  db:
+    image: postgres:16
+`;
+
 const OVERRIDE = `services:
   shop:
     build: .
@@ -62,6 +76,27 @@ describe("compose role: what a file runs and who runs it", () => {
       "docker-compose.dev.yml",
       undefined,
       undefined,
+    ],
+    [
+      "builds the source but its comment offers the app's published image: self-hosting",
+      { "docker/compose.yml": OFFERS_RELEASE },
+      "docker/compose.yml",
+      "prod",
+      "builds the source or, as its comment offers, runs the published image acme/shop:latest",
+    ],
+    [
+      "offers the release image but bind-mounts the source: a developer's stack still",
+      { "compose.yml": OFFERS_RELEASE.replace("      - .env\n", "      - .env\n    volumes:\n      - .:/app\n") },
+      "compose.yml",
+      undefined,
+      "builds the source: a developer's stack (default)",
+    ],
+    [
+      "a commented image of another product is no offer of the app's",
+      { "compose.yml": OFFERS_RELEASE.replace("acme/shop:latest", "redis:7") },
+      "compose.yml",
+      undefined,
+      "builds the source: a developer's stack (default)",
     ],
     [
       "a production folder is the path's to place",

@@ -47,6 +47,9 @@ export function composeRole(path: string, model: ComposeModel, ctx: ExtractConte
   if (test) return result("test", ranBy(test));
   const published = publishedApp(model, ctx);
   if (published) return result("prod", `runs the published image ${published} with no build of the source`);
+  const offered = content === undefined ? null : offeredPublishedImage(model, content, ctx);
+  if (offered)
+    return result("prod", `builds the source or, as its comment offers, runs the published image ${offered}`);
   const prodBuild = model.services.find(
     (service) => service.buildFile && pathEnvironment(service.buildFile)?.[0] === "prod",
   );
@@ -115,6 +118,27 @@ function publishedApp(model: ComposeModel, ctx: ExtractContext): string | null {
     if (names.length > 0 ? isOwnImage(image, names) : image.includes("/") && service.restart) {
       return service.image.ref;
     }
+  }
+  return null;
+}
+
+/** A commented-out image line (`# image: acme/shop:latest`). */
+const COMMENTED_IMAGE = /^[ \t]*#+[ \t]*image:[ \t]*["']?([^\s"'#]+)/gm;
+
+/**
+ * A stack that builds the source but offers the app's published image in a comment instead ("to
+ * use a pre-built image, remove `build:` and uncomment `# image: acme/shop:latest`"): the
+ * self-hosting stack, whose users may build or pull the release. Developers need the source build,
+ * so a dev stack has no use for the release image; one that bind-mounts source is a dev stack still.
+ */
+function offeredPublishedImage(model: ComposeModel, content: string, ctx: ExtractContext): string | null {
+  if (!content.includes("#") || !model.services.some((service) => service.build)) return null;
+  if (model.services.some((service) => service.sourceMount)) return null;
+  const names = repositoryNames(ctx.repository);
+  if (names.length === 0) return null;
+  for (const match of content.matchAll(COMMENTED_IMAGE)) {
+    const ref = match[1] ?? "";
+    if (isApplicationImage(ref, names)) return ref;
   }
   return null;
 }
