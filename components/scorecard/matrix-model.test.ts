@@ -49,4 +49,15 @@ describe("buildMatrixView", () => {
     }).rows[0]?.cells[1];
     expect(unknown?.drift).toBe(false);
   });
+
+  it("never flags a stated minimum or a documented version as drift: they run nowhere", () => {
+    const stated = checkoutReport.inventory.map((use) =>
+      use.environment === "dev" && use.kind === "runtime" ? { ...use, version: "18", name: "minimum" } : use,
+    );
+    const node = (inventory: typeof stated) =>
+      buildMatrixView({ ...checkoutReport, inventory }).rows.find((row) => row.label === "runtime: Node.js");
+    expect(node(stated)?.cells[0]).toMatchObject({ text: "Node.js >= 18 (minimum)", drift: false });
+    const running = stated.map((use) => (use.name === "minimum" ? { ...use, name: undefined } : use));
+    expect(node(running)?.cells[0]?.drift).toBe(true);
+  });
 });

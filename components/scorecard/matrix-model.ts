@@ -1,5 +1,5 @@
 import { engineLabel } from "@/lib/parity/catalog";
-import { buildMatrix, EMPTY_CELL } from "@/lib/parity/report/matrix";
+import { buildMatrix, EMPTY_CELL, isStatedOnly } from "@/lib/parity/report/matrix";
 import type { Environment, Report, ServiceUse } from "@/lib/parity/types";
 import type { MatrixCellUse, MatrixRowView } from "../dashboard-types";
 import { githubBlobUrl } from "../format";
@@ -42,8 +42,11 @@ export function buildMatrixView(report: Pick<Report, "inventory" | "repository" 
     const byEnvironment = new Map(
       matrix.environments.map((env) => [env, uses.filter((use) => use.environment === env)] as const),
     );
-    const referenceEnv = REFERENCE_ORDER.find((env) => (byEnvironment.get(env) ?? []).length > 0);
-    const reference = referenceEnv ? (byEnvironment.get(referenceEnv) ?? []) : [];
+    // Minimums and documented versions state a version; they run nowhere, so they neither set
+    // the reference nor drift from it.
+    const running = (env: Environment) => (byEnvironment.get(env) ?? []).filter((use) => !isStatedOnly(use));
+    const referenceEnv = REFERENCE_ORDER.find((env) => running(env).length > 0);
+    const reference = referenceEnv ? running(referenceEnv) : [];
     return {
       label: row.label,
       cells: matrix.environments.map((environment, index) => {
@@ -62,7 +65,8 @@ export function buildMatrixView(report: Pick<Report, "inventory" | "repository" 
           });
         }
         const text = row.cells[index] ?? EMPTY_CELL;
-        const drift = cellUses.length > 0 && environment !== referenceEnv && differs(cellUses, reference);
+        const drift =
+          running(environment).length > 0 && environment !== referenceEnv && differs(running(environment), reference);
         return { environment, text, uses: links, drift };
       }),
     };

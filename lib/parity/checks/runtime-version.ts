@@ -1,8 +1,10 @@
 import { isCopiedBuildStage } from "../formats/dockerfile/stages";
 import { compareRuntimeVersions, isDocumented, isMinimum } from "../formats/runtime-versions/roles";
-import type { Check, CheckInput, CheckOutcome, FindingDraft, ServiceUse } from "../types";
+import type { Check, CheckInput, CheckOutcome, CiJob, FindingDraft, ServiceUse } from "../types";
 import { diffEngines } from "./compare-engines";
 import { compareVersions, covers, worstSeverity } from "./compare-versions";
+import { staleDocumentation } from "./runtime-docs";
+import { floatingAgainstProd, isFloatingSetup, partialProdVersions } from "./runtime-floating";
 import {
   closestDistance,
   describeUses,
@@ -35,6 +37,23 @@ function isAppRuntime(use: ServiceUse): boolean {
   return !TOOLING.test(use.file) && !TEST_FOLDER.test(use.file);
 }
 
+/**
+ * CI's runtimes of one engine as the test jobs set them up, when some test job sets one up: a
+ * job that packages a desktop app on Node 20 says nothing about the Node the suite runs on (22).
+ * Without the job list, or when no test job sets the engine up, every CI runtime of it counts.
+ */
+function ciAsTested(uses: readonly ServiceUse[], jobs: readonly CiJob[] | undefined): ServiceUse[] {
+  const testJobs = (jobs ?? []).filter((job) => job.tests !== null);
+  if (testJobs.length === 0) return [...uses];
+  const inTestJob = (use: ServiceUse) =>
+    testJobs.some(
+      (job) => use.file === job.workflow && (use.name === job.job || (use.name ?? "").startsWith(`${job.job}/`)),
+    );
+  const isCiRuntime = (use: ServiceUse) => use.kind === "runtime" && use.environment === "ci";
+  const testedEngines = new Set(uses.filter((use) => isCiRuntime(use) && inTestJob(use)).map((use) => use.engine));
+  return uses.filter((use) => !isCiRuntime(use) || !testedEngines.has(use.engine) || inTestJob(use));
+}
+
 function run(input: CheckInput): CheckOutcome {
   const app = input.inventory.uses.filter(isAppRuntime);
   const minimums = app.filter(isMinimum);
@@ -43,15 +62,24 @@ function run(input: CheckInput): CheckOutcome {
     minimums,
   );
   const stages = buildVersusRun(app);
+  const running = app.filter((use) => use.kind === "runtime" && !isMinimum(use) && !isDocumented(use));
+  const docs = staleDocumentation(
+    app.filter((use) => isDocumented(use) && !floors.reported.has(use)),
+    running,
+    minimums,
+  );
   // A use already reported below its floor is not reported again against prod; documentation
-  // is compared with the minimums only.
-  const uses = app.filter((use) => !isMinimum(use) && !isDocumented(use) && !floors.reported.has(use));
+  // never counts as a runtime that runs (it is compared with the minimums, or with what runs).
+  const uses = ciAsTested(
+    app.filter((use) => !isMinimum(use) && !isDocumented(use) && !floors.reported.has(use)),
+    input.inventory.ciJobs,
+  );
   const inventory = { ...input.inventory, uses };
   const prod = usesOf(inventory, "runtime", "prod");
   const prodEngines = new Set(prod.map((use) => use.engine));
   const prodLanguages = new Set(prod.map((use) => languageOf(use.engine)));
-  const findings: FindingDraft[] = [...floors.findings, ...stages];
-  let compared = floors.compared + stages.length;
+  const findings: FindingDraft[] = [...floors.findings, ...stages, ...docs];
+  let compared = floors.compared + stages.length + docs.length;
   if (prod.length > 0) {
     for (const environment of NON_PROD) {
       // A runtime of another language is another part of the system (Node.js building the
@@ -72,6 +100,9 @@ function run(input: CheckInput): CheckOutcome {
   }
   const versions = versionsAgainstProd(uses);
   findings.push(...versions.findings);
+  const partial = partialProdVersions(uses);
+  findings.push(...partial);
+  compared += partial.length;
   // Prod silent about an engine's version: the other environments against each other.
   const silent = compareVersions(inventory, "runtime", [], { whenProdSilent: NON_PROD });
   findings.push(...silent.findings);
@@ -113,7 +144,13 @@ function versionsAgainstProd(uses: readonly ServiceUse[]): {
       const all = runtimes.filter((use) => use.environment === environment && use.engine === engine);
       if (all.length > 0) present = true;
       const versioned = all.filter(known);
-      if (versioned.length === 0) continue;
+      if (versioned.length === 0) {
+        const floating = all.filter(isFloatingSetup);
+        if (floating.length === 0) continue;
+        comparedHere += 1;
+        findings.push(floatingAgainstProd(environment, floating, prodUses));
+        continue;
+      }
       comparedHere += 1;
       // A CI matrix that includes prod's version tests the others as extra coverage, not instead.
       if (environment === "ci" && versioned.some((use) => prodVersions.includes(use.version ?? ""))) continue;
@@ -124,19 +161,24 @@ function versionsAgainstProd(uses: readonly ServiceUse[]): {
         differing.map((use) => severityByDistance(closestDistance(use.version ?? "", prodVersions)) ?? "low"),
       );
       if (severity === null) continue;
-      const agreeing = runtimes.filter(
+      const others = runtimes.filter(
+        (use) => use.environment !== "prod" && use.environment !== environment && use.engine === engine && known(use),
+      );
+      const agreeing = others.filter(isProdVersion);
+      // A third version in a later stage shows which one the team meant (a devcontainer on 18
+      // while CI tests on 22 and an old image runs 20); one that repeats this environment's adds
+      // nothing, and an earlier stage's (dev's, in CI's finding) is not this environment's fix.
+      const later = (use: ServiceUse) => NON_PROD.indexOf(use.environment) > NON_PROD.indexOf(environment);
+      const elsewhere = others.filter(
         (use) =>
-          use.environment !== "prod" &&
-          use.environment !== environment &&
-          use.engine === engine &&
-          known(use) &&
-          isProdVersion(use),
+          later(use) && !isProdVersion(use) && !differing.some((here) => covers(use.version ?? "", here.version ?? "")),
       );
       findings.push({
         message:
           `${describeUses(differing)} in ${environment}, ${describeUses(prodUses)} in prod` +
-          alsoRun(agreeing, "like prod"),
-        evidence: evidenceList([...differing, ...prodUses, ...agreeing]),
+          alsoRun(agreeing, "like prod") +
+          alsoRun(elsewhere, ""),
+        evidence: evidenceList([...differing, ...prodUses, ...agreeing, ...elsewhere]),
         service: `runtime:${engine}`,
         environments: [environment, "prod"],
         severity,
@@ -156,7 +198,8 @@ function versionsAgainstProd(uses: readonly ServiceUse[]): {
 function alsoRun(uses: readonly ServiceUse[], how: string): string {
   if (uses.length === 0) return "";
   const environments = sortedEnvironments(uses.map((use) => use.environment));
-  return `; ${environmentList(environments)} ${environments.length > 1 ? "run" : "runs"} ${describeUses(uses)} ${how}`;
+  const verb = environments.length > 1 ? "run" : "runs";
+  return `; ${environmentList(environments)} ${verb} ${describeUses(uses)}${how ? ` ${how}` : ""}`;
 }
 
 function dirOf(path: string): string {

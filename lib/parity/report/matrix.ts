@@ -1,4 +1,5 @@
 import { engineLabel } from "../catalog/index";
+import { isDocumented, isMinimum } from "../formats/runtime-versions/roles";
 import type { Environment, Report, ServiceUse } from "../types";
 import { ENVIRONMENTS, SERVICE_KINDS } from "../types";
 
@@ -16,8 +17,19 @@ export interface Matrix {
 
 export const EMPTY_CELL = "—";
 
+/**
+ * Runtime facts that are not what an environment runs: a minimum the project states (`engines`
+ * `>=20.9`, go.mod's `go` line) and a version documentation tells readers to install. The matrix
+ * shows them as what they are, and drift flags leave them out.
+ */
+export function isStatedOnly(use: Pick<ServiceUse, "kind" | "name">): boolean {
+  return isMinimum(use) || isDocumented(use);
+}
+
 function useLabel(use: ServiceUse): string {
   let label = engineLabel(use.engine);
+  if (isMinimum(use)) return `${label} >= ${use.version ?? "?"} (minimum)`;
+  if (isDocumented(use)) return `${label} ${use.version ?? "?"} (docs)`;
   if (use.version) label += ` ${use.version}`;
   if (use.emulator) label += ` (${use.emulator})`;
   if (use.pinned === false) label += " (unpinned)";

@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import Ajv from "ajv-draft-04";
 import { describe, expect, it } from "vitest";
 import { PARSE_ERROR_CHECK } from "../check-meta";
-import type { Report } from "../types";
+import type { Report, ServiceUse } from "../types";
 import { toJson } from "./json";
 import { escapeMarkdown, toMarkdown } from "./markdown";
 import { buildMatrix } from "./matrix";
@@ -215,6 +215,26 @@ describe("buildMatrix", () => {
         { label: "runtime: Python", cells: ["—", "Python 3.12"] },
       ],
     });
+  });
+
+  it("shows a stated minimum and a documented version as what they are, not as a runtime that runs", () => {
+    const stated = (name: string, file: string): ServiceUse => ({
+      environment: "dev",
+      kind: "runtime",
+      engine: "node",
+      version: "20",
+      pinned: false,
+      file,
+      line: 3,
+      raw: "node 20",
+      via: "setting",
+      format: name === "minimum" ? "runtime-versions" : "docs-versions",
+      name,
+    });
+    const matrix = buildMatrix({
+      inventory: [stated("minimum", "package.json"), stated("documentation", "README.md")],
+    });
+    expect(matrix.rows).toEqual([{ label: "runtime: Node.js", cells: ["Node.js >= 20 (minimum), Node.js 20 (docs)"] }]);
   });
 });
 
