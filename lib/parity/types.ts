@@ -138,6 +138,28 @@ export interface ExtractedUse {
   emulator?: string;
 }
 
+/**
+ * A container image a definition runs as written (a compose service's `image:` it does not build,
+ * a Kubernetes container, a CI job's service or container, a Beanstalk Dockerrun image), backing
+ * service or not: unpinned-image reads the ones no catalog rule makes a service use.
+ */
+export interface DeployedImage {
+  /** The reference as it runs (compose defaults applied), redacted: `adminer`, `ghcr.io/acme/app:latest`. */
+  ref: string;
+  line: number;
+  /**
+   * `pinned`: a version tag or a digest; `floating`: no tag, or `latest` and its variants
+   * (catalog/image-tags.ts); `unknown`: the tag is left to a variable or template not resolved.
+   */
+  tag: "pinned" | "floating" | "unknown";
+  /** The application's own image (its name carries the repository's owner or name). */
+  own: boolean;
+  /** Name in the file: compose service, Kubernetes workload, CI job/service. */
+  name?: string;
+  /** Set when the file itself says which environment (a CI job). */
+  environment?: Environment;
+}
+
 /** An environment variable a file documents (`.env.example`) or reads (prod config). */
 export interface EnvKeyUse {
   key: string;
@@ -214,6 +236,11 @@ export interface ExtractResult {
   ciJobs?: CiJob[];
   /** Test doubles of backing-service clients that this (test) file wires in. */
   testDoubles?: TestDouble[];
+  /** Images the file runs as written, backing services or not (DeployedImage). */
+  images?: DeployedImage[];
+  /** Image names a build tool of the file builds and retags at deploy (skaffold artifacts, Tilt
+   *  `docker_build`): a manifest naming one runs the fresh build, not the name as written. */
+  builtImages?: string[];
   /** The content says the file is not this format's after all (a test file using no container
    *  library): the file is not listed as this format's. */
   unclaimed?: boolean;
@@ -282,6 +309,10 @@ export interface Inventory {
   ciJobs?: CiJob[];
   /** Test doubles wired into test code, with their file. */
   testDoubles?: (TestDouble & { file: string })[];
+  /** Images definitions run as written, placed in environments (absent when built by hand). */
+  images?: (DeployedImage & { file: string; format: string; environment: Environment })[];
+  /** Image names build tools build and retag at deploy (ExtractResult.builtImages). */
+  builtImages?: string[];
   devEnvironmentFiles: string[];
   problems: (Problem & { file: string })[];
   paths: readonly string[];

@@ -208,3 +208,44 @@ describe("unpinned-image", () => {
     ]);
   });
 });
+
+describe("unpinned-image: a major-only tag of an engine that changes at the minor", () => {
+  const rabbit = (environment: "dev" | "ci" | "prod", version: string, extra = {}) =>
+    use(environment, "broker", "rabbitmq", version, { pinned: true, raw: `image: rabbitmq:${version}`, ...extra });
+
+  it.each([
+    {
+      name: "dev's rabbitmq:3-management floats within 3.x while prod pins 3.13",
+      uses: [rabbit("dev", "3"), use("prod", "broker", "rabbitmq", "3.13", { via: "resource" })],
+      findings: [
+        [
+          "RabbitMQ image floats within 3.x in dev (a major-only tag pulls its newest minor); prod pins RabbitMQ 3.13",
+          "low",
+          "broker:rabbitmq",
+          ["dev", "prod"],
+        ],
+      ],
+    },
+    {
+      name: "another major elsewhere is a version difference, not this",
+      uses: [rabbit("dev", "4"), use("prod", "broker", "rabbitmq", "3.13", { via: "resource" })],
+      findings: [],
+    },
+    {
+      name: "nothing pins a minor: nothing to drift from",
+      uses: [rabbit("dev", "3"), rabbit("prod", "3")],
+      findings: [],
+    },
+    {
+      name: "an engine whose behaviour changes at the major (postgres:16) is pinned by its major",
+      uses: [
+        use("dev", "database", "postgres", "16", { pinned: true }),
+        use("prod", "database", "postgres", "16.4", { via: "resource" }),
+      ],
+      findings: [],
+    },
+  ])("$name", ({ uses, findings }) => {
+    const outcome = unpinnedImage.run(input(inventory({ uses })));
+    expect(outcome.findings.map((f) => [f.message, f.severity, f.service, f.environments])).toEqual(findings);
+  });
+});

@@ -1,4 +1,6 @@
-import type { Check, CheckInput, CheckOutcome, FindingDraft, ServiceUse } from "../types";
+import { engineGranularity } from "../catalog";
+import type { Check, CheckInput, CheckOutcome, FindingDraft, ServiceKind, ServiceUse } from "../types";
+import { floatingDeployedImages } from "./deployed-images";
 import { BACKING_KINDS, describeUses, engineName, evidenceList, joinWords, NON_PROD, outcome, usesOf } from "./shared";
 
 const ORDER = [...NON_PROD, "prod"] as const;
@@ -77,6 +79,44 @@ function floatingBases(inventory: CheckInput["inventory"]): FindingDraft[] {
 }
 
 /**
+ * An image tagged with a major only (`rabbitmq:3-management`, `mysql:8`) of an engine whose
+ * behaviour changes at the minor (RabbitMQ, MySQL: catalog granularity) pulls the newest minor
+ * of that major: it floats within it. Reported where another environment pins a minor of the same
+ * major (prod's Amazon MQ 3.13): the two drift apart with each release of the image. Another major
+ * there is a version difference, service-version's; nothing pinned there, nothing to drift from.
+ */
+function floatingWithinMajor(uses: readonly ServiceUse[], kind: ServiceKind, engine: string): FindingDraft | null {
+  if (engineGranularity(engine) !== "minor") return null;
+  const majorOnly = uses.filter(
+    (use) => use.via === "image" && use.pinned === true && use.version !== null && !use.version.includes("."),
+  );
+  if (majorOnly.length === 0) return null;
+  const majors = new Set(majorOnly.map((use) => use.version));
+  const minors = uses.filter(
+    (use) =>
+      use.version?.includes(".") === true &&
+      majors.has(use.version.split(".")[0] ?? "") &&
+      use.emulator === undefined &&
+      !majorOnly.some((other) => other.environment === use.environment),
+  );
+  if (minors.length === 0) return null;
+  const floating = majorOnly.filter((use) => minors.some((minor) => minor.version?.startsWith(`${use.version}.`)));
+  const label = engineName(kind, engine);
+  const floatsIn = ORDER.filter((env) => floating.some((use) => use.environment === env));
+  const pinsIn = ORDER.filter((env) => minors.some((use) => use.environment === env));
+  const majorsText = joinWords([...new Set(floating.map((use) => `${use.version}.x`))]);
+  return {
+    message:
+      `${label} image floats within ${majorsText} in ${joinWords(floatsIn)} (a major-only tag pulls its newest minor); ` +
+      `${joinWords(pinsIn)} ${pinsIn.length === 1 ? "pins" : "pin"} ${describeUses(minors)}`,
+    evidence: evidenceList([...floating, ...minors]),
+    service: `${kind}:${engine}`,
+    environments: [...new Set([...floatsIn, ...pinsIn])],
+    severity: "low",
+  };
+}
+
+/**
  * One finding per engine whose image floats somewhere (`latest`, no tag, a bare variant): the
  * environments where it floats are one problem with one fix. Medium when prod itself floats (a
  * restart can pull a new version), else low: where another environment pins the engine the
@@ -96,7 +136,11 @@ function run({ inventory }: CheckInput): CheckOutcome {
       if (images.length === 0) continue;
       compared += 1;
       const floating = images.filter((use) => use.pinned === false);
-      if (floating.length === 0) continue;
+      if (floating.length === 0) {
+        const withinMajor = floatingWithinMajor(same, kind, engine);
+        if (withinMajor) findings.push(withinMajor);
+        continue;
+      }
       const floatingEnvironments = ORDER.filter((env) => floating.some((use) => use.environment === env));
       const label = engineName(kind, engine);
       const where = `${label} image floats in ${joinWords(floatingEnvironments)}`;
@@ -132,6 +176,8 @@ function run({ inventory }: CheckInput): CheckOutcome {
   }
   // Pinned runtime bases do not make the check pass: its pass says backing services are pinned.
   findings.push(...floatingBases(inventory));
+  // Images outside the catalog (the app's own, other products', tools) float too.
+  findings.push(...floatingDeployedImages(inventory));
   return outcome({
     findings,
     defaultSeverity: "medium",

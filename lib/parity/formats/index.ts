@@ -6,6 +6,7 @@ import { dockerStackFormat } from "./docker-stack";
 import { dockerfileFormat } from "./dockerfile";
 import { docsVersionsFormat } from "./docs-versions";
 import { droneFormat } from "./drone";
+import { elasticBeanstalkFormat } from "./elastic-beanstalk";
 import { envFileFormat } from "./env-file";
 import { envSelectorsFormat } from "./env-selectors";
 import { flaskFormat } from "./flask";
@@ -50,6 +51,7 @@ export const FORMATS: readonly Format[] = [
   kustomizeFormat,
   helmFormat,
   flyFormat,
+  elasticBeanstalkFormat,
   renderFormat,
   herokuFormat,
   railwayFormat,

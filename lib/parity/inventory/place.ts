@@ -8,6 +8,8 @@ export interface PlacedUse {
   fromFile: boolean;
 }
 
+const TAG_STATES: ReadonlySet<unknown> = new Set(["pinned", "floating", "unknown"]);
+
 function safeLine(line: unknown): number {
   return typeof line === "number" && Number.isFinite(line) && line >= 1 ? Math.floor(line) : 1;
 }
@@ -138,6 +140,21 @@ export function placeResult(
       library: scrub(String(double.library)),
       file: path,
     });
+  }
+  for (const image of Array.isArray(result.images) ? result.images : []) {
+    if (typeof image?.ref !== "string" || !TAG_STATES.has(image.tag)) continue;
+    const environments = isEnvironment(image.environment) ? [image.environment] : fileEnvironments;
+    const fields = { ref: scrub(image.ref), line: safeLine(image.line), tag: image.tag, own: image.own === true };
+    const name = typeof image.name === "string" ? scrub(image.name) : undefined;
+    inventory.images ??= [];
+    for (const environment of environments) {
+      inventory.images.push({ ...fields, ...(name ? { name } : {}), file: path, format: format.id, environment });
+    }
+  }
+  for (const built of Array.isArray(result.builtImages) ? result.builtImages : []) {
+    if (typeof built !== "string" || built === "") continue;
+    inventory.builtImages ??= [];
+    if (!inventory.builtImages.includes(built)) inventory.builtImages.push(built);
   }
   if (result.providesDevEnvironment && !inventory.devEnvironmentFiles.includes(path)) {
     inventory.devEnvironmentFiles.push(path);

@@ -57,6 +57,18 @@ export function applyReferences(
       if (out.placed.some((placed) => sameUse(placed.use, copy))) continue;
       out.placed.push({ use: copy, fromFile: false });
     }
+    // Its images run there too (a compose file CI starts runs its tools in CI).
+    const images = out.inventory.images ?? [];
+    for (const image of images.filter((candidate) => candidate.file === target)) {
+      const copy = { ...image, environment: reference.environment };
+      if (
+        images.some(
+          (other) => other.file === target && other.line === copy.line && other.environment === copy.environment,
+        )
+      )
+        continue;
+      images.push(copy);
+    }
     for (const file of out.inventory.files) {
       if (file.path !== target || file.environments.includes(reference.environment)) continue;
       file.environments = ENVIRONMENTS.filter(

@@ -1,7 +1,16 @@
-import { resolveImage } from "../../catalog";
+import { resolveImage, tagState } from "../../catalog";
 import { isSecretKey, redactText, redactUrl, redactValue } from "../../redact";
-import type { EnvKeyUse, ExtractContext, ExtractedUse, ExtractResult, FormatFile, LiteralSetting } from "../../types";
+import type {
+  DeployedImage,
+  EnvKeyUse,
+  ExtractContext,
+  ExtractedUse,
+  ExtractResult,
+  FormatFile,
+  LiteralSetting,
+} from "../../types";
 import { connectionOf, fallbackLiteral, hostOf, isPlaceholder } from "../env-file/connection";
+import { isApplicationImage, repositoryNames } from "../own-image";
 import { type ComposeModel, type ComposeService, loadCompose } from "./model";
 import { baseOf, dirOf, joinPath } from "./paths";
 import { composeRole, runsApplication } from "./role";
@@ -41,6 +50,8 @@ export function extractCompose(file: FormatFile, ctx: ExtractContext): ExtractRe
   const uses: ExtractedUse[] = [];
   const envKeys: EnvKeyUse[] = [];
   const literals: LiteralSetting[] = [];
+  const images: DeployedImage[] = [];
+  const names = repositoryNames(ctx.repository);
 
   for (const service of model.services) {
     const overridden = override?.services.find((candidate) => candidate.name === service.name);
@@ -48,6 +59,8 @@ export function extractCompose(file: FormatFile, ctx: ExtractContext): ExtractRe
     const image = replaced ? null : service.image;
     const use = image && imageUse(service, image);
     if (use) uses.push(use);
+    // A service that builds names its built image in `image:`: nothing is pulled.
+    if (image && !service.build) images.push(deployedImage(image, service.name, names));
     const resolved = resolveImage(service.image?.ref ?? "");
     const app = service.build || !resolved || resolved.kind === "runtime";
     const shadowed = new Set(overridden?.environment.map((setting) => setting.key));
@@ -90,6 +103,7 @@ export function extractCompose(file: FormatFile, ctx: ExtractContext): ExtractRe
     uses,
     envKeys,
     literals,
+    images,
     // A self-hosting (prod) definition runs services but is not how developers work.
     providesDevEnvironment: backing && environment === "dev",
     // Whether this stack is a deployment of the app or only of services beside it (another product's).
@@ -120,6 +134,17 @@ function imageUse(service: ComposeService, image: NonNullable<ComposeService["im
     via: "image",
     name: service.name,
     ...(resolved.emulator ? { emulator: resolved.emulator } : {}),
+  };
+}
+
+/** The image as it runs; its tag judged as written (a variable in it leaves the tag unknown). */
+function deployedImage(image: NonNullable<ComposeService["image"]>, name: string, names: string[]): DeployedImage {
+  return {
+    ref: redactText(image.ref),
+    line: image.line,
+    tag: tagState(image.raw),
+    own: isApplicationImage(image.ref, names),
+    name,
   };
 }
 

@@ -27,6 +27,16 @@ function summary(result: ExtractResult) {
   return result.uses.map((u) => [u.engine, u.version, u.pinned, u.line, u.environment, u.name]);
 }
 
+describe("github-actions: images", () => {
+  it("records the images a test job pulls as services, in ci", () => {
+    const images = extract("ci.yml").images ?? [];
+    expect(images.slice(0, 2).map((image) => [image.ref, image.line, image.tag, image.environment])).toEqual([
+      ["postgres:14", 20, "pinned", "ci"],
+      ["redis:7-alpine", 30, "pinned", "ci"],
+    ]);
+  });
+});
+
 describe("github-actions: ci.yml", () => {
   const result = extract("ci.yml");
 

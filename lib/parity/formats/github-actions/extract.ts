@@ -1,6 +1,15 @@
 import type { Node } from "yaml";
 import { redactText } from "../../redact";
-import type { CiJob, DeployJob, ExtractContext, ExtractedUse, ExtractResult, FormatFile, Problem } from "../../types";
+import type {
+  CiJob,
+  DeployedImage,
+  DeployJob,
+  ExtractContext,
+  ExtractedUse,
+  ExtractResult,
+  FormatFile,
+  Problem,
+} from "../../types";
 import {
   getNode,
   getPath,
@@ -10,6 +19,7 @@ import {
   scalarText,
   seqItems,
 } from "../kubernetes/yaml-nodes";
+import { isApplicationImage, repositoryNames } from "../own-image";
 import { matrixCombinations, resolveExpressions, type Scope } from "./expressions";
 import { containerUses, envUrlUses, setupStepUses } from "./job-uses";
 import { readStep, type StepFacts } from "./run-steps";
@@ -42,6 +52,8 @@ export function extractGithubActions(file: FormatFile, ctx: ExtractContext): Ext
   const references: NonNullable<ExtractResult["references"]> = [];
   const deployJobs: DeployJob[] = [];
   const ciJobs: CiJob[] = [];
+  const images: DeployedImage[] = [];
+  const names = repositoryNames(ctx.repository);
   for (const { key: jobId, keyNode, value: job } of mapEntries(getNode(root, "jobs"))) {
     if (!isMap(job)) continue;
     const called = scalarText(getNode(job, "uses"));
@@ -61,7 +73,7 @@ export function extractGithubActions(file: FormatFile, ctx: ExtractContext): Ext
       ...withEnv(baseScope, getNode(job, "env")),
       combinations: matrixCombinations(getPath(job, ["strategy", "matrix"])),
     };
-    const facts: StepFacts = { uses: [], problems: [], references: [], deploys: [], tests: [] };
+    const facts: StepFacts = { uses: [], problems: [], references: [], deploys: [], tests: [], images: [] };
     const jobDir = scalarText(getPath(job, ["defaults", "run", "working-directory"])) ?? workflowDir;
     containerUses(job, jobId, scope, facts);
     for (const step of seqItems(getNode(job, "steps"))) {
@@ -87,6 +99,7 @@ export function extractGithubActions(file: FormatFile, ctx: ExtractContext): Ext
     });
     envUrlUses(getNode(job, "env"), jobId, scope, facts);
     uses.push(...facts.uses);
+    for (const image of facts.images ?? []) images.push({ ...image, own: isApplicationImage(image.ref, names) });
     for (const reference of facts.references) {
       if (!references.some((r) => r.path === reference.path)) references.push(reference);
     }
@@ -96,7 +109,7 @@ export function extractGithubActions(file: FormatFile, ctx: ExtractContext): Ext
     envUrlUses(getNode(root, "env"), "env", baseScope, workflowFacts);
     uses.push(...workflowFacts.uses);
   }
-  return { uses, deployJobs, ciJobs, references, problems };
+  return { uses, deployJobs, ciJobs, references, images, problems };
 }
 
 /** Deploy jobs of one job: one per target environment (a matrix of environments gives several). */

@@ -1,7 +1,7 @@
 import type { Node } from "yaml";
-import { normalizeVersion, resolveImage, resolveUrlScheme } from "../../catalog";
+import { normalizeVersion, resolveImage, resolveUrlScheme, tagState } from "../../catalog";
 import { redactText, redactUrl } from "../../redact";
-import type { ExtractContext, ExtractedUse, Problem } from "../../types";
+import type { DeployedImage, ExtractContext, ExtractedUse, Problem } from "../../types";
 import { getNode, isMap, mapEntries, scalarText } from "../kubernetes/yaml-nodes";
 import { joinPath } from "../kustomize/paths";
 import { resolveExpressions, type Scope } from "./expressions";
@@ -12,16 +12,29 @@ import { nodeSpec, versionFromFile } from "./version-files";
 export interface JobFacts {
   uses: ExtractedUse[];
   problems: Problem[];
+  /** The images of the job's `services:` and `container:` as CI pulls them (own: set by the caller). */
+  images?: DeployedImage[];
 }
 
 /** Uses of an image field whose value may hold `${{ }}` expressions (one use per value). */
 export function imageFieldUses(node: Node | undefined, name: string, scope: Scope, facts: JobFacts): void {
   const text = scalarText(node);
-  if (text) imageTextUses(text, scope.lineOf(node), name, scope, facts);
+  if (text) imageTextUses(text, scope.lineOf(node), name, scope, facts, true);
 }
 
-/** Uses of an image reference written at `line`; unresolvable expressions are stated skips. */
-export function imageTextUses(text: string, line: number, name: string, scope: Scope, facts: JobFacts): void {
+/**
+ * Uses of an image reference written at `line`; unresolvable expressions are stated skips.
+ * `pulled`: the job pulls it as written (a service or container, not a `docker run` of what an
+ * earlier step may have built), so it is also recorded in `facts.images`.
+ */
+export function imageTextUses(
+  text: string,
+  line: number,
+  name: string,
+  scope: Scope,
+  facts: JobFacts,
+  pulled = false,
+): void {
   let values = resolveExpressions(text, scope);
   if (!values) {
     // An expression CI resolves at run time (`postgres:${{ needs.v.outputs.tag }}`): the
@@ -44,6 +57,15 @@ export function imageTextUses(text: string, line: number, name: string, scope: S
     values = [];
   }
   for (const resolved of values) {
+    if (pulled)
+      facts.images?.push({
+        ref: redactText(resolved.value),
+        line: resolved.line ?? line,
+        tag: tagState(resolved.value),
+        own: false,
+        name,
+        environment: "ci",
+      });
     const service = resolveImage(resolved.value);
     if (!service) continue;
     facts.uses.push({

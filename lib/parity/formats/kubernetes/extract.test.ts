@@ -26,6 +26,15 @@ describe("kubernetes: multi-document manifest", () => {
     expect(result.runsApp).toBeUndefined();
   });
 
+  it("records each container's image, its tag and whether it is the app's own", () => {
+    const own = extract("k8s/app.yaml", { ...context(), repository: "acme/shop" });
+    expect(own.images?.map((image) => [image.ref, image.line, image.tag, image.own, image.name])).toEqual([
+      ["ghcr.io/acme/shop-api:2.4.1", 20, "pinned", true, "shop-api"],
+      ["ghcr.io/acme/shop-api:2.4.1", 24, "pinned", true, "shop-api"],
+      ["postgres:16", 57, "pinned", false, "shop-db"],
+    ]);
+  });
+
   it("reports the StatefulSet's postgres, not the app's own image", () => {
     const images = result.uses.filter((u) => u.via === "image");
     expect(images).toEqual([

@@ -1,4 +1,6 @@
-import type { Environment, ExtractContext, ExtractedUse, ExtractResult, FormatFile } from "../../types";
+import { tagState } from "../../catalog";
+import { redactText } from "../../redact";
+import type { DeployedImage, Environment, ExtractContext, ExtractedUse, ExtractResult, FormatFile } from "../../types";
 import { isDeleted, isKustomizationPath, overlayRenderers } from "../kustomize/graph";
 import { applyOverrides } from "../kustomize/images";
 import { isApplicationImage, repositoryNames } from "../own-image";
@@ -52,12 +54,43 @@ export function extractKubernetes(file: FormatFile, ctx: ExtractContext): Extrac
   const runsApp = facts.images.some((image) => isApplicationImage(image.image, names));
   return {
     uses,
+    images: deployedImages(facts.images, renderers, names),
     envKeys: facts.envKeys,
     literals: facts.literals,
     environment,
     ...(runsApp ? { runsApp: true } : {}),
     problems: facts.problems,
   };
+}
+
+/**
+ * The containers' images as written. A base that kustomize overlays render keeps, in each
+ * overlay's environment, only the images no overlay rewrites (an overlay's `newTag` is what runs).
+ */
+function deployedImages(
+  images: readonly ContainerImage[],
+  renderers: ReturnType<typeof overlayRenderers>,
+  names: readonly string[],
+): DeployedImage[] {
+  const fact = (image: ContainerImage, environment?: Environment): DeployedImage => ({
+    ref: redactText(image.image),
+    line: image.line,
+    tag: tagState(image.image),
+    own: isApplicationImage(image.image, names),
+    name: image.workload,
+    ...(environment ? { environment } : {}),
+  });
+  if (renderers.length === 0) return images.map((image) => fact(image));
+  const out: DeployedImage[] = [];
+  for (const renderer of renderers) {
+    const environment = environmentFromPath(renderer.overlay) ?? deployEnvironment(renderer.overlay);
+    for (const image of images) {
+      if (isDeleted(image.workload, image.kind, renderer.deletes)) continue;
+      if (renderer.overrides.some((overrides) => applyOverrides(image.image, overrides).matched)) continue;
+      out.push(fact(image, environment));
+    }
+  }
+  return out;
 }
 
 function renderedUses(

@@ -11,6 +11,10 @@ const { files, ctx } = fixtureRepository(ROOT);
 describe("skaffold", () => {
   const result = skaffoldFormat.extract({ path: "skaffold.yaml", content: files.get("skaffold.yaml") ?? "" }, ctx);
 
+  it("names the images it builds: skaffold retags the manifests' references to them", () => {
+    expect(result.builtImages).toEqual(["shop-api"]);
+  });
+
   it("references what the default pipelines and dev-named profiles deploy, in dev", () => {
     expect(result.references).toEqual([
       { path: "k8s/apps/redis.yaml", environment: "dev", line: 11 },

@@ -18,10 +18,13 @@ export function extractSkaffold(file: FormatFile, ctx: ExtractContext): ExtractR
   const parsed = parseYamlDocuments(file.content);
   const dir = dirname(file.path);
   const found: Found[] = [];
+  const builtImages: string[] = [];
   for (const root of parsed.roots) {
     if (!scalarText(getNode(root, "apiVersion"))?.startsWith("skaffold/")) continue;
     pipelineFiles(root, dir, ctx, parsed.lineOf, found);
+    builtImages.push(...artifactImages(root));
     for (const profile of seqItems(getNode(root, "profiles"))) {
+      builtImages.push(...artifactImages(profile));
       const name = scalarText(getNode(profile, "name")) ?? "";
       if (deployEnvironment(name) !== "dev") continue;
       pipelineFiles(profile, dir, ctx, parsed.lineOf, found);
@@ -32,9 +35,18 @@ export function extractSkaffold(file: FormatFile, ctx: ExtractContext): ExtractR
   return {
     uses: [],
     references,
+    ...(builtImages.length > 0 ? { builtImages } : {}),
     providesDevEnvironment: references.length > 0,
     problems: parsed.problems,
   };
+}
+
+/** `build.artifacts[].image`: skaffold builds these and rewrites the manifests' references to them. */
+function artifactImages(root: Node): string[] {
+  return seqItems(getPath(root, ["build", "artifacts"])).flatMap((artifact) => {
+    const image = scalarText(getNode(artifact, "image"));
+    return image ? [image] : [];
+  });
 }
 
 function strings(node: Node | undefined, lineOf: (n: Node | undefined) => number) {

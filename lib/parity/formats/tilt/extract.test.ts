@@ -23,6 +23,10 @@ describe("tilt", () => {
     expect(result.providesDevEnvironment).toBe(true);
   });
 
+  it("names the images docker_build builds: Tilt retags the manifests' references to them", () => {
+    expect(result.builtImages).toEqual(["shop-api"]);
+  });
+
   it("follows neither comments nor paths computed at run time", () => {
     expect(result.references?.map((r) => r.path)).not.toContain("dev/k8s/ignored.yaml");
   });

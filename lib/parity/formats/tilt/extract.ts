@@ -66,6 +66,7 @@ function keywordStrings(args: string, keyword: string): string[] {
   return first;
 }
 
+const BUILD = /\b(docker_build(?:_with_restart)?|custom_build)\s*\(\s*(?:ref\s*=\s*)?["']([^"']+)["']/g;
 const CALL = /\b(k8s_yaml|docker_compose|helm|kustomize)\s*\(/g;
 
 /**
@@ -105,5 +106,13 @@ export function extractTiltfile(file: FormatFile, ctx: ExtractContext): ExtractR
     }
   }
   const references = toReferences(found, "dev");
-  return { uses: [], references, providesDevEnvironment: references.length > 0, problems: [] };
+  // `docker_build('app', ...)`: Tilt builds the image and rewrites the manifests' references to it.
+  const builtImages = [...code.matchAll(BUILD)].map((match) => match[2] as string);
+  return {
+    uses: [],
+    references,
+    ...(builtImages.length > 0 ? { builtImages } : {}),
+    providesDevEnvironment: references.length > 0,
+    problems: [],
+  };
 }
