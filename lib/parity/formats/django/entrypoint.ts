@@ -3,6 +3,7 @@ import { redactText } from "../../redact";
 import type { Environment, ExtractContext, ExtractedUse, ExtractResult, FormatFile } from "../../types";
 import { dockerfileRole } from "../dockerfile/role";
 import { pathIndex } from "../path-index";
+import { isDjangoProject } from "./project";
 
 /**
  * The entrypoint script of a Django application's image: a line that talks to PostgreSQL
@@ -20,11 +21,6 @@ export function isEntrypoint(path: string): boolean {
 
 /** A command (not a comment, not an echo) that connects to PostgreSQL. */
 const POSTGRES_COMMAND = /^\s*(?:(?:until|while|if)\s+!?\s*)?(?:[\w/.-]*\/)?(psql|pg_isready)\b/;
-
-/** The repository is a Django project: it has a `manage.py`. */
-function isDjangoProject(ctx: ExtractContext): boolean {
-  return pathIndex(ctx.paths).select("django:manage", (path) => /(^|\/)manage\.py$/.test(path)).length > 0;
-}
 
 /** Dockerfiles whose ENTRYPOINT or CMD names the script, with the line and their environment. */
 function startingDockerfiles(

@@ -5,6 +5,7 @@ import { composeRole } from "../compose/role";
 import { pathEnvironment } from "../compose/words";
 import { pathIndex } from "../path-index";
 import { renderTemplate, templateChoices, templateRoot } from "../templates/jinja";
+import { isDjangoProject } from "./project";
 import { type SettingFact, scanSettings } from "./python-settings";
 
 /**
@@ -24,10 +25,6 @@ export function isRunner(path: string): boolean {
   return COMPOSE_FILE.test(path);
 }
 
-function isDjangoProject(ctx: ExtractContext): boolean {
-  return pathIndex(ctx.paths).select("django:manage", (path) => /(^|\/)manage\.py$/.test(path)).length > 0;
-}
-
 /** The database fallbacks of the settings modules that every setup runs (not an environment's own), once per audit. */
 const fallbacksCache = new WeakMap<ExtractContext, { file: string; fact: SettingFact }[]>();
 
@@ -36,7 +33,8 @@ function databaseFallbacks(ctx: ExtractContext): { file: string; fact: SettingFa
   if (cached) return cached;
   const result: { file: string; fact: SettingFact }[] = [];
   fallbacksCache.set(ctx, result);
-  const modules = pathIndex(ctx.paths).select("django:settings-modules", (path) => SETTINGS_FILE.test(path));
+  // Settings modules end in `.py`: the `y` hint reads only the paths ending in `y`, in snapshot order.
+  const modules = pathIndex(ctx.paths).select("django:settings-modules", (path) => SETTINGS_FILE.test(path), "y");
   for (const file of modules) {
     if (DEPLOYED_MODULE.test(file) || /(^|\/)(local|dev|development)\.py$/.test(file)) continue;
     const text = ctx.readFile(file);
