@@ -2,7 +2,9 @@ import {
   type Alias,
   type Document,
   isAlias,
+  isCollection,
   isMap,
+  isPair,
   isScalar,
   isSeq,
   type LineCounter,
@@ -47,13 +49,41 @@ function firstLine(text: string): string {
  */
 const resolvedAliases = new WeakMap<Alias, unknown>();
 
+/**
+ * The node an alias names, as `Alias.resolve` finds it: the last node anchored with the alias's
+ * name before the alias, in document order (each node, then its items; a pair's key, then its
+ * value). `resolve` first lists every node of the document (copying a frozen path per node); this
+ * walk stops at the alias.
+ */
+function anchoredBefore(root: unknown, alias: Alias): Node | undefined {
+  let found: Node | undefined;
+  let reached = false;
+  const walk = (node: unknown): void => {
+    if (reached) return;
+    if (node === alias) {
+      reached = true;
+      return;
+    }
+    if (isPair(node)) {
+      walk(node.key);
+      walk(node.value);
+      return;
+    }
+    if (!isScalar(node) && !isCollection(node)) return;
+    if (node.anchor && node.anchor === alias.source) found = node;
+    if (isCollection(node)) for (const item of node.items) walk(item);
+  };
+  walk(root);
+  return found;
+}
+
 /** Follows aliases (`*db`) to the node they name; depth-limited against alias loops. */
 export function deref(doc: Document, node: unknown, depth = 0): Node | null {
   if (depth > 20 || node === null || node === undefined) return null;
   if (isAlias(node)) {
     let target = resolvedAliases.get(node);
     if (target === undefined && !resolvedAliases.has(node)) {
-      target = node.resolve(doc);
+      target = anchoredBefore(doc.contents, node);
       resolvedAliases.set(node, target);
     }
     return deref(doc, target, depth + 1);
