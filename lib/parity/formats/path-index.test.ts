@@ -31,6 +31,23 @@ describe("pathIndex", () => {
     expect(index.has("src/values.ts")).toBe(true);
   });
 
+  it("selects the paths ending in a suffix at a folder boundary, in snapshot order", () => {
+    const paths = [
+      "config.ts",
+      "apps/web/config.ts",
+      "apps/web/myconfig.ts",
+      "apps/web/config.tsx",
+      "env/index.ts",
+      "src/index.ts",
+      "apps/api/config/index.ts",
+      "apps/api/xconfig/index.ts",
+      "apps/Config.ts",
+    ];
+    const selected = pathIndex(paths).selectEndingIn("code", ["config.ts", "env/index.ts", "config/index.ts"]);
+    expect(selected).toEqual(["config.ts", "apps/web/config.ts", "env/index.ts", "apps/api/config/index.ts"]);
+    expect(pathIndex(paths).selectEndingIn("code", [])).toBe(selected);
+  });
+
   it("selects with a last-character hint the same paths as without, grouped by last character", () => {
     const isYaml = (path: string) => /\.ya?ml$/.test(path) || path.endsWith("Kustomization");
     const unhinted = pathIndex([...PATHS]).select("yaml", isYaml);

@@ -1,4 +1,4 @@
-import { scanPaths } from "../path-scan";
+import { nameHash, scanPaths } from "../path-scan";
 
 /**
  * Fast questions about a snapshot's paths. A monorepo has 100,000 paths and formats ask about
@@ -28,6 +28,12 @@ export interface PathIndex {
    * of last characters once, never the other paths' strings.
    */
   selectInOrder(key: string, predicate: (path: string) => boolean, lastChars: string): readonly string[];
+  /**
+   * Paths that are one of `suffixes` or end in `/` and one of them (`config.ts` or `config/index.ts`
+   * in any folder), in snapshot order, computed once per `key`. Reads the scan's hashes of file
+   * names, and only the strings whose name hashes like a suffix's last segment.
+   */
+  selectEndingIn(key: string, suffixes: readonly string[]): readonly string[];
   /** `select`, grouped by directory: the siblings of one kind, without grouping every path. */
   selectByDirectory(
     key: string,
@@ -90,7 +96,16 @@ export function pathIndex(paths: readonly string[]): PathIndex {
     return selected;
   };
   const inOrder = new Map<string, readonly string[]>();
+  const bySuffix = new Map<string, readonly string[]>();
   const index: PathIndex = {
+    selectEndingIn(key, suffixes) {
+      let selected = bySuffix.get(key);
+      if (!selected) {
+        selected = selectBySuffix(paths, suffixes);
+        bySuffix.set(key, selected);
+      }
+      return selected;
+    },
     selectInOrder(key, predicate, lastChars) {
       let selected = inOrder.get(key);
       if (!selected) {
@@ -135,6 +150,41 @@ export function pathIndex(paths: readonly string[]): PathIndex {
   };
   indexes.set(paths, index);
   return index;
+}
+
+/**
+ * Paths equal to a suffix or ending in `/` and one, in snapshot order. A flag per low 16 bits of
+ * the wanted name hashes rules out nearly every path on the typed array alone; a flagged path's
+ * hash is looked up, and its string compared only when a suffix's name hashes the same.
+ */
+function selectBySuffix(paths: readonly string[], suffixes: readonly string[]): string[] {
+  const { nameHashes } = scanPaths(paths);
+  const byHash = new Map<number, string[]>();
+  const flags = new Uint8Array(65536);
+  for (const suffix of suffixes) {
+    const hash = nameHash(suffix.slice(suffix.lastIndexOf("/") + 1));
+    flags[hash & 0xffff] = 1;
+    const same = byHash.get(hash);
+    if (same) same.push(suffix);
+    else byHash.set(hash, [suffix]);
+  }
+  const selected: string[] = [];
+  for (let i = 0; i < nameHashes.length; i++) {
+    const hash = nameHashes[i] as number;
+    if (flags[hash & 0xffff] === 0) continue;
+    const candidates = byHash.get(hash);
+    if (!candidates) continue;
+    const path = paths[i] as string;
+    if (candidates.some((suffix) => endsWithSegments(path, suffix))) selected.push(path);
+  }
+  return selected;
+}
+
+/** `path` is `suffix`, or ends in `/` and `suffix`. */
+function endsWithSegments(path: string, suffix: string): boolean {
+  if (!path.endsWith(suffix)) return false;
+  const start = path.length - suffix.length;
+  return start === 0 || path.charCodeAt(start - 1) === SLASH;
 }
 
 /** `path`'s last segment is `name`, compared in place (no slice to allocate and hash). */

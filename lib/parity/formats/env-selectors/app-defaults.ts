@@ -36,18 +36,22 @@ export interface CodeDefault {
 }
 
 const isCode = globMatcher(CODE_GLOBS);
-/**
- * Every name CODE_GLOBS can end in, tested at the last segment in place (sticky, no slice): a
- * monorepo's 100,000 paths mostly end in `.ts`, so a last-character hint would select nearly all
- * of them, and the glob's regex over each cost more than parsing every YAML file of the audit.
- */
-const CODE_NAME =
-  /(env|env\.server|config|configuration|settings|environment|index|default|defaults)\.(ts|js|mjs|cjs|go)$/y;
 
-function mayBeCode(path: string): boolean {
-  CODE_NAME.lastIndex = path.lastIndexOf("/") + 1;
-  return CODE_NAME.test(path);
-}
+const SCRIPT_EXTENSIONS = ["ts", "js", "mjs", "cjs"];
+const named = (bases: readonly string[], extensions: readonly string[]) =>
+  bases.flatMap((base) => extensions.map((extension) => `${base}.${extension}`));
+/**
+ * What CODE_GLOBS' paths end in, folder included where a glob names one: the path index finds
+ * them by their file names' hashes, so a monorepo's 100,000 paths are not each read and tested
+ * (a regex over each cost more than parsing every YAML file of the audit). The globs still decide.
+ */
+const CODE_SUFFIXES = [
+  ...named(["env", "env.server", "config", "configuration", "settings", "environment"], SCRIPT_EXTENSIONS),
+  ...["env/", "config/"].flatMap((folder) =>
+    named(["index", "env", "environment", "default", "defaults"], SCRIPT_EXTENSIONS).map((name) => folder + name),
+  ),
+  ...named(["config", "env", "settings"], ["go"]),
+];
 /** Tests and fixtures set what they need; their values are no default. */
 const NOT_APP =
   /(^|\/)(node_modules|vendor|__tests__|__mocks__|tests?|fixtures?|examples?)\/|[._](test|spec)\.|_test\.go$/;
@@ -138,10 +142,9 @@ export function codeDefaults(ctx: ExtractContext, dir: string): Map<string, Code
   let all = cache.get(ctx.paths);
   if (!all) {
     all = new Map();
-    const files = pathIndex(ctx.paths).select(
-      "env-selectors:code",
-      (path) => mayBeCode(path) && isCode(path) && !NOT_APP.test(path),
-    );
+    const files = pathIndex(ctx.paths)
+      .selectEndingIn("env-selectors:code", CODE_SUFFIXES)
+      .filter((path) => isCode(path) && !NOT_APP.test(path));
     for (const file of files) {
       const content = ctx.readFile(file);
       if (!content) continue;
