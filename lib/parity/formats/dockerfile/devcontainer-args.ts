@@ -42,14 +42,15 @@ export function readBuildArgs(
 /** Where a devcontainer.json that builds the Dockerfile at `dir/...` usually sits. */
 function candidates(dockerfile: string): string[] {
   const dir = dirOf(dockerfile);
-  const inDir = (name: string) => (dir ? `${dir}/${name}` : name);
+  // Prefixes rather than helper closures: this runs once per Dockerfile of a monorepo.
+  const inDir = dir ? `${dir}/` : "";
   const parent = dirOf(dir);
-  const inParent = (name: string) => (parent ? `${parent}/${name}` : name);
+  const inParent = parent ? `${parent}/` : "";
   return [
-    inDir("devcontainer.json"),
-    inDir(".devcontainer.json"),
-    inDir(".devcontainer/devcontainer.json"),
-    ...(dir ? [inParent(".devcontainer.json")] : []),
+    `${inDir}devcontainer.json`,
+    `${inDir}.devcontainer.json`,
+    `${inDir}.devcontainer/devcontainer.json`,
+    ...(dir ? [`${inParent}.devcontainer.json`] : []),
   ];
 }
 
