@@ -58,10 +58,37 @@ const environmentsOf = (images: readonly PlacedImage[]): Environment[] =>
  * An image skaffold or Tilt builds is not pulled as written: those tools deploy their own tag.
  */
 export function floatingDeployedImages(inventory: Inventory): FindingDraft[] {
+  const all = inventory.images ?? [];
+  // Most repositories pin every image: nothing floats, nothing to group (one cheap pass).
+  if (!all.some((image) => image.tag === "floating")) return [];
+  // A monorepo names few images many times: each reference's name is parsed once.
+  const names = new Map<string, string>();
+  const nameOf = (ref: string): string => {
+    let name = names.get(ref);
+    if (name === undefined) {
+      name = imageName(ref);
+      names.set(ref, name);
+    }
+    return name;
+  };
   // What skaffold or Tilt builds runs as the fresh build's tag, whatever the manifest says.
   const built = new Set((inventory.builtImages ?? []).map(imageName));
-  const images = (inventory.images ?? []).filter((image) => judgedHere(image) && !built.has(imageName(image.ref)));
+  const images = all.filter((image) => judgedHere(image) && !built.has(nameOf(image.ref)));
   if (images.length === 0) return [];
+  // The pinned images of each file, for "the same file pins its others" (built when first asked).
+  let pinnedByFile: Map<string, PlacedImage[]> | null = null;
+  const pinnedIn = (file: string): PlacedImage[] => {
+    if (pinnedByFile === null) {
+      pinnedByFile = new Map();
+      for (const image of all) {
+        if (image.own || !pins(image)) continue;
+        const list = pinnedByFile.get(image.file);
+        if (list) list.push(image);
+        else pinnedByFile.set(image.file, [image]);
+      }
+    }
+    return pinnedByFile.get(file) ?? [];
+  };
   const findings: FindingDraft[] = [];
   const prodFloating = images.filter((image) => image.tag === "floating" && image.environment === "prod");
 
@@ -69,10 +96,10 @@ export function floatingDeployedImages(inventory: Inventory): FindingDraft[] {
   // host: it runs that build, not a pull of whatever was pushed.
   const own = prodFloating.filter((image) => image.own && parseImageRef(image.ref).name.includes("/"));
   if (own.length > 0) {
-    const names = [...new Set(own.map((image) => imageName(image.ref)))];
+    const ownNames = [...new Set(own.map((image) => nameOf(image.ref)))];
     findings.push({
       message:
-        `prod runs the application's own image${names.length > 1 ? "s" : ""} ${joinWords(names)} ${howItFloats(own)}: ` +
+        `prod runs the application's own image${ownNames.length > 1 ? "s" : ""} ${joinWords(ownNames)} ${howItFloats(own)}: ` +
         "a deploy or restart runs whatever was pushed last, not a reviewed release",
       evidence: evidenceOf(own),
       service: "image:app",
@@ -84,7 +111,7 @@ export function floatingDeployedImages(inventory: Inventory): FindingDraft[] {
   const byName = new Map<string, PlacedImage[]>();
   for (const image of images) {
     if (image.own) continue;
-    const name = imageName(image.ref);
+    const name = nameOf(image.ref);
     const list = byName.get(name);
     if (list) list.push(image);
     else byName.set(name, [image]);
@@ -96,10 +123,8 @@ export function floatingDeployedImages(inventory: Inventory): FindingDraft[] {
     const inProd = floats.some((image) => image.environment === "prod");
     if (!inProd) {
       // A tool floats: only where the project otherwise pins (this image elsewhere, or the same file's others).
-      const files = new Set(floats.map((image) => image.file));
-      const neighbours = (inventory.images ?? []).filter(
-        (image) => files.has(image.file) && imageName(image.ref) !== name && pins(image) && !image.own,
-      );
+      const files = [...new Set(floats.map((image) => image.file))];
+      const neighbours = files.flatMap((file) => pinnedIn(file).filter((image) => nameOf(image.ref) !== name));
       if (pinned.length === 0 && neighbours.length === 0) continue;
       const where = environmentsOf(floats);
       const tail =

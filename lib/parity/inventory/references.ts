@@ -47,6 +47,13 @@ export function applyReferences(
   references: readonly Reference[],
   isIgnored: (path: string) => boolean,
 ): void {
+  // Images by file, indexed once: a monorepo's references would otherwise each scan them all.
+  const imagesByFile = new Map<string, NonNullable<Inventory["images"]>>();
+  for (const image of out.inventory.images ?? []) {
+    const list = imagesByFile.get(image.file);
+    if (list) list.push(image);
+    else imagesByFile.set(image.file, [image]);
+  }
   for (const reference of references) {
     if (!(ENVIRONMENTS as readonly string[]).includes(reference.environment)) continue;
     const target = normalizePath(reference.path);
@@ -58,16 +65,12 @@ export function applyReferences(
       out.placed.push({ use: copy, fromFile: false });
     }
     // Its images run there too (a compose file CI starts runs its tools in CI).
-    const images = out.inventory.images ?? [];
-    for (const image of images.filter((candidate) => candidate.file === target)) {
+    const images = imagesByFile.get(target) ?? [];
+    for (const image of [...images]) {
+      if (images.some((other) => other.line === image.line && other.environment === reference.environment)) continue;
       const copy = { ...image, environment: reference.environment };
-      if (
-        images.some(
-          (other) => other.file === target && other.line === copy.line && other.environment === copy.environment,
-        )
-      )
-        continue;
       images.push(copy);
+      out.inventory.images?.push(copy);
     }
     for (const file of out.inventory.files) {
       if (file.path !== target || file.environments.includes(reference.environment)) continue;
