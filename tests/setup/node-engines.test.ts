@@ -28,7 +28,8 @@ describe("the Node.js requirement", () => {
       const range = Array.isArray(entry.engines) ? undefined : entry.engines?.node;
       if (!path || entry.optional || !range) continue;
       for (const version of promised) {
-        if (!semver.satisfies(version, range)) refusing.push(`${path}@${entry.version} needs node ${range}, not ${version}`);
+        if (!semver.satisfies(version, range))
+          refusing.push(`${path}@${entry.version} needs node ${range}, not ${version}`);
       }
     }
     expect(refusing).toEqual([]);
