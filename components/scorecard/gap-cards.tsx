@@ -1,9 +1,10 @@
 import { CircleCheck, CircleHelp, CircleMinus, CircleX } from "lucide-react";
-import type { CheckResult, CheckStatus, Gap, Report } from "@/lib/parity/types";
+import type { CheckResult, CheckStatus, Finding, Gap, Report } from "@/lib/parity/types";
 import { Card } from "../card";
 import { SEVERITY_ORDER } from "../format";
 import { ScoreValue, SeverityBadge } from "../score";
 import type { CheckText } from "./check-details";
+import { checkSeverity } from "./check-severity";
 
 const GAP_TITLE: Record<Gap, string> = { tools: "Tools", time: "Time", personnel: "People" };
 
@@ -16,8 +17,11 @@ const STATUS: Record<CheckStatus, { Icon: typeof CircleCheck; word: string; clas
 
 const STATUS_ORDER: Record<CheckStatus, number> = { fail: 0, unknown: 1, pass: 2, "not-applicable": 3 };
 
-function byImportance(a: CheckResult, b: CheckResult): number {
-  return STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
+/** Failing first, then by the severity shown (the findings', see check-severity.ts). */
+function byImportance(findings: readonly Finding[]) {
+  return (a: CheckResult, b: CheckResult): number =>
+    STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
+    SEVERITY_ORDER[checkSeverity(a, findings)] - SEVERITY_ORDER[checkSeverity(b, findings)];
 }
 
 const UNKNOWN_GAP: Record<Gap, string> = {
@@ -30,13 +34,13 @@ export function GapCards({
   report,
   texts,
 }: {
-  report: Pick<Report, "checks" | "scores">;
+  report: Pick<Report, "checks" | "scores" | "findings">;
   texts: Record<string, CheckText>;
 }) {
   return (
     <div className="grid gap-4 lg:grid-cols-3">
       {(["tools", "time", "personnel"] as const).map((gap) => {
-        const checks = report.checks.filter((check) => check.gap === gap).sort(byImportance);
+        const checks = report.checks.filter((check) => check.gap === gap).sort(byImportance(report.findings));
         return (
           <Card
             key={gap}
@@ -63,7 +67,9 @@ export function GapCards({
                             <span className="sr-only">{status.word}: </span>
                             {texts[check.id]?.title ?? check.id}
                           </span>
-                          {check.status === "fail" ? <SeverityBadge severity={check.severity} /> : null}
+                          {check.status === "fail" ? (
+                            <SeverityBadge severity={checkSeverity(check, report.findings)} />
+                          ) : null}
                         </div>
                         {check.summary ? (
                           <p className="mt-0.5 text-xs text-neutral-600 dark:text-neutral-400">{check.summary}</p>
