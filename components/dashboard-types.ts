@@ -76,10 +76,19 @@ export interface MatrixCellUse {
   raw: string;
 }
 
+/** One engine (at one version) an environment's files name for a service, with where. */
+export interface MatrixEntryView {
+  label: string;
+  uses: MatrixCellUse[];
+}
+
 export interface MatrixCellView {
   environment: Environment;
+  /** The one entry the cell shows (the one that differs from the reference, when one does). */
   text: string;
   uses: MatrixCellUse[];
+  /** Other engines the files name for this environment: which one runs depends on configuration. */
+  alternatives: MatrixEntryView[];
   /** Differs from the reference environment (production when it has one). */
   drift: boolean;
 }

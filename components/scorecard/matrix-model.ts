@@ -3,6 +3,7 @@ import { buildMatrix, EMPTY_CELL, isStatedOnly } from "@/lib/parity/report/matri
 import type { Environment, Report, ServiceUse } from "@/lib/parity/types";
 import type { MatrixCellUse, MatrixRowView } from "../dashboard-types";
 import { githubBlobUrl } from "../format";
+import { groupUses, shownEntry, type UseEntry } from "./matrix-entries";
 
 /** Reference column for drift: production when it runs the service, else the latest stage that does. */
 const REFERENCE_ORDER: readonly Environment[] = ["prod", "staging", "ci", "test", "dev"];
@@ -27,10 +28,29 @@ function differs(cell: readonly ServiceUse[], reference: readonly ServiceUse[]):
   return [...mine].some((version) => !theirs.has(version));
 }
 
+/** Each distinct file and line once, linked at the audited commit. */
+function links(uses: readonly ServiceUse[], report: Pick<Report, "repository" | "commit">): MatrixCellUse[] {
+  const seen = new Set<string>();
+  const result: MatrixCellUse[] = [];
+  for (const use of uses) {
+    const key = `${use.file}:${use.line}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    result.push({
+      file: use.file,
+      line: use.line,
+      raw: use.raw,
+      href: githubBlobUrl(report.repository, report.commit, use.file, use.line),
+    });
+  }
+  return result;
+}
+
 /**
- * The service x environment matrix with links and drift flags. Rows and cell texts come from the
- * engine's `buildMatrix` (the same matrix the CLI and PR comment show); this adds what a page
- * needs on top: the file and line of each cell at the audited commit.
+ * The service x environment matrix with links and drift flags. Rows and columns come from the
+ * engine's `buildMatrix` (the same matrix the CLI and PR comment show); each cell shows one entry
+ * (matrix-entries.ts) with the alternatives its files also name, and the file and line of each at
+ * the audited commit.
  */
 export function buildMatrixView(report: Pick<Report, "inventory" | "repository" | "commit">): {
   environments: Environment[];
@@ -49,25 +69,19 @@ export function buildMatrixView(report: Pick<Report, "inventory" | "repository" 
     const reference = referenceEnv ? running(referenceEnv) : [];
     return {
       label: row.label,
-      cells: matrix.environments.map((environment, index) => {
-        const cellUses = byEnvironment.get(environment) ?? [];
-        const seen = new Set<string>();
-        const links: MatrixCellUse[] = [];
-        for (const use of cellUses) {
-          const key = `${use.file}:${use.line}`;
-          if (seen.has(key)) continue;
-          seen.add(key);
-          links.push({
-            file: use.file,
-            line: use.line,
-            raw: use.raw,
-            href: githubBlobUrl(report.repository, report.commit, use.file, use.line),
-          });
-        }
-        const text = row.cells[index] ?? EMPTY_CELL;
+      cells: matrix.environments.map((environment) => {
+        const entries = groupUses(byEnvironment.get(environment) ?? []);
+        const shown = shownEntry(entries, environment === referenceEnv ? null : reference);
+        const linked = (entry: UseEntry) => ({ label: entry.label, uses: links(entry.uses, report) });
         const drift =
           running(environment).length > 0 && environment !== referenceEnv && differs(running(environment), reference);
-        return { environment, text, uses: links, drift };
+        return {
+          environment,
+          text: shown?.label ?? EMPTY_CELL,
+          uses: shown ? links(shown.uses, report) : [],
+          alternatives: entries.filter((entry) => entry !== shown).map(linked),
+          drift,
+        };
       }),
     };
   });

@@ -20,8 +20,9 @@ export function ServiceMatrix({ environments, rows }: { environments: Environmen
         <ScrollRegion label="Services table">
           <table className="w-full min-w-[40rem] text-sm">
             <caption className="sr-only">
-              Each backing service per environment. Cells marked “differs” do not match production; each cell links to
-              its file and line at the audited commit.
+              Each backing service per environment, one entry per cell. Cells marked “differs” do not match production;
+              a cell whose files name other options lists them under its alternatives. Each entry links to its file and
+              line at the audited commit.
             </caption>
             <thead className="text-left text-xs text-neutral-600 dark:text-neutral-400">
               <tr className="border-b border-neutral-200 dark:border-neutral-800">
@@ -46,7 +47,7 @@ export function ServiceMatrix({ environments, rows }: { environments: Environmen
                       key={cell.environment}
                       className={`px-3 py-2 align-top ${cell.drift ? "bg-amber-50 dark:bg-amber-950/40" : ""}`}
                     >
-                      <MatrixCell text={cell.text} drift={cell.drift} uses={cell.uses} />
+                      <MatrixCell cell={cell} />
                     </td>
                   ))}
                 </tr>
@@ -59,15 +60,10 @@ export function ServiceMatrix({ environments, rows }: { environments: Environmen
   );
 }
 
-function MatrixCell({
-  text,
-  drift,
-  uses,
-}: {
-  text: string;
-  drift: boolean;
-  uses: MatrixRowView["cells"][number]["uses"];
-}) {
+type CellView = MatrixRowView["cells"][number];
+
+function MatrixCell({ cell }: { cell: CellView }) {
+  const { text, drift, uses, alternatives } = cell;
   const first = uses[0];
   const content = (
     <>
@@ -92,19 +88,52 @@ function MatrixCell({
       >
         {content}
       </a>
-      {uses.length > 1 ? (
+      {alternatives.length > 0 ? (
+        <Alternatives cell={cell} />
+      ) : uses.length > 1 ? (
         <span className="block text-xs text-neutral-600 dark:text-neutral-400">
-          also{" "}
-          {uses.slice(1).map((use, index) => (
-            <span key={`${use.file}:${use.line}`}>
-              {index > 0 ? ", " : null}
-              <a href={use.href} className="hover:underline" target="_blank" rel="noreferrer" title={use.raw}>
-                {use.file}:{use.line}
-              </a>
-            </span>
-          ))}
+          also <UseLinks uses={uses.slice(1)} />
         </span>
       ) : null}
     </div>
   );
+}
+
+/** Other engines the files name for this environment, folded: hover says which, expanding says where. */
+function Alternatives({ cell }: { cell: CellView }) {
+  const count = cell.alternatives.length;
+  const others = cell.alternatives.map((entry) => entry.label).join(", ");
+  const entries = [{ label: cell.text, uses: cell.uses }, ...cell.alternatives];
+  return (
+    <details className="mt-0.5 text-xs text-neutral-600 dark:text-neutral-400">
+      <summary
+        className="cursor-pointer underline decoration-dotted underline-offset-2"
+        title={`Also named for ${ENVIRONMENT_LABEL[cell.environment]}: ${others}. Configuration picks one.`}
+      >
+        {count === 1 ? "1 alternative" : `${count} alternatives`}
+      </summary>
+      <p className="mt-1">
+        The files name {entries.length} options for {ENVIRONMENT_LABEL[cell.environment]}; which one runs depends on
+        configuration (an environment variable, a settings file).
+      </p>
+      <ul className="mt-1 space-y-0.5">
+        {entries.map((entry) => (
+          <li key={entry.label}>
+            <span className="font-mono">{entry.label}</span>: <UseLinks uses={entry.uses} />
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+function UseLinks({ uses }: { uses: CellView["uses"] }) {
+  return uses.map((use, index) => (
+    <span key={`${use.file}:${use.line}`}>
+      {index > 0 ? ", " : null}
+      <a href={use.href} className="hover:underline" target="_blank" rel="noreferrer" title={use.raw}>
+        {use.file}:{use.line}
+      </a>
+    </span>
+  ));
 }
