@@ -1,3 +1,4 @@
+import { countOf } from "@/lib/parity/plural";
 /**
  * A tiny inline SVG trend: hundreds of rows render it, so it is plain markup rather than a chart
  * library instance. Gaps (weeks without an audit) break the line.
@@ -63,5 +64,5 @@ export function trendLabel(values: readonly (number | null)[]): string {
   const last = Math.round(known[known.length - 1] ?? 0);
   const change = last - first;
   const direction = change > 0 ? `up ${change}` : change < 0 ? `down ${-change}` : "unchanged";
-  return `Score over ${values.length} weeks: ${first} to ${last}, ${direction}`;
+  return `Score over ${countOf(values.length, "week")}: ${first} to ${last}, ${direction}`;
 }

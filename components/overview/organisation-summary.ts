@@ -1,3 +1,4 @@
+import { countOf } from "@/lib/parity/plural";
 import type { OrganisationWeekView } from "../dashboard-types";
 
 /** The average-score chart in words, for screen readers (the chart itself is hidden from them). */
@@ -6,7 +7,7 @@ export function averageScoreSummary(weeks: readonly OrganisationWeekView[]): str
   const first = scored[0];
   const last = scored[scored.length - 1];
   if (!first || !last) return "No average score yet.";
-  return `Average score ${Math.round(first.averageScore ?? 0)} in the week of ${first.week}, ${Math.round(last.averageScore ?? 0)} in the week of ${last.week}; ${scored.length} of ${weeks.length} weeks have audits.`;
+  return `Average score ${Math.round(first.averageScore ?? 0)} in the week of ${first.week}, ${Math.round(last.averageScore ?? 0)} in the week of ${last.week}; ${scored.length} of ${countOf(weeks.length, "week")} ${scored.length === 1 ? "has" : "have"} audits.`;
 }
 
 /** The findings-by-gap chart in words: the first and the latest week. */

@@ -1,3 +1,4 @@
+import { countOf } from "@/lib/parity/plural";
 import { Card } from "../card";
 import type { AuditHistoryView, TrendMarkerView } from "../dashboard-types";
 import { formatDate } from "../format";
@@ -42,7 +43,9 @@ export function AuditHistory({
 }) {
   const rows = auditHistoryRows(history, markers);
   const aside =
-    history.length > rows.length ? `latest ${rows.length} of ${history.length} audits` : `${history.length} audits`;
+    history.length > rows.length
+      ? `latest ${rows.length} of ${countOf(history.length, "audit")}`
+      : countOf(history.length, "audit");
   return (
     <Card titleId="history" title="Audit history" aside={aside}>
       {rows.length === 0 ? (

@@ -1,3 +1,4 @@
+import { countOf } from "@/lib/parity/plural";
 import { Card } from "../card";
 import { CommitLink } from "../commit-link";
 import type { AuditHistoryView, DeployView, TrendMarkerView } from "../dashboard-types";
@@ -11,7 +12,11 @@ export function ScoreTrend({ history, markers }: { history: AuditHistoryView[]; 
     <Card
       titleId="trend"
       title="Score per gap"
-      aside={view.count > 0 ? `${view.count} audits · ● ${view.appeared} appeared · ○ ${view.resolved} resolved` : null}
+      aside={
+        view.count > 0
+          ? `${countOf(view.count, "audit")} · ● ${view.appeared} appeared · ○ ${view.resolved} resolved`
+          : null
+      }
     >
       {view.count < 2 ? (
         <p className="px-4 py-3 text-sm text-neutral-600 dark:text-neutral-400">
@@ -35,7 +40,9 @@ export function Deploys({ repository, deploys }: { repository: string; deploys: 
       titleId="deploys"
       title="Production deploys"
       aside={
-        points.length > 0 ? `${summary.count} deploys · median lead time ${formatHours(summary.medianLeadHours)}` : null
+        points.length > 0
+          ? `${countOf(summary.count, "deploy")} · median lead time ${formatHours(summary.medianLeadHours)}`
+          : null
       }
     >
       {points.length === 0 ? (

@@ -1,3 +1,4 @@
+import { countOf } from "@/lib/parity/plural";
 import type { AuditHistoryView, DeployView, TrendMarkerView } from "../dashboard-types";
 import { median, toIso } from "../format";
 
@@ -139,5 +140,5 @@ export function trendSummary(points: readonly TrendPoint[]): string {
   );
   const appeared = points.reduce((sum, point) => sum + point.appeared, 0);
   const resolved = points.reduce((sum, point) => sum + point.resolved, 0);
-  return `Scores over ${points.length} audits from ${first.date.slice(0, 10)} to ${last.date.slice(0, 10)}: ${gaps.join(", ")}. Findings appeared ${appeared} times and were resolved ${resolved} times.`;
+  return `Scores over ${countOf(points.length, "audit")} from ${first.date.slice(0, 10)} to ${last.date.slice(0, 10)}: ${gaps.join(", ")}. Findings appeared ${countOf(appeared, "time")} and were resolved ${countOf(resolved, "time")}.`;
 }

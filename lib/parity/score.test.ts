@@ -163,6 +163,17 @@ describe("levelOf", () => {
   ])("$name", ({ statuses, level, next }) => {
     expect(ladder(statuses)).toEqual({ level, nextLevel: next });
   });
+
+  it("does not repeat a check's title when its summary already says it", () => {
+    const summary = "No one-command dev environment, while prod runs PostgreSQL 16";
+    const checks = [
+      result("dev-env", "tools", "high", "fail", 0, summary),
+      result("db", "tools", "high", "pass", 10, ""),
+    ];
+    expect(levelOf(checks, catalog).nextLevel?.needs).toEqual([
+      "No one-command dev environment, while prod runs PostgreSQL 16",
+    ]);
+  });
 });
 
 describe("adjustForSuppressions", () => {

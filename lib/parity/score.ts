@@ -121,7 +121,13 @@ function passes(result: CheckResult | undefined): boolean {
 function need(check: LevelCheck, result: CheckResult | undefined): string {
   if (result === undefined) return `${check.title} (not measured)`;
   if (result.status === "unknown") return `${check.title} (not measured yet: ${result.summary})`;
+  // A summary that already names the check ("No one-command dev environment, while…") says it alone.
+  if (result.summary.toLowerCase().includes(check.title.toLowerCase())) return upperFirst(result.summary);
   return `${check.title} (now: ${result.summary})`;
+}
+
+function upperFirst(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /**

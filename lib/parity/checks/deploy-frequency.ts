@@ -1,4 +1,5 @@
 import { type DoraBand, deployFrequency, WINDOW_DAYS } from "../history";
+import { countOf } from "../plural";
 import type { Check, CheckInput, CheckOutcome } from "../types";
 import { baseMetrics, caveats, finding, historyEvidence, prepare } from "./history/shared";
 
@@ -21,13 +22,13 @@ function run(input: CheckInput): CheckOutcome {
     band: m.band,
     bandTable: m.bandTable,
   };
-  const summary = `${m.deployDaysPerWeek} deploy-days per week over ${WINDOW_DAYS} days (${m.deployDays} days, ${m.deploysInWindow} deploys; DORA ${m.band})${caveats(ctx)}`;
+  const summary = `${countOf(m.deployDaysPerWeek, "deploy-day")} per week over ${WINDOW_DAYS} days (${countOf(m.deployDays, "day")}, ${countOf(m.deploysInWindow, "deploy")}; DORA ${m.band})${caveats(ctx)}`;
   const score = m.deployDays === 0 ? 0 : BAND_SCORE[m.band];
   if (m.deployDaysPerWeek >= WEEKLY) return { status: "pass", score, summary, findings: [], metrics };
   const message =
     m.deployDays === 0
       ? `No production deploy in the last ${WINDOW_DAYS} days.`
-      : `Production is deployed on ${m.deployDaysPerWeek} days per week, less than weekly.`;
+      : `Production is deployed on ${countOf(m.deployDaysPerWeek, "day")} per week, less than weekly.`;
   return {
     status: "fail",
     score,

@@ -1,4 +1,5 @@
 import { deployerConcentration } from "../history";
+import { countOf } from "../plural";
 import type { Check, CheckInput, CheckOutcome } from "../types";
 import { baseMetrics, caveats, finding, historyEvidence, percent, prepare, unknownOutcome } from "./history/shared";
 
@@ -41,7 +42,7 @@ function run(input: CheckInput): CheckOutcome {
     }
     return unknownOutcome(`Production deploys do not say who started them${caveats(ctx)}.`, metrics);
   }
-  const summary = `top deployer starts ${percent(m.topDeployerShare)}, top two ${percent(m.topTwoDeployersShare)} of ${m.humanDeploys} manual deploys; ${m.humanAuthors} people committed${caveats(ctx)}`;
+  const summary = `top deployer starts ${percent(m.topDeployerShare)}, top two ${percent(m.topTwoDeployersShare)} of ${countOf(m.humanDeploys, "manual deploy")}; ${countOf(m.humanAuthors, "person", "people")} committed${caveats(ctx)}`;
   // A team of one or two is its own deploy rota: concentration there is the team's size.
   if (m.humanAuthors <= 2) return pass(summary);
   const score = concentrationScore(m.topTwoDeployersShare);

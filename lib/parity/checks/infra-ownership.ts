@@ -1,4 +1,5 @@
 import { infraOwnership, WINDOW_DAYS } from "../history";
+import { countOf } from "../plural";
 import type { Check, CheckInput, CheckOutcome, Evidence } from "../types";
 import { baseMetrics, caveats, finding, prepare, unknownOutcome } from "./history/shared";
 
@@ -32,7 +33,7 @@ function run(input: CheckInput): CheckOutcome {
       return {
         status: "pass",
         score: Math.round((m.sharedOwners.length / m.infraOwners.length) * 10),
-        summary: `${m.sharedOwners.length} of ${m.infraOwners.length} people who change deploy definitions also change application code${caveats(ctx)}`,
+        summary: `${m.sharedOwners.length} of ${countOf(m.infraOwners.length, "person", "people")} who ${m.infraOwners.length === 1 ? "changes" : "change"} deploy definitions also change application code${caveats(ctx)}`,
         findings: [],
         metrics,
       };

@@ -1,4 +1,5 @@
 import { formatDuration, leadTime } from "../history";
+import { countOf } from "../plural";
 import type { Check, CheckInput, CheckOutcome } from "../types";
 import {
   baseMetrics,
@@ -26,7 +27,7 @@ function run(input: CheckInput): CheckOutcome {
   if (m.leadTimeHours === null) {
     return unknownOutcome(`No human commit could be placed in a production deploy${caveats(ctx)}.`, metrics);
   }
-  const summary = `median ${formatDuration(m.leadTimeHours)} from commit to production over ${m.deployedCommits} commits${caveats(ctx)}`;
+  const summary = `median ${formatDuration(m.leadTimeHours)} from commit to production over ${countOf(m.deployedCommits, "commit")}${caveats(ctx)}`;
   const score = durationScore(m.leadTimeHours);
   if (m.leadTimeHours < DURATION_PASS_HOURS) return { status: "pass", score, summary, findings: [], metrics };
   const value = `median lead time ${formatDuration(m.leadTimeHours)}`;

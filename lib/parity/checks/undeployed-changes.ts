@@ -1,4 +1,5 @@
 import { formatDuration, undeployedChanges } from "../history";
+import { countOf } from "../plural";
 import type { Check, CheckInput, CheckOutcome } from "../types";
 import {
   baseMetrics,
@@ -31,7 +32,7 @@ function run(input: CheckInput): CheckOutcome {
     };
   }
   const age = formatDuration(m.oldestUndeployedHours);
-  const summary = `${m.undeployedCommits} commits not in production, the oldest waiting ${age}${caveats(ctx)}`;
+  const summary = `${countOf(m.undeployedCommits, "commit")} not in production, the oldest waiting ${age}${caveats(ctx)}`;
   const score = durationScore(m.oldestUndeployedHours);
   if (m.oldestUndeployedHours < DURATION_PASS_HOURS) return { status: "pass", score, summary, findings: [], metrics };
   const sha = (m.oldestUndeployedSha ?? "").slice(0, 7);
@@ -41,9 +42,10 @@ function run(input: CheckInput): CheckOutcome {
     summary,
     metrics,
     findings: [
-      finding(`${m.undeployedCommits} commits wait for a production deploy; the oldest (${sha}) for ${age}.`, [
-        historyEvidence(input, `${sha} waiting ${age}`),
-      ]),
+      finding(
+        `${countOf(m.undeployedCommits, "commit")} ${m.undeployedCommits === 1 ? "waits" : "wait"} for a production deploy; the oldest (${sha}) for ${age}.`,
+        [historyEvidence(input, `${sha} waiting ${age}`)],
+      ),
     ],
   };
 }

@@ -1,5 +1,7 @@
 /** Time arithmetic for history metrics. Every instant comes in as data: the engine has no clock. */
 
+import { countOf } from "../plural";
+
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 24 * HOUR_MS;
 export const WEEK_MS = 7 * DAY_MS;
@@ -49,11 +51,11 @@ export function round2(value: number): number {
 
 /** `3.5 hours`, `2.1 days`: the unit a reader would pick. */
 export function formatDuration(hours: number): string {
-  if (hours < 1) return `${Math.round(hours * 60)} minutes`;
-  if (hours < 48) return `${round1(hours)} hours`;
-  return `${round1(hours / 24)} days`;
+  if (hours < 1) return countOf(Math.round(hours * 60), "minute");
+  if (hours < 48) return countOf(round1(hours), "hour");
+  return countOf(round1(hours / 24), "day");
 }
 
-function round1(value: number): string {
-  return (Math.round(value * 10) / 10).toString();
+function round1(value: number): number {
+  return Math.round(value * 10) / 10;
 }

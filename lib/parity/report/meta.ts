@@ -17,8 +17,9 @@ export function formatScore(score: number | null): string {
   return score === null ? "n/a" : String(Math.round(score));
 }
 
+/** The dashboard's words too (components/format.ts, the badge): "Not yet" until a level is reached. */
 export function levelName(level: Report["level"]): string {
-  return level === null ? "none yet" : level[0]?.toUpperCase() + level.slice(1);
+  return level === null ? "Not yet" : level[0]?.toUpperCase() + level.slice(1);
 }
 
 /** `file:line`; history evidence has no file (it is about deploys, not a line): `history`. */

@@ -295,7 +295,7 @@ describe("toText", () => {
 
   it("lists findings with file:line, why and fix, then suppressed ones and the next level", () => {
     const text = toText(REPORT, { color: false, checks: META });
-    expect(text).toContain("Score 62/100  Level: none yet");
+    expect(text).toContain("Score 62/100  Level: Not yet");
     expect(text).toMatch(/HIGH\s+Database engine differs \[db-engine\]/);
     expect(text).toContain("config/database.yml:4 (dev)  adapter: sqlite3");
     expect(text).toContain("Why: SQLite accepts what PostgreSQL rejects.");

@@ -190,4 +190,23 @@ describe("scenarios", () => {
     const h = history(chain([{ sha: "a", authoredHoursAgo: 5 }]), [deploy({ sha: "a", hoursAgo: 1 })]);
     expect(runAll(h)["infra-ownership"]).toMatchObject({ status: "unknown", score: null });
   });
+
+  it("counts in words that agree with the number (1 commit, 1 deploy, 1 hour)", () => {
+    // a reaches production an hour after it is written; b has waited 100 hours since.
+    const h = history(
+      chain([
+        { sha: "a", authoredHoursAgo: 200 },
+        { sha: "b", authoredHoursAgo: 100 },
+      ]),
+      [deploy({ sha: "a", hoursAgo: 199 })],
+    );
+    const summaries = Object.values(runAll(h)).map((outcome) => outcome.summary);
+    const findings = Object.values(runAll(h)).flatMap((outcome) => outcome.findings.map((f) => f.message));
+    const text = [...summaries, ...findings].join("\n");
+    expect(text).toContain("over 1 commit");
+    expect(text).toContain("1 commit not in production");
+    expect(text).toContain("1 deploy;");
+    expect(text).toContain("median 1 hour from commit");
+    expect(text).not.toMatch(/\b1 (commits|deploys|days|hours|people)\b/);
+  });
 });
