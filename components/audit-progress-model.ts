@@ -5,6 +5,8 @@ export interface AuditProgressView {
   done: number | null;
   total: number | null;
   error: string | null;
+  /** The stored reason's code (`not_found`, `rate_limited`...), said as a sentence by failureSentence. */
+  errorCode?: string | null;
   /** The backfill of 26 weekly audits that follows a repository's first audit. */
   history?: { status: string; done: number; total: number; error: string | null } | null;
 }
@@ -88,4 +90,25 @@ export function errorMessage(body: unknown, fallback: string): string {
     if (typeof message === "string" && message) return message;
   }
   return fallback;
+}
+
+/**
+ * Why an audit failed, in words a person can act on, by the stored reason's code. The reason itself
+ * (GitHub's words, such as `GET /repos/acme/x: not found (404)`) is shown beside it, smaller.
+ */
+export function failureSentence(code: string | null | undefined): string {
+  switch (code) {
+    case "not_found":
+      return "GitHub did not find the repository, or Parity's token cannot see it.";
+    case "forbidden":
+      return "GitHub refused Parity's credentials for this repository.";
+    case "rate_limited":
+      return "GitHub's rate limit stopped the audit. Re-audit once the limit resets (within the hour).";
+    case "upstream":
+      return "GitHub did not answer in time. Re-audit in a few minutes.";
+    case "bad_request":
+      return "GitHub rejected a request the audit made.";
+    default:
+      return "The audit failed on Parity's side; the server log says why.";
+  }
 }

@@ -7,6 +7,7 @@ import {
   type AuditProgressView,
   describeProgress,
   errorMessage,
+  failureSentence,
   isFinished,
   isReady,
   progressFraction,
@@ -72,10 +73,15 @@ export function AuditProgress({
         <Icon className={`size-4 shrink-0 ${isFinished(progress) ? "" : "animate-spin"}`} aria-hidden />
         <span>{text}</span>
       </p>
-      {failed && progress.error ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {progress.error}
-        </p>
+      {failed ? (
+        <div role="alert" className="text-sm text-red-700 dark:text-red-400">
+          <p>{failureSentence(progress.errorCode)}</p>
+          {progress.error ? (
+            <p className="mt-0.5 text-xs text-neutral-600 dark:text-neutral-400">
+              Reason recorded: <span className="font-mono">{progress.error}</span>
+            </p>
+          ) : null}
+        </div>
       ) : null}
       {failed ? null : (
         <div

@@ -4,8 +4,9 @@ import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useCallback, useState } from "react";
+import { addFailureSentence } from "@/components/add-failure";
 import { AuditProgress } from "@/components/audit-progress";
-import { type AuditProgressView, errorMessage } from "@/components/audit-progress-model";
+import type { AuditProgressView } from "@/components/audit-progress-model";
 import { parseRepositoryName } from "@/lib/repos/repository-name";
 import { type AddedRepository, readAddResponse } from "./add-response";
 
@@ -21,22 +22,15 @@ async function addRepository(input: string): Promise<AddedRepository> {
     throw new Error("Parity could not be reached. Check your connection and try again.");
   }
   const body: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    // A JSON 404 is the API's "no such repository"; any other 404 is a missing route, not the user's fault.
-    const fallback =
-      response.status === 404 && body !== null
-        ? "That repository was not found on GitHub, or Parity's GitHub App cannot see it."
-        : `The repository could not be added (HTTP ${response.status}).`;
-    throw new Error(errorMessage(body, fallback));
-  }
+  if (!response.ok) throw new Error(addFailureSentence(response.status, body));
   const added = readAddResponse(body);
   if (!added) throw new Error("The server answered, but not with a repository. Try again.");
   return added;
 }
 
-export function AddRepositoryForm() {
+export function AddRepositoryForm({ initial = "" }: { initial?: string }) {
   const router = useRouter();
-  const [input, setInput] = useState("");
+  const [input, setInput] = useState(initial);
   const [invalid, setInvalid] = useState<string | null>(null);
   const [ready, setReady] = useState(false);
   const [finished, setFinished] = useState<AuditProgressView | null>(null);
