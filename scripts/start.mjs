@@ -50,16 +50,19 @@ function newestMtime(target) {
 // rebuilds (the build's own output is written later and would hide such an edit).
 const STAMP = path.join(root, ".next", "parity-build-started");
 
-function needsBuild() {
-  if (values.rebuild || !existsSync(path.join(root, ".next", "BUILD_ID")) || !existsSync(STAMP)) return true;
-  const started = Number(readFileSync(STAMP, "utf8"));
-  return SOURCES.some((source) => newestMtime(path.join(root, source)) > started);
+function buildState() {
+  const built = existsSync(path.join(root, ".next", "BUILD_ID"));
+  const stamped = existsSync(STAMP);
+  const started = stamped ? Number(readFileSync(STAMP, "utf8")) : 0;
+  const changed = built && stamped && SOURCES.some((source) => newestMtime(path.join(root, source)) > started);
+  return { rebuild: values.rebuild, built, stamped, changed };
 }
 
 // Validate the environment before anything else: a bad value stops here with a sentence naming it.
 const { register } = await import("tsx/esm/api");
 register();
 const { authMode, parseEnv, webProcessCount } = await import("../lib/env.ts");
+const { buildReason, githubLine } = await import("./start-words.ts");
 let settings;
 try {
   // Also refuses a non-loopback HOST without sign-in, unless PARITY_INSECURE_ALLOW_REMOTE=1.
@@ -72,8 +75,9 @@ try {
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 
-if (needsBuild()) {
-  console.log("parity: building the app (sources changed since the last build)…");
+const reason = buildReason(buildState());
+if (reason) {
+  console.log(`parity: ${reason}`);
   const started = Date.now();
   const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, env, stdio: "inherit" });
   if (build.status !== 0) process.exit(build.status ?? 1);
@@ -87,6 +91,7 @@ if (authMode(settings) === "team") console.log("parity: team mode: sign-in with 
 else if (settings.PARITY_INSECURE_ALLOW_REMOTE === "1")
   console.log(`parity: local mode on ${host} (PARITY_INSECURE_ALLOW_REMOTE): anyone who reaches it sees everything`);
 else console.log("parity: local mode: no sign-in, loopback address only (docs/security.md)");
+console.log(`parity: ${githubLine(settings)}`);
 const nextArgs = ["--hostname", host, "--port", port];
 const processes = webProcessCount(settings, availableParallelism());
 // One process: `next start` itself. Several (PostgreSQL only): one `next start` per core on the
