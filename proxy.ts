@@ -112,5 +112,8 @@ export const config = {
   // The webhook route skips it too: Next would buffer its body (up to 5 MB) for the proxy before
   // the route's own cap; the route applies local mode's check itself (lib/security/local-access.ts)
   // and needs no other (signed, public, not rate limited, no CSRF).
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|api/github/webhooks$).*)"],
+  // public/'s files (robots.txt, the web manifest, the social preview) are static assets too.
+  matcher: [
+    "/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt$|manifest.webmanifest$|social-preview.png$|api/github/webhooks$).*)",
+  ],
 };

@@ -5,12 +5,13 @@ import type { ReactNode } from "react";
 import { QueryProvider } from "@/components/query-provider";
 import { SiteHeader } from "@/components/site-header";
 import { ThemeScript } from "@/components/theme-script";
+import { env } from "@/lib/env";
+import { siteMetadata } from "@/lib/site-metadata";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Parity", template: "%s · Parity" },
-  description: "Dev/prod parity for your GitHub repositories: the time, personnel and tools gaps.",
-};
+export function generateMetadata(): Metadata {
+  return siteMetadata(env().PARITY_PUBLIC_URL);
+}
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
