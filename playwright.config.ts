@@ -21,7 +21,7 @@ export default defineConfig({
     // Pages as a new user first sees them, on an empty database.
     { name: "empty", testMatch: ["shell.spec.ts", "dashboard.spec.ts", "limits.spec.ts", "github-app.spec.ts"] },
     // Then repositories are added and audited through the GitHub double.
-    { name: "flow", testMatch: ["repository-flow.spec.ts"], dependencies: ["empty"] },
+    { name: "flow", testMatch: ["repository-flow.spec.ts", "one-word-each.spec.ts"], dependencies: ["empty"] },
     // Last: team mode on its own server and database; two users with different access.
     {
       name: "auth",
