@@ -47,7 +47,8 @@ async function connected(page: Page, repository: string) {
   }).toPass({ timeout: 90_000 });
 }
 
-test.describe.configure({ mode: "serial", timeout: 180_000 });
+// Each test audits a repository and runs axe four times: on a loaded machine that takes minutes.
+test.describe.configure({ mode: "serial", timeout: 420_000 });
 
 test("the Tools card shows a finding's severity, the one the findings list shows", async ({ page }, testInfo) => {
   // checkout-api: service-version's default is medium; PostgreSQL 13 against 16 raises its finding to high.
