@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { AddRepositoryLink } from "@/components/add-repository-link";
 import { EmptyState } from "@/components/empty-state";
+import { ExportLinks } from "@/components/export-links";
 import { OrganisationTrends, SummaryLine } from "@/components/overview/overview-sections";
 import { RepositoryOverviewTable } from "@/components/overview/repository-overview-table";
 import { requireViewer, visibleToViewer } from "@/lib/auth/page";
@@ -51,7 +52,10 @@ export default async function OverviewPage() {
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-4">
         <h1 className="text-2xl font-semibold tracking-tight">Overview</h1>
-        <AddRepositoryLink />
+        <div className="flex flex-wrap items-center gap-4">
+          <ExportLinks href="/api/export/repositories" what="the overview" />
+          <AddRepositoryLink />
+        </div>
       </div>
       <SummaryLine rows={rows} now={now} />
       <OrganisationTrends weeks={weeks} />

@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 const LINKS = [
   { href: "/", label: "Overview" },
   { href: "/repos", label: "Repositories" },
+  { href: "/fix-first", label: "Fix first" },
   { href: "/settings", label: "Settings" },
 ] as const;
 

@@ -1,9 +1,15 @@
 import { ChevronRight, EyeOff } from "lucide-react";
 import type { Finding, Report } from "@/lib/parity/types";
 import { Card } from "../card";
+import { ExportLinks } from "../export-links";
 import { githubBlobUrl, SEVERITY_ORDER } from "../format";
 import { SeverityBadge } from "../score";
 import type { CheckText } from "./check-details";
+
+/** `owner/name` as a path, each part escaped (names are GitHub's, but the path must not trust that). */
+function encodeRepository(fullName: string): string {
+  return fullName.split("/").map(encodeURIComponent).join("/");
+}
 
 function bySeverity(a: Finding, b: Finding): number {
   return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.title.localeCompare(b.title);
@@ -22,7 +28,12 @@ export function FindingsList({
     <Card
       titleId="findings"
       title={`Findings (${open.length} open · ${suppressed.length} suppressed)`}
-      aside="open one to see why it bites and how to fix it"
+      aside={
+        <span className="flex flex-wrap items-center gap-x-4 gap-y-1">
+          <span>open one to see why it bites and how to fix it</span>
+          <ExportLinks href={`/api/repos/${encodeRepository(report.repository)}/findings`} what="the findings" />
+        </span>
+      }
     >
       {report.findings.length === 0 ? (
         <p className="px-4 py-3 text-sm text-neutral-600 dark:text-neutral-400">
@@ -53,7 +64,10 @@ function FindingItem({
 }) {
   const located = finding.evidence.filter((evidence) => evidence.file);
   return (
-    <li className={finding.suppressed ? "text-neutral-600 dark:text-neutral-400" : ""}>
+    <li
+      id={`finding-${finding.fingerprint}`}
+      className={`scroll-mt-20 ${finding.suppressed ? "text-neutral-600 dark:text-neutral-400" : ""}`}
+    >
       <details className="group">
         <summary className="flex cursor-pointer list-none items-start gap-2 px-4 py-2.5 text-sm hover:bg-neutral-50 dark:hover:bg-neutral-900/60 [&::-webkit-details-marker]:hidden">
           <ChevronRight className="mt-0.5 size-4 shrink-0 transition-transform group-open:rotate-90" aria-hidden />
