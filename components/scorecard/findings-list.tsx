@@ -1,14 +1,16 @@
-import { ChevronRight, EyeOff } from "lucide-react";
+import { ChevronRight, Clock, EyeOff } from "lucide-react";
 import type { Finding, Report } from "@/lib/parity/types";
+import type { SuppressionView } from "@/lib/suppressions/status";
 import { Card } from "../card";
 import { ExportLinks } from "../export-links";
 import { githubBlobUrl, SEVERITY_ORDER } from "../format";
 import { SeverityBadge } from "../score";
 import type { CheckText } from "./check-details";
+import { SuppressFinding } from "./suppress-finding";
 
-/** `owner/name` as a path, each part escaped (names are GitHub's, but the path must not trust that). */
-function encodeRepository(fullName: string): string {
-  return fullName.split("/").map(encodeURIComponent).join("/");
+/** The repository's API path, each part escaped. */
+function repositoryPath(repository: { owner: string; name: string }): string {
+  return `/api/repos/${encodeURIComponent(repository.owner)}/${encodeURIComponent(repository.name)}`;
 }
 
 function bySeverity(a: Finding, b: Finding): number {
@@ -18,9 +20,15 @@ function bySeverity(a: Finding, b: Finding): number {
 export function FindingsList({
   report,
   texts,
+  pendingSuppressions = {},
+  repository,
 }: {
   report: Pick<Report, "findings" | "repository" | "commit">;
   texts: Record<string, CheckText>;
+  /** Suppressions asked for from this page whose `.parity.yml` lines no audit has read yet, by fingerprint. */
+  pendingSuppressions?: Record<string, SuppressionView>;
+  /** The connected repository, as its routes name it: offers suppressing and exporting. */
+  repository?: { owner: string; name: string };
 }) {
   const open = report.findings.filter((finding) => !finding.suppressed).sort(bySeverity);
   const suppressed = report.findings.filter((finding) => finding.suppressed).sort(bySeverity);
@@ -31,7 +39,7 @@ export function FindingsList({
       aside={
         <span className="flex flex-wrap items-center gap-x-4 gap-y-1">
           <span>open one to see why it bites and how to fix it</span>
-          <ExportLinks href={`/api/repos/${encodeRepository(report.repository)}/findings`} what="the findings" />
+          {repository ? <ExportLinks href={`${repositoryPath(repository)}/findings`} what="the findings" /> : null}
         </span>
       }
     >
@@ -42,7 +50,14 @@ export function FindingsList({
       ) : (
         <ul className="divide-y divide-neutral-100 dark:divide-neutral-900">
           {open.map((finding) => (
-            <FindingItem key={finding.fingerprint} finding={finding} report={report} text={texts[finding.check]} />
+            <FindingItem
+              key={finding.fingerprint}
+              finding={finding}
+              report={report}
+              text={texts[finding.check]}
+              pending={pendingSuppressions[finding.fingerprint] ?? null}
+              repository={repository}
+            />
           ))}
           {suppressed.map((finding) => (
             <FindingItem key={finding.fingerprint} finding={finding} report={report} text={texts[finding.check]} />
@@ -57,10 +72,14 @@ function FindingItem({
   finding,
   report,
   text,
+  pending = null,
+  repository,
 }: {
   finding: Finding;
   report: Pick<Report, "repository" | "commit">;
   text: CheckText | undefined;
+  pending?: SuppressionView | null;
+  repository?: { owner: string; name: string };
 }) {
   const located = finding.evidence.filter((evidence) => evidence.file);
   return (
@@ -78,6 +97,12 @@ function FindingItem({
               <span className="ml-2 inline-flex items-center gap-1 text-xs">
                 <EyeOff className="size-3" aria-hidden />
                 suppressed
+              </span>
+            ) : null}
+            {pending ? (
+              <span className="ml-2 inline-flex items-center gap-1 text-xs text-amber-800 dark:text-amber-300">
+                <Clock className="size-3" aria-hidden />
+                suppression pending
               </span>
             ) : null}
             {located.length > 0 ? (
@@ -130,6 +155,14 @@ function FindingItem({
             check <code className="font-mono">{finding.check}</code> · fingerprint{" "}
             <code className="font-mono">{finding.fingerprint.slice(0, 12)}</code>
           </p>
+          {repository && !finding.suppressed ? (
+            <SuppressFinding
+              owner={repository.owner}
+              name={repository.name}
+              fingerprint={finding.fingerprint}
+              pending={pending}
+            />
+          ) : null}
         </div>
       </details>
     </li>

@@ -1,5 +1,6 @@
 import { GitBranch } from "lucide-react";
 import type { Report } from "@/lib/parity/types";
+import type { SuppressionView } from "@/lib/suppressions/status";
 import { CommitLink } from "../commit-link";
 import type { AuditHistoryView, DeployView, ScorecardRepositoryView, TrendMarkerView, When } from "../dashboard-types";
 import { formatRelative, toIso } from "../format";
@@ -24,6 +25,8 @@ export interface ScorecardViewProps {
   deploys: DeployView[];
   /** An audit still queued or running, so the progress shows after a reload. */
   runningAuditId?: number | null;
+  /** Suppressions asked for from the findings list, not yet read by an audit (by fingerprint). */
+  pendingSuppressions?: Record<string, SuppressionView>;
   now: Date;
 }
 
@@ -73,7 +76,12 @@ export function ScorecardView(props: ScorecardViewProps) {
       <NextLevel nextLevel={report.nextLevel} level={report.level} />
       <GapCards report={report} texts={texts} />
       <ServiceMatrix environments={matrix.environments} rows={matrix.rows} />
-      <FindingsList report={report} texts={texts} />
+      <FindingsList
+        report={report}
+        texts={texts}
+        pendingSuppressions={props.pendingSuppressions}
+        repository={repository}
+      />
       <FilesRead report={report} />
       <div className="grid gap-4 lg:grid-cols-2">
         <ScoreTrend history={props.history} markers={props.markers} />

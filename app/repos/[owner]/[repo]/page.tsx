@@ -12,6 +12,7 @@ import { getDatabase } from "@/lib/db/client";
 import { getAudit } from "@/lib/db/queries/audits";
 import { cachedScorecard } from "@/lib/db/queries/dashboard-cache";
 import { repositoryFromPath } from "@/lib/repos/repository-name";
+import { pendingSuppressionsOf } from "@/lib/suppressions/pending";
 
 interface Params {
   params: Promise<{ owner: string; repo: string }>;
@@ -98,6 +99,7 @@ export default async function ScorecardPage({ params }: Params) {
         markers={scorecard.trendMarkers}
         deploys={scorecard.deploys}
         runningAuditId={active?.id ?? null}
+        pendingSuppressions={await pendingSuppressionsOf(db, repository.id, latestAudit.report.findings)}
         now={now}
       />
       <PullRequests fullName={repository.fullName} audits={pullRequests} />

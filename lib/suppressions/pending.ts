@@ -1,0 +1,15 @@
+import type { Database } from "../db/client";
+import { listSuppressionRequests } from "../db/queries/suppressions";
+import type { Finding } from "../parity/types";
+import { type SuppressionView, suppressionView } from "./status";
+
+/** The scorecard's pending suppressions by fingerprint: asked for, not yet read by an audit. */
+export async function pendingSuppressionsOf(
+  db: Database,
+  repositoryId: number,
+  findings: readonly Finding[],
+): Promise<Record<string, SuppressionView>> {
+  const rows = await listSuppressionRequests(db, repositoryId);
+  const views = rows.map((row) => suppressionView(row, findings)).filter((view) => view.status === "pending");
+  return Object.fromEntries(views.map((view) => [view.fingerprint, view]));
+}
