@@ -130,6 +130,25 @@ describe("REST responses match GitHub's OpenAPI description", () => {
     expect(rejected.status).toBe(422);
   });
 
+  it("creates a branch and opens a pull request in GitHub's shapes", async () => {
+    const post = (path: string, body: unknown) =>
+      getJson(path, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } });
+    const main = await getJson(`${storefront}/git/ref/heads%2Fmain`);
+    const validateRef = validator("get", "/repos/{owner}/{repo}/git/ref/{ref}", "200");
+    expect(validateRef(main.body), JSON.stringify(validateRef.errors)).toBe(true);
+    const sha = (main.body as { object: { sha: string } }).object.sha;
+    const branch = await post(`${storefront}/git/refs`, { ref: "refs/heads/parity/openapi", sha });
+    expect(branch.status).toBe(201);
+    const validateCreated = validator("post", "/repos/{owner}/{repo}/git/refs", "201");
+    expect(validateCreated(branch.body), JSON.stringify(validateCreated.errors)).toBe(true);
+    expect((await post(`${storefront}/git/refs`, { ref: "refs/heads/parity/openapi", sha })).status).toBe(422);
+    const pull = await post(`${storefront}/pulls`, { title: "t", head: "parity/openapi", base: "main" });
+    expect(pull.status).toBe(201);
+    const validatePull = validator("post", "/repos/{owner}/{repo}/pulls", "201");
+    expect(validatePull(pull.body), JSON.stringify(validatePull.errors?.slice(0, 3))).toBe(true);
+    expect(pull.body).toMatchObject({ state: "open", head: { ref: "parity/openapi" } });
+  });
+
   it("issues installation tokens that list the installation's repositories", async () => {
     const token = await getJson("/app/installations/1/access_tokens", { method: "POST" });
     const validateToken = validator("post", "/app/installations/{installation_id}/access_tokens", "201");

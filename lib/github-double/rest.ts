@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { createPull, gitRefs } from "./rest-branches";
 import { notFound, type RestAnswer, type RestRequest } from "./rest-common";
 import { getContents, putContents } from "./rest-contents";
 import {
@@ -115,6 +116,8 @@ function routeRepo(world: World, repo: WorldRepo, rest: string[], req: RestReque
       .map(([tag, sha]) => tagJson(api, repo, tag, sha));
     return { status: 200, body: null, list };
   }
+  if (a === "git" && (b === "ref" || b === "refs")) return gitRefs(world, repo, rest.slice(1), req);
+  if (a === "pulls" && b === undefined && req.method === "POST") return createPull(world, repo, req);
   if (a === "pulls" && b) return pulls(repo, b, c, req);
   if (a === "issues") return comments(world, repo, rest, req);
   if (a === "check-runs") return checkRuns(world, repo, b, req);

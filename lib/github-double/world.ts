@@ -359,6 +359,43 @@ export class World {
     this.repo(fullName).tags.set(name, sha);
   }
 
+  /** A new branch at a commit (`POST git/refs`). */
+  branch(repo: WorldRepo, name: string, sha: string): void {
+    repo.branches.set(name, sha);
+  }
+
+  /** An open pull request by the App's bot, from `head` into `base` (`POST pulls`). */
+  openPull(repo: WorldRepo, input: { title: string; head: string; base: string; body: string | null }): WorldPull {
+    const headSha = repo.branches.get(input.head) ?? "";
+    const baseFiles = this.resolveCommit(repo, input.base)?.files ?? new Map<string, string>();
+    const headFiles = repo.commits.get(headSha)?.files ?? new Map<string, string>();
+    const files: WorldPull["files"] = [];
+    for (const [filename, blob] of headFiles) {
+      if (baseFiles.get(filename) !== blob) {
+        files.push({ filename, status: baseFiles.has(filename) ? "modified" : "added", additions: 1, deletions: 0 });
+      }
+    }
+    for (const filename of baseFiles.keys()) {
+      if (!headFiles.has(filename)) files.push({ filename, status: "removed", additions: 0, deletions: 1 });
+    }
+    const pull: WorldPull = {
+      number: Math.max(0, ...repo.pulls.map((existing) => existing.number)) + 1,
+      title: input.title,
+      user: this.account("parity-double[bot]"),
+      headSha,
+      headRef: input.head,
+      baseRef: input.base,
+      state: "open",
+      mergedAt: null,
+      mergedBy: null,
+      mergeCommitSha: null,
+      createdAt: new Date().toISOString(),
+      files,
+    };
+    repo.pulls.push(pull);
+    return pull;
+  }
+
   /** Resolves a branch name, a full or abbreviated commit sha, or a tree sha to a commit. */
   resolveCommit(repo: WorldRepo, ref: string): WorldCommit | undefined {
     const name = ref === "HEAD" ? repo.defaultBranch : ref.replace(/^refs\/heads\//, "");
