@@ -22,6 +22,8 @@ export default defineConfig({
     { name: "empty", testMatch: ["shell.spec.ts", "dashboard.spec.ts", "limits.spec.ts", "github-app.spec.ts"] },
     // Then repositories are added and audited through the GitHub double.
     { name: "flow", testMatch: ["repository-flow.spec.ts", "one-word-each.spec.ts"], dependencies: ["empty"] },
+    // Team features on repositories of their own (fix first, suppress, export), after the flow.
+    { name: "teams", testMatch: ["team-features.spec.ts"], dependencies: ["flow"] },
     // Last: team mode on its own server and database; two users with different access.
     {
       name: "auth",

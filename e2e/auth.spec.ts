@@ -28,6 +28,7 @@ test("signed-out visitors are sent to sign-in, and the API answers 401", async (
   await expect(page.getByRole("heading", { name: "Sign in to Parity" })).toBeVisible();
   const api = await request.get("/api/repos");
   expect(api.status()).toBe(401);
+  expect((await request.get("/api/export/repositories?format=csv")).status()).toBe(401);
   expect((await api.json()).error.code).toBe("unauthorized");
 });
 
@@ -61,11 +62,26 @@ test("an outsider sees only the public repository; the private one is a 404", as
   const hidden = await page.goto("/repos/acme/ledger");
   expect(hidden?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
-  for (const path of ["/api/repos/acme/ledger", "/api/repos/acme/ledger/history"]) {
+  for (const path of [
+    "/api/repos/acme/ledger",
+    "/api/repos/acme/ledger/history",
+    "/api/repos/acme/ledger/findings?format=csv",
+    "/api/repos/acme/ledger/suppressions",
+  ]) {
     const answer = await page.request.get(path);
     expect(answer.status(), path).toBe(404);
   }
   expect((await page.request.post("/api/repos/acme/ledger/audits")).status()).toBe(404);
+  const suppress = await page.request.post("/api/repos/acme/ledger/suppressions", {
+    data: { fingerprint: "0123456789abcdef", kind: "suppress", reason: "not mine to say" },
+  });
+  expect(suppress.status()).toBe(404);
+  // The exports and the fix-first list hold only what this viewer may see.
+  const exported = await (await page.request.get("/api/export/repositories?format=csv")).text();
+  expect(exported).toContain("acme/brand-assets");
+  expect(exported).not.toContain("acme/ledger");
+  await page.goto("/fix-first");
+  await expect(page.locator("main")).not.toContainText("acme/ledger");
   expect((await page.request.post("/api/repos", { data: { repository: "acme/billing" } })).status()).toBe(404);
   const list = (await (await page.request.get("/api/repos")).json()) as { repositories: { fullName: string }[] };
   expect(list.repositories.map((r) => r.fullName)).toEqual(["acme/brand-assets"]);

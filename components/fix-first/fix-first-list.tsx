@@ -71,6 +71,7 @@ export function FixFirstList({ ranked, limit }: { ranked: readonly RankedFinding
           {shown.map((item, index) => (
             <li
               key={`${item.repository.fullName}:${item.position}`}
+              data-gain-overall={item.gain.overall ?? 0}
               className="flex flex-wrap items-start gap-x-3 gap-y-1 px-4 py-2.5 text-sm"
             >
               <span className="w-8 shrink-0 text-right tabular-nums text-neutral-600 dark:text-neutral-400">

@@ -22,6 +22,7 @@ export function FindingsList({
   texts,
   pendingSuppressions = {},
   repository,
+  pullRequestsOffered = false,
 }: {
   report: Pick<Report, "findings" | "repository" | "commit">;
   texts: Record<string, CheckText>;
@@ -29,6 +30,8 @@ export function FindingsList({
   pendingSuppressions?: Record<string, SuppressionView>;
   /** The connected repository, as its routes name it: offers suppressing and exporting. */
   repository?: { owner: string; name: string };
+  /** The GitHub App can open a pull request with a suppression's lines. */
+  pullRequestsOffered?: boolean;
 }) {
   const open = report.findings.filter((finding) => !finding.suppressed).sort(bySeverity);
   const suppressed = report.findings.filter((finding) => finding.suppressed).sort(bySeverity);
@@ -57,6 +60,7 @@ export function FindingsList({
               text={texts[finding.check]}
               pending={pendingSuppressions[finding.fingerprint] ?? null}
               repository={repository}
+              pullRequestsOffered={pullRequestsOffered}
             />
           ))}
           {suppressed.map((finding) => (
@@ -74,12 +78,14 @@ function FindingItem({
   text,
   pending = null,
   repository,
+  pullRequestsOffered = false,
 }: {
   finding: Finding;
   report: Pick<Report, "repository" | "commit">;
   text: CheckText | undefined;
   pending?: SuppressionView | null;
   repository?: { owner: string; name: string };
+  pullRequestsOffered?: boolean;
 }) {
   const located = finding.evidence.filter((evidence) => evidence.file);
   return (
@@ -161,6 +167,7 @@ function FindingItem({
               name={repository.name}
               fingerprint={finding.fingerprint}
               pending={pending}
+              pullRequestsOffered={pullRequestsOffered}
             />
           ) : null}
         </div>

@@ -27,6 +27,8 @@ export interface ScorecardViewProps {
   runningAuditId?: number | null;
   /** Suppressions asked for from the findings list, not yet read by an audit (by fingerprint). */
   pendingSuppressions?: Record<string, SuppressionView>;
+  /** The GitHub App is installed on the repository and can open a suppression's pull request. */
+  pullRequestsOffered?: boolean;
   now: Date;
 }
 
@@ -80,6 +82,7 @@ export function ScorecardView(props: ScorecardViewProps) {
         report={report}
         texts={texts}
         pendingSuppressions={props.pendingSuppressions}
+        pullRequestsOffered={props.pullRequestsOffered}
         repository={repository}
       />
       <FilesRead report={report} />

@@ -12,7 +12,7 @@ type Kind = SuppressionView["kind"];
 async function requestSuppression(
   owner: string,
   name: string,
-  body: { fingerprint: string; kind: Kind; reason: string },
+  body: { fingerprint: string; kind: Kind; reason: string; pullRequest: boolean },
 ): Promise<SuppressionView> {
   const path = `/api/repos/${encodeURIComponent(owner)}/${encodeURIComponent(name)}/suppressions`;
   const response = await fetch(path, {
@@ -40,20 +40,24 @@ export function SuppressFinding({
   name,
   fingerprint,
   pending: initial,
+  pullRequestsOffered = false,
 }: {
   owner: string;
   name: string;
   fingerprint: string;
   pending: SuppressionView | null;
+  /** The Parity GitHub App is installed on the repository: it can open the pull request. */
+  pullRequestsOffered?: boolean;
 }) {
   const router = useRouter();
   const formId = useId();
   const [open, setOpen] = useState(false);
   const [kind, setKind] = useState<Kind>("suppress");
   const [reason, setReason] = useState("");
+  const [pullRequest, setPullRequest] = useState(pullRequestsOffered);
   const [pending, setPending] = useState<SuppressionView | null>(initial);
   const mutation = useMutation({
-    mutationFn: () => requestSuppression(owner, name, { fingerprint, kind, reason }),
+    mutationFn: () => requestSuppression(owner, name, { fingerprint, kind, reason, pullRequest }),
     onSuccess: (view) => {
       setPending(view);
       setOpen(false);
@@ -123,6 +127,17 @@ export function SuppressFinding({
               className="block w-full rounded-md border border-neutral-300 bg-white px-2 py-1.5 text-sm dark:border-neutral-700 dark:bg-neutral-950"
             />
           </label>
+          {pullRequestsOffered ? (
+            <label className="flex items-start gap-2">
+              <input
+                type="checkbox"
+                checked={pullRequest}
+                onChange={(event) => setPullRequest(event.target.checked)}
+                className="mt-1"
+              />
+              <span>Open a pull request that adds them (the Parity GitHub App is installed here)</span>
+            </label>
+          ) : null}
           <div className="flex flex-wrap items-center gap-2">
             <button type="submit" className={buttonClass} disabled={mutation.isPending || reason.trim() === ""}>
               {mutation.isPending ? "Preparing…" : "Get the .parity.yml lines"}

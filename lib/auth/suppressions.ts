@@ -1,13 +1,64 @@
+import { appSettings, installationClients } from "../bot/app-client";
+import type { Database } from "../db/client";
+import { installationOf, recordPullRequest } from "../db/queries/suppressions";
+import { env } from "../env";
+import { jsonBodyOnce } from "../http/body";
+import { apiContext } from "../http/context";
 import type { RepoParams } from "../http/handlers";
 import { requestSuppression, suppressionResponse } from "../http/suppressions";
+import type { GitHubClient } from "../sources/github/client";
+import { openSuppressionPullRequest } from "../suppressions/pull-request";
 import { apiViewer } from "./api";
 
 /**
  * `POST /api/repos/{owner}/{repo}/suppressions`, behind withRepositoryAccess: records who asked
- * (their GitHub login in team mode) with the request.
+ * (their GitHub login in team mode) and, when asked (`"pullRequest": true`) and the GitHub App is
+ * installed on the repository, opens a pull request with the lines. A pull request that fails
+ * leaves the lines and the pending request as they are, with the reason in `pullRequestError`.
  */
-export async function postSuppression(request: Request, params: RepoParams): Promise<Response> {
-  const viewer = await apiViewer(request);
-  const { answer } = await requestSuppression(request, params, viewer.mode === "team" ? viewer.session.login : null);
-  return suppressionResponse(answer);
+
+/** The App's client for a repository it is installed on; null without the App or an installation. */
+export type PullRequestClients = (db: Database, fullName: string) => Promise<GitHubClient | null>;
+
+let clientsForApp: ReturnType<typeof installationClients> | null = null;
+
+export const appPullRequestClients: PullRequestClients = async (db, fullName) => {
+  const app = appSettings();
+  if (!app) return null;
+  const installationId = await installationOf(db, fullName);
+  if (installationId === null) return null;
+  clientsForApp ??= installationClients(env().GITHUB_API_URL, app);
+  return clientsForApp(installationId);
+};
+
+export function postSuppressionWith(clients: PullRequestClients) {
+  return async (request: Request, params: RepoParams): Promise<Response> => {
+    const viewer = await apiViewer(request);
+    const login = viewer.mode === "team" ? viewer.session.login : null;
+    const { answer, requestId, finding, entry } = await requestSuppression(request, params, login);
+    const body = (await jsonBodyOnce(request)) as { pullRequest?: unknown } | null;
+    if (body?.pullRequest !== true) return suppressionResponse(answer);
+    const db = await apiContext().db();
+    const client = await clients(db, answer.repository);
+    let outcome: { url: string | null; error: string | null };
+    if (!client) {
+      outcome = { url: null, error: "the Parity GitHub App is not installed on this repository" };
+    } else {
+      const [owner = params.owner, name = params.repo] = answer.repository.split("/");
+      outcome = await openSuppressionPullRequest(client, { owner, name }, entry, finding).then(
+        (pull) => ({ url: pull.url, error: null }),
+        (error: unknown) => ({
+          url: null,
+          error: `GitHub refused the pull request (${error instanceof Error ? error.message.slice(0, 200) : "unknown error"})`,
+        }),
+      );
+    }
+    await recordPullRequest(db, requestId, outcome);
+    return suppressionResponse({
+      ...answer,
+      suppression: { ...answer.suppression, pullRequestUrl: outcome.url, pullRequestError: outcome.error },
+    });
+  };
 }
+
+export const postSuppression = postSuppressionWith(appPullRequestClients);

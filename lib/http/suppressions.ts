@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { getLatestReport } from "../db/queries/dashboard";
 import { listSuppressionRequests, saveSuppressionRequest } from "../db/queries/suppressions";
+import type { Finding, Suppression } from "../parity/types";
 import {
   CONFIG_FILE,
   MAX_REASON_LENGTH,
@@ -51,7 +52,7 @@ export async function requestSuppression(
   request: Request,
   params: RepoParams,
   requestedBy: string | null = null,
-): Promise<{ answer: SuppressionAnswer; requestId: number; repositoryId: number }> {
+): Promise<{ answer: SuppressionAnswer; requestId: number; finding: Finding; entry: Suppression }> {
   const parsed = suppressBody.safeParse(await jsonBodyOnce(request));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -86,7 +87,8 @@ export async function requestSuppression(
   return {
     answer: { repository: repository.fullName, suppression: suppressionView(row, report.findings, CONFIG_FILE) },
     requestId: row.id,
-    repositoryId: repository.id,
+    finding: open,
+    entry,
   };
 }
 

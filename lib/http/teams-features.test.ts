@@ -1,16 +1,22 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as exportRepositoriesRoute } from "@/app/api/export/repositories/route";
 import { GET as exportFindingsRoute } from "@/app/api/repos/[owner]/[repo]/findings/route";
 import { GET as listSuppressionsRoute, POST as suppressRoute } from "@/app/api/repos/[owner]/[repo]/suppressions/route";
+import { withRepositoryAccess } from "../auth/api";
+import { postSuppressionWith } from "../auth/suppressions";
 import { cacheFinding, dbEngineFinding, sampleReport } from "../db/queries/__fixtures__/reports";
 import { completeAudit, createAudit } from "../db/queries/audits";
 import { findRepository } from "../db/queries/repositories";
 import { repositoryGains } from "../fix-first/load";
 import { rankFindings } from "../fix-first/rank";
+import { seedAcme } from "../github-double/seed";
+import { type GitHubDouble, startGitHubDouble } from "../github-double/server";
 import { addRepository } from "../jobs/queue";
 import { parseConfig } from "../parity/config/index";
 import { applySuppressions } from "../parity/suppress";
 import type { Report } from "../parity/types";
+import { createGitHubClient } from "../sources/github/client";
+import { handle } from "./handlers";
 import { openTestApiContext } from "./test-api-context";
 
 /** Issue 14's team features through their route handlers on a real database: export, fix first, suppress. */
@@ -169,5 +175,56 @@ describe("suppress from the UI", () => {
       params("vault"),
     );
     expect(wrongType.status).toBe(415);
+  });
+});
+
+describe("suppress with a pull request (the GitHub App installed)", () => {
+  let double: GitHubDouble;
+  beforeAll(async () => {
+    double = await startGitHubDouble({ world: seedAcme({ now: new Date("2026-11-30T12:00:00Z") }) });
+  });
+  afterAll(async () => {
+    await double.close();
+  });
+
+  it("opens the pull request with the lines and keeps the suppression pending", async () => {
+    await audited("storefront", sampleReport({ repository: "acme/storefront" }));
+    // The App's installation client, here with a plain token against the double.
+    const installed = postSuppressionWith(async () =>
+      createGitHubClient({ baseUrl: double.url, auth: { type: "token", token: "t" }, maxRetries: 0 }),
+    );
+    const route = handle(withRepositoryAccess(installed));
+    const body = { fingerprint: cacheFinding.fingerprint, kind: "suppress", reason: "cache is local by design" };
+    const response = await route(post("/api/repos/acme/storefront/suppressions", { ...body, pullRequest: true }), {
+      params: Promise.resolve({ owner: "acme", repo: "storefront" }),
+    });
+    expect(response.status).toBe(201);
+    const answer = (await response.json()) as {
+      suppression: { status: string; pullRequestUrl: string | null; pullRequestError: string | null };
+    };
+    expect(answer.suppression).toMatchObject({ status: "pending", pullRequestError: null });
+    expect(answer.suppression.pullRequestUrl).toMatch(/\/acme\/storefront\/pull\/\d+$/);
+    const number = answer.suppression.pullRequestUrl?.split("/").at(-1);
+    const pull = (await (await fetch(`${double.url}/repos/acme/storefront/pulls/${number}`)).json()) as {
+      state: string;
+      title: string;
+    };
+    expect(pull).toMatchObject({ state: "open", title: `Parity: suppress "${cacheFinding.message}"` });
+    // The list remembers the pull request.
+    const listed = (await (
+      await listSuppressionsRoute(get("/api/repos/acme/storefront/suppressions"), params("storefront"))
+    ).json()) as { suppressions: { pullRequestUrl: string | null }[] };
+    expect(listed.suppressions[0]?.pullRequestUrl).toBe(answer.suppression.pullRequestUrl);
+
+    // Without an installation: the lines and the pending request, and the reason there is no PR.
+    const route404 = handle(withRepositoryAccess(postSuppressionWith(async () => null)));
+    const without = await route404(post("/api/repos/acme/storefront/suppressions", { ...body, pullRequest: true }), {
+      params: Promise.resolve({ owner: "acme", repo: "storefront" }),
+    });
+    expect(((await without.json()) as { suppression: { pullRequestError: string } }).suppression).toMatchObject({
+      pullRequestUrl: null,
+      pullRequestError: "the Parity GitHub App is not installed on this repository",
+      status: "pending",
+    });
   });
 });

@@ -1,5 +1,6 @@
+import { appSettings } from "../bot/app-client";
 import type { Database } from "../db/client";
-import { listSuppressionRequests } from "../db/queries/suppressions";
+import { installationOf, listSuppressionRequests } from "../db/queries/suppressions";
 import type { Finding } from "../parity/types";
 import { type SuppressionView, suppressionView } from "./status";
 
@@ -12,4 +13,10 @@ export async function pendingSuppressionsOf(
   const rows = await listSuppressionRequests(db, repositoryId);
   const views = rows.map((row) => suppressionView(row, findings)).filter((view) => view.status === "pending");
   return Object.fromEntries(views.map((view) => [view.fingerprint, view]));
+}
+
+/** Whether the GitHub App is configured and installed on the repository (it can open the PR). */
+export async function pullRequestsOffered(db: Database, fullName: string): Promise<boolean> {
+  if (!appSettings()) return false;
+  return (await installationOf(db, fullName)) !== null;
 }

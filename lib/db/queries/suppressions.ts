@@ -1,6 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Database } from "../client";
-import { type SuppressionRequestRow, suppressionRequests } from "../schema";
+import { installationRepositories, type SuppressionRequestRow, suppressionRequests } from "../schema";
 
 export type NewSuppressionRequest = Omit<
   SuppressionRequestRow,
@@ -64,4 +64,14 @@ export async function findSuppressionRequest(
     .where(and(eq(suppressionRequests.repositoryId, repositoryId), eq(suppressionRequests.fingerprint, fingerprint)))
     .limit(1);
   return row ?? null;
+}
+
+/** The App installation that covers a repository (installation events keep the table), if any. */
+export async function installationOf(db: Database, fullName: string): Promise<number | null> {
+  const [row] = await db
+    .select({ installationId: installationRepositories.installationId })
+    .from(installationRepositories)
+    .where(eq(installationRepositories.fullName, fullName.toLowerCase()))
+    .limit(1);
+  return row?.installationId ?? null;
 }

@@ -12,7 +12,7 @@ import { getDatabase } from "@/lib/db/client";
 import { getAudit } from "@/lib/db/queries/audits";
 import { cachedScorecard } from "@/lib/db/queries/dashboard-cache";
 import { repositoryFromPath } from "@/lib/repos/repository-name";
-import { pendingSuppressionsOf } from "@/lib/suppressions/pending";
+import { pendingSuppressionsOf, pullRequestsOffered } from "@/lib/suppressions/pending";
 
 interface Params {
   params: Promise<{ owner: string; repo: string }>;
@@ -100,6 +100,7 @@ export default async function ScorecardPage({ params }: Params) {
         deploys={scorecard.deploys}
         runningAuditId={active?.id ?? null}
         pendingSuppressions={await pendingSuppressionsOf(db, repository.id, latestAudit.report.findings)}
+        pullRequestsOffered={await pullRequestsOffered(db, repository.fullName)}
         now={now}
       />
       <PullRequests fullName={repository.fullName} audits={pullRequests} />
