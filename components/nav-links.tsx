@@ -22,7 +22,7 @@ export function NavLinks() {
               <Link
                 href={link.href}
                 aria-current={current ? "page" : undefined}
-                className={`rounded-md px-3 py-1.5 ${
+                className={`whitespace-nowrap rounded-md px-3 py-1.5 ${
                   current
                     ? "bg-neutral-100 font-medium text-neutral-900 dark:bg-neutral-800 dark:text-neutral-100"
                     : "text-neutral-600 hover:text-neutral-900 dark:text-neutral-400 dark:hover:text-neutral-100"
