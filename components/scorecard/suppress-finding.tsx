@@ -173,7 +173,8 @@ function PendingSuppression({ view, onChange }: { view: SuppressionView; onChang
         <code className="font-mono">suppress:</code> list). The next audit reads them and the finding leaves the score.
         {view.requestedBy ? ` Asked by ${view.requestedBy}.` : ""}
       </p>
-      <pre className="overflow-x-auto rounded bg-white p-2 font-mono text-xs text-neutral-900 dark:bg-neutral-950 dark:text-neutral-100">
+      {/* Wrapped rather than scrolled: nothing to reach by keyboard, and a soft wrap is not copied. */}
+      <pre className="whitespace-pre-wrap break-words rounded bg-white p-2 font-mono text-xs text-neutral-900 dark:bg-neutral-950 dark:text-neutral-100">
         {view.lines}
       </pre>
       {view.pullRequestUrl ? (
