@@ -24,6 +24,9 @@ export default defineConfig({
     { name: "flow", testMatch: ["repository-flow.spec.ts", "one-word-each.spec.ts"], dependencies: ["empty"] },
     // Team features on repositories of their own (fix first, suppress, export), after the flow.
     { name: "teams", testMatch: ["team-features.spec.ts"], dependencies: ["flow"] },
+    // Numbers and charts on audited repositories of their own (issue 14, items 7 and 8), last, so
+    // the repositories they connect join no other spec's lists.
+    { name: "numbers", testMatch: ["numbers-and-charts.spec.ts"], dependencies: ["teams"] },
     // Last: team mode on its own server and database; two users with different access.
     {
       name: "auth",

@@ -41,6 +41,12 @@ export function formatDate(when: string | Date | null | undefined): string {
   return time.toISOString().slice(0, 10);
 }
 
+/** `2026-11-20 08:05 UTC`: a time to the minute, saying its zone (the dashboard shows UTC). */
+export function formatUtcMinute(when: string | Date | null | undefined): string {
+  const iso = toIso(when);
+  return iso ? `${iso.slice(0, 16).replace("T", " ")} UTC` : "—";
+}
+
 export function toIso(when: string | Date | null | undefined): string | null {
   if (!when) return null;
   const time = typeof when === "string" ? new Date(when) : when;

@@ -1,7 +1,9 @@
 import type { Gap } from "@/lib/parity/types";
 import { Card } from "../card";
+import { ChartLegend } from "../chart-legend";
 import type { OrganisationWeekView, RepositorySummaryView } from "../dashboard-types";
 import { formatRelative } from "../format";
+import { InfoTip, OverallScoreExplained } from "../info-tip";
 import { AverageScoreChart, FindingsByGapChart } from "./lazy-organisation-charts";
 import { averageScoreSummary, findingsByGapSummary } from "./organisation-summary";
 import { summaryOf } from "./table-model";
@@ -18,7 +20,13 @@ export function SummaryLine({ rows, now }: { rows: readonly RepositorySummaryVie
   ];
   return (
     <p className="flex flex-wrap items-baseline justify-between gap-x-6 gap-y-1 text-sm text-neutral-700 dark:text-neutral-300">
-      <span>{parts.join(" · ")}</span>
+      <span className="inline-flex flex-wrap items-center gap-1">
+        {parts.join(" · ")}
+        <InfoTip label="What these numbers mean" align="left">
+          <OverallScoreExplained />
+          <p>The median is the middle overall score of the repositories listed.</p>
+        </InfoTip>
+      </span>
       <span className="text-neutral-600 dark:text-neutral-400">
         last sweep{" "}
         {summary.lastSweep ? (
@@ -37,62 +45,65 @@ const GAP_LABEL: Record<Gap, string> = { tools: "tools", time: "time", personnel
 
 export function OrganisationTrends({ weeks }: { weeks: OrganisationWeekView[] }) {
   const scored = weeks.filter((week) => week.averageScore !== null);
-  const first = scored[0]?.averageScore ?? null;
+  const firstWeek = scored[0];
+  const first = firstWeek?.averageScore ?? null;
   const last = scored[scored.length - 1]?.averageScore ?? null;
-  const change = first !== null && last !== null ? Math.round(last) - Math.round(first) : null;
+  const change = first !== null && last !== null && scored.length > 1 ? Math.round(last) - Math.round(first) : null;
   const latest = weeks[weeks.length - 1]?.findingsByGap ?? { tools: 0, time: 0, personnel: 0 };
+  if (scored.length === 0) {
+    // Nothing to draw yet: one line across the page, not two half-empty cards.
+    return (
+      <p className="rounded-lg border border-neutral-200 px-4 py-3 text-sm text-neutral-600 dark:border-neutral-800 dark:text-neutral-400">
+        The organisation&apos;s trends (average score and open findings per week, last {weeks.length} weeks) appear
+        after the first audits finish.
+      </p>
+    );
+  }
   return (
     <div className="grid gap-4 md:grid-cols-2">
       <Card
-        title={`Average score, ${weeks.length} weeks`}
+        title={`Average score, last ${weeks.length} weeks`}
         titleId="average-score"
         aside={
-          last === null ? (
-            "no audits yet"
-          ) : (
+          <span className="inline-flex items-center gap-1">
             <span className="text-sm font-semibold text-neutral-900 tabular-nums dark:text-neutral-100">
-              {Math.round(last)}
-              {change !== null ? (
-                <span className="ml-1 font-normal text-neutral-600 dark:text-neutral-400">
-                  ({change >= 0 ? "+" : "−"}
-                  {Math.abs(change)})
-                </span>
-              ) : null}
+              {Math.round(last ?? 0)}
             </span>
-          )
-        }
-      >
-        <div className="px-2 py-2">
-          {scored.length > 0 ? (
-            <>
-              <AverageScoreChart weeks={weeks} />
-              <p className="sr-only">{averageScoreSummary(weeks)}</p>
-            </>
-          ) : (
-            <p className="px-2 py-6 text-sm text-neutral-600 dark:text-neutral-400">
-              The trend appears after the first audits finish.
-            </p>
-          )}
-        </div>
-      </Card>
-      <Card
-        title="Open findings by gap"
-        titleId="findings-by-gap"
-        aside={
-          <span className="tabular-nums">
-            {(["tools", "time", "personnel"] as const).map((gap) => `${GAP_LABEL[gap]} ${latest[gap]}`).join(" · ")}
+            {change !== null && firstWeek ? (
+              <span className="tabular-nums" data-note="score-change">
+                {change >= 0 ? "+" : "−"}
+                {Math.abs(change)} since the week of {firstWeek.week}
+              </span>
+            ) : null}
+            <InfoTip label="What the average score and its change mean">
+              <p>
+                The mean overall score of the repositories audited each week (weeks start on Monday, UTC). The change
+                compares the latest week with the first week that has audits in the chart.
+              </p>
+              <OverallScoreExplained />
+            </InfoTip>
           </span>
         }
       >
         <div className="px-2 py-2">
-          {weeks.length > 0 ? (
-            <>
-              <FindingsByGapChart weeks={weeks} />
-              <p className="sr-only">{findingsByGapSummary(weeks)}</p>
-            </>
-          ) : (
-            <p className="px-2 py-6 text-sm text-neutral-600 dark:text-neutral-400">No findings recorded yet.</p>
-          )}
+          <AverageScoreChart weeks={weeks} />
+          <p className="sr-only">{averageScoreSummary(weeks)}</p>
+        </div>
+      </Card>
+      <Card
+        title={`Open findings by gap, last ${weeks.length} weeks`}
+        titleId="findings-by-gap"
+        aside={
+          <span className="tabular-nums">
+            this week:{" "}
+            {(["tools", "time", "personnel"] as const).map((gap) => `${GAP_LABEL[gap]} ${latest[gap]}`).join(" · ")}
+          </span>
+        }
+      >
+        <div className="space-y-1 px-2 py-2">
+          <FindingsByGapChart weeks={weeks} />
+          <ChartLegend series={["tools", "time", "personnel"]} note="stacked" />
+          <p className="sr-only">{findingsByGapSummary(weeks)}</p>
         </div>
       </Card>
     </div>

@@ -20,7 +20,7 @@ export interface AuditHistoryRow {
 }
 
 const COLUMNS: readonly { label: string; numeric?: boolean }[] = [
-  { label: "date" },
+  { label: "date (UTC)" },
   { label: "commit" },
   { label: "trigger" },
   { label: "level" },

@@ -5,6 +5,7 @@ import { SEVERITY_ORDER } from "../format";
 import { ScoreValue, SeverityBadge } from "../score";
 import type { CheckText } from "./check-details";
 import { checkSeverity } from "./check-severity";
+import { gapWindow, PartialHistoryNote } from "./gap-notes";
 
 const GAP_TITLE: Record<Gap, string> = { tools: "Tools", time: "Time", personnel: "People" };
 
@@ -45,6 +46,7 @@ export function GapCards({
           <Card
             key={gap}
             titleId={`gap-${gap}`}
+            aside={gapWindow(gap)}
             title={
               <span className="flex items-baseline gap-2">
                 {GAP_TITLE[gap]}
@@ -80,6 +82,7 @@ export function GapCards({
                 })}
               </ul>
             )}
+            <PartialHistoryNote checks={checks} />
           </Card>
         );
       })}

@@ -4,17 +4,19 @@ import type { SuppressionView } from "@/lib/suppressions/status";
 import { CommitLink } from "../commit-link";
 import type { AuditHistoryView, DeployView, ScorecardRepositoryView, TrendMarkerView, When } from "../dashboard-types";
 import { formatRelative, toIso } from "../format";
+import { InfoTip, OverallScoreExplained } from "../info-tip";
 import { LevelBadge } from "../score";
 import { AuditHistory } from "./audit-history";
 import { checkTexts } from "./check-details";
 import { FilesRead } from "./files-read";
 import { FindingsList } from "./findings-list";
 import { GapCards } from "./gap-cards";
-import { Deploys, ScoreTrend } from "./history-sections";
+import { Deploys, historyCardsHaveCharts, ScoreTrend } from "./history-sections";
 import { buildMatrixView } from "./matrix-model";
 import { NextLevel } from "./next-level";
 import { ReauditButton } from "./reaudit-button";
 import { ServiceMatrix } from "./service-matrix";
+import { trendWindowStart } from "./time-window";
 
 export interface ScorecardViewProps {
   repository: ScorecardRepositoryView;
@@ -38,6 +40,8 @@ export function ScorecardView(props: ScorecardViewProps) {
   const texts = checkTexts(report);
   const matrix = buildMatrixView(report);
   const audited = toIso(props.auditedAt) ?? report.auditedAt;
+  const charts = historyCardsHaveCharts(props.history, props.markers, props.deploys);
+  const leadTime = report.metrics?.leadTimeHours;
   return (
     <div className="space-y-6">
       <header className="flex flex-wrap items-start justify-between gap-4">
@@ -68,6 +72,12 @@ export function ScorecardView(props: ScorecardViewProps) {
             <div className="text-3xl font-semibold tabular-nums leading-none">
               {report.scores.overall === null ? "—" : Math.round(report.scores.overall)}
             </div>
+            <div className="mt-0.5 flex items-center justify-end gap-1 text-xs text-neutral-600 dark:text-neutral-400">
+              overall
+              <InfoTip label="How the overall score and the level are made">
+                <OverallScoreExplained />
+              </InfoTip>
+            </div>
             <div className="mt-1">
               <LevelBadge level={report.level} />
             </div>
@@ -86,9 +96,16 @@ export function ScorecardView(props: ScorecardViewProps) {
         repository={repository}
       />
       <FilesRead report={report} />
-      <div className="grid gap-4 lg:grid-cols-2">
+      {/* Side by side only when both have a chart: a card with one sentence beside a chart is half empty. */}
+      <div className={charts.trend && charts.deploys ? "grid gap-4 lg:grid-cols-2" : "space-y-4"} data-history-cards>
         <ScoreTrend history={props.history} markers={props.markers} />
-        <Deploys repository={repository.fullName} deploys={props.deploys} />
+        <Deploys
+          repository={repository.fullName}
+          deploys={props.deploys}
+          windowStart={trendWindowStart(now)}
+          scoredLeadTimeHours={typeof leadTime === "number" ? leadTime : null}
+          coverage={report.metrics?.coverage}
+        />
       </div>
       <AuditHistory repository={repository.fullName} history={props.history} markers={props.markers} />
     </div>

@@ -1,10 +1,17 @@
 "use client";
 
 import { useMemo } from "react";
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
+import { lineEnds, spreadLabels } from "../chart-labels";
+import { SCORE_AXIS, SERIES } from "../chart-palette";
 import { type LeadTimeChartPoint, seriesPoints, type TrendChartPoint, type TrendSeries } from "./trend-model";
 
 const AXIS = { fontSize: 11, fill: "currentColor" };
+const HEIGHT = 220;
+const MARGIN = { top: 12, right: 76, left: 0, bottom: 0 };
+/** Pixels per score point in the plot (height less margins, axis and padding), for label spacing. */
+const PX_PER_POINT = (HEIGHT - MARGIN.top - 30 - SCORE_AXIS.padding.top - SCORE_AXIS.padding.bottom) / 100;
+const LINES = ["tools", "time", "personnel", "overall"] as const;
 
 function day(iso: unknown): string {
   return typeof iso === "string" ? iso.slice(5, 10) : "";
@@ -29,61 +36,80 @@ function MarkerDot({ cx, cy, payload }: DotProps) {
   );
 }
 
+interface LabelProps {
+  x?: number | string;
+  y?: number | string;
+  index?: number;
+}
+
+/** The series' name and last value, right of its last point, moved by `shift` score points. */
+function endLabel(text: string, index: number, shift: number) {
+  return function drawEndLabel({ x, y, index: at }: LabelProps) {
+    if (at !== index || typeof x !== "number" || typeof y !== "number") return <g />;
+    return (
+      <text
+        x={x + 6}
+        y={y - shift * PX_PER_POINT}
+        dy={4}
+        fontSize={11}
+        fontWeight={600}
+        fill="currentColor"
+        data-direct-label={text}
+      >
+        {text}
+      </text>
+    );
+  };
+}
+
 export function ScoreTrendChart({ series }: { series: TrendSeries }) {
   const points = useMemo(() => seriesPoints(series), [series]);
+  const labels = useMemo(() => {
+    const ends = lineEnds(points, LINES);
+    const spread = spreadLabels(ends, 12 / PX_PER_POINT);
+    return new Map(
+      ends.map((end) => [
+        end.key,
+        endLabel(
+          `${SERIES[end.key].label} ${Math.round(end.value)}`,
+          end.index,
+          (spread.get(end.key) ?? end.value) - end.value,
+        ),
+      ]),
+    );
+  }, [points]);
   return (
-    <div className="text-neutral-500 dark:text-neutral-400" aria-hidden>
+    <div className="text-neutral-600 dark:text-neutral-400" aria-hidden data-chart="score-trend">
       <LineChart
         accessibilityLayer={false}
         responsive
-        style={{ width: "100%", height: 220 }}
+        style={{ width: "100%", height: HEIGHT }}
         data={points}
-        margin={{ top: 12, right: 12, left: 0 }}
+        margin={MARGIN}
       >
         <CartesianGrid strokeDasharray="2 4" stroke="currentColor" strokeOpacity={0.25} vertical={false} />
         <XAxis dataKey="date" tickFormatter={day} tick={AXIS} stroke="currentColor" minTickGap={24} />
-        <YAxis domain={[0, 100]} tick={AXIS} stroke="currentColor" width={32} />
-        <Tooltip labelFormatter={(label) => String(label).slice(0, 10)} contentStyle={{ fontSize: 12 }} />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
-        <Line
-          dataKey="tools"
-          name="tools"
-          stroke="#525252"
-          strokeWidth={1.5}
-          dot={false}
-          connectNulls
-          isAnimationActive={false}
-        />
-        <Line
-          dataKey="time"
-          name="time"
-          stroke="#8a8a8a"
-          strokeDasharray="5 3"
-          strokeWidth={1.5}
-          dot={false}
-          connectNulls
-          isAnimationActive={false}
-        />
-        <Line
-          dataKey="personnel"
-          name="people"
-          stroke="#a3a3a3"
-          strokeDasharray="1 3"
-          strokeWidth={1.5}
-          dot={false}
-          connectNulls
-          isAnimationActive={false}
-        />
-        <Line
-          dataKey="overall"
-          name="overall (● appeared, ○ resolved)"
-          stroke="currentColor"
-          className="text-neutral-900 dark:text-neutral-100"
-          strokeWidth={2.5}
-          dot={MarkerDot}
-          connectNulls
-          isAnimationActive={false}
-        />
+        <YAxis {...SCORE_AXIS} tick={AXIS} stroke="currentColor" width={32} />
+        <Tooltip labelFormatter={(label) => `${String(label).slice(0, 10)} (UTC)`} contentStyle={{ fontSize: 12 }} />
+        {LINES.map((key) => {
+          const style = SERIES[key];
+          const overall = key === "overall";
+          return (
+            <Line
+              key={key}
+              dataKey={key}
+              name={style.label}
+              stroke="currentColor"
+              className={style.colorClass}
+              strokeDasharray={style.dash}
+              strokeWidth={overall ? 2.5 : 2}
+              dot={overall ? MarkerDot : false}
+              label={labels.get(key) ?? false}
+              connectNulls
+              isAnimationActive={false}
+            />
+          );
+        })}
       </LineChart>
     </div>
   );
@@ -92,7 +118,7 @@ export function ScoreTrendChart({ series }: { series: TrendSeries }) {
 export function LeadTimeChart({ points }: { points: LeadTimeChartPoint[] }) {
   const data = points.map((point) => ({ ...point, leadTimeHours: point.leadTimeHours ?? 0 }));
   return (
-    <div className="text-neutral-500 dark:text-neutral-400" aria-hidden>
+    <div className="text-neutral-600 dark:text-neutral-400" aria-hidden data-chart="lead-time">
       <BarChart
         accessibilityLayer={false}
         responsive
@@ -104,10 +130,16 @@ export function LeadTimeChart({ points }: { points: LeadTimeChartPoint[] }) {
         <XAxis dataKey="date" tickFormatter={day} tick={AXIS} stroke="currentColor" minTickGap={24} />
         <YAxis tick={AXIS} stroke="currentColor" width={56} unit=" h" />
         <Tooltip
-          labelFormatter={(label) => String(label).slice(0, 16).replace("T", " ")}
+          labelFormatter={(label) => `${String(label).slice(0, 16).replace("T", " ")} UTC`}
           contentStyle={{ fontSize: 12 }}
         />
-        <Bar dataKey="leadTimeHours" name="lead time (h)" fill="#737373" isAnimationActive={false} />
+        <Bar
+          dataKey="leadTimeHours"
+          name="median lead time of the commits it shipped (h)"
+          fill="currentColor"
+          className={SERIES.time.colorClass}
+          isAnimationActive={false}
+        />
       </BarChart>
     </div>
   );
