@@ -1,13 +1,14 @@
-import { CircleHelp } from "lucide-react";
-import type { ReactNode } from "react";
+"use client";
 
-/** Where the scoring is explained in full: docs/scoring.md, served by the app (app/docs/scoring). */
-export const SCORING_DOC = "/docs/scoring";
+import { CircleHelp } from "lucide-react";
+import { type ReactNode, useEffect, useId, useRef, useState } from "react";
+import { SCORING_DOC } from "./score-explained";
 
 /**
- * A short explanation behind a small "?" button, in place beside the number it explains. A native
- * disclosure (`details`/`summary`): it opens by keyboard and touch as well as by mouse, screen
- * readers announce it as a button with its label, and it works before any script loads.
+ * A short explanation behind a small "?" button, in place beside the number it explains: a
+ * disclosure button (`aria-expanded`, `aria-controls`) that opens by keyboard, touch and mouse;
+ * Escape or a click elsewhere closes it and focus stays on the button. The panel ends with a link
+ * to the full rules.
  */
 export function InfoTip({
   label,
@@ -20,44 +21,51 @@ export function InfoTip({
   /** Which edge of the button the panel lines up with (the side with room on a phone). */
   align?: "left" | "right";
 }) {
+  const [open, setOpen] = useState(false);
+  const panelId = useId();
+  const root = useRef<HTMLSpanElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === "Escape") setOpen(false);
+    };
+    const onPointer = (event: PointerEvent) => {
+      if (root.current && !root.current.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener("keydown", onKey);
+    document.addEventListener("pointerdown", onPointer);
+    return () => {
+      document.removeEventListener("keydown", onKey);
+      document.removeEventListener("pointerdown", onPointer);
+    };
+  }, [open]);
   return (
-    <details className="relative inline-block align-middle text-left" data-info-tip>
-      <summary
+    <span ref={root} className="relative inline-block align-middle text-left">
+      <button
+        type="button"
         aria-label={label}
         title={label}
-        className="inline-flex cursor-pointer list-none rounded-full text-neutral-500 hover:text-neutral-900 dark:text-neutral-400 dark:hover:text-neutral-100 [&::-webkit-details-marker]:hidden"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen((value) => !value)}
+        className="inline-flex rounded-full p-0.5 text-neutral-500 hover:text-neutral-900 dark:text-neutral-400 dark:hover:text-neutral-100"
       >
         <CircleHelp className="size-3.5" aria-hidden />
-      </summary>
-      <div
-        className={`absolute top-full z-20 mt-1 w-72 max-w-[calc(100vw-2rem)] space-y-1.5 rounded-md border border-neutral-200 bg-white p-3 text-xs font-normal leading-relaxed text-neutral-800 shadow-lg dark:border-neutral-700 dark:bg-neutral-900 dark:text-neutral-200 ${
+      </button>
+      <span
+        id={panelId}
+        hidden={!open}
+        className={`absolute top-full z-20 mt-1 block w-72 max-w-[calc(100vw-2rem)] space-y-1.5 rounded-md border border-neutral-200 bg-white p-3 text-xs font-normal leading-relaxed text-neutral-800 shadow-lg dark:border-neutral-700 dark:bg-neutral-900 dark:text-neutral-200 ${
           align === "right" ? "right-0" : "left-0"
         }`}
       >
         {children}
-        <p>
+        <span className="block">
           <a href={SCORING_DOC} className="font-medium underline underline-offset-2">
             How scores are made (docs/scoring.md)
           </a>
-        </p>
-      </div>
-    </details>
-  );
-}
-
-/** What the overall score, its level and "Not yet" are: said the same on every page. */
-export function OverallScoreExplained() {
-  return (
-    <>
-      <p>
-        The overall score (0-100) is the weighted mean of the gap scores: <strong>tools 50%</strong>,{" "}
-        <strong>time 25%</strong>, <strong>people 25%</strong>. A gap without a score (—) leaves the mean, so without
-        deploy history the overall score is the tools score.
-      </p>
-      <p>
-        Levels are Bronze, Silver and Gold; each needs its checks and those of the levels below to pass.{" "}
-        <strong>Not yet</strong> means Bronze is not reached yet (or nothing could be compared).
-      </p>
-    </>
+        </span>
+      </span>
+    </span>
   );
 }

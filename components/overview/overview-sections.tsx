@@ -3,7 +3,8 @@ import { Card } from "../card";
 import { ChartLegend } from "../chart-legend";
 import type { OrganisationWeekView, RepositorySummaryView } from "../dashboard-types";
 import { formatRelative } from "../format";
-import { InfoTip, OverallScoreExplained } from "../info-tip";
+import { InfoTip } from "../info-tip";
+import { OverallScoreExplained } from "../score-explained";
 import { AverageScoreChart, FindingsByGapChart } from "./lazy-organisation-charts";
 import { averageScoreSummary, findingsByGapSummary } from "./organisation-summary";
 import { summaryOf } from "./table-model";
@@ -24,7 +25,7 @@ export function SummaryLine({ rows, now }: { rows: readonly RepositorySummaryVie
         {parts.join(" · ")}
         <InfoTip label="What these numbers mean" align="left">
           <OverallScoreExplained />
-          <p>The median is the middle overall score of the repositories listed.</p>
+          <span className="block">The median is the middle overall score of the repositories listed.</span>
         </InfoTip>
       </span>
       <span className="text-neutral-600 dark:text-neutral-400">
@@ -76,10 +77,10 @@ export function OrganisationTrends({ weeks }: { weeks: OrganisationWeekView[] })
               </span>
             ) : null}
             <InfoTip label="What the average score and its change mean">
-              <p>
+              <span className="block">
                 The mean overall score of the repositories audited each week (weeks start on Monday, UTC). The change
                 compares the latest week with the first week that has audits in the chart.
-              </p>
+              </span>
               <OverallScoreExplained />
             </InfoTip>
           </span>

@@ -1,5 +1,5 @@
 import type { CheckResult, Gap } from "@/lib/parity/types";
-import { SCORING_DOC } from "../info-tip";
+import { SCORING_DOC } from "../score-explained";
 import { CHECK_WINDOW } from "./time-window";
 
 /** The window a gap's checks read: history gaps the last 90 days; tools the files at the commit. */
