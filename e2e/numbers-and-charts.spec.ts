@@ -76,7 +76,9 @@ function expectGapColours(colours: string[], background: string) {
   }
 }
 
-test.describe.configure({ mode: "serial" });
+// In file order on the one worker: the first test connects the repositories the others read.
+// axe over a whole scorecard takes a while on a busy machine.
+test.describe.configure({ timeout: 180_000 });
 
 test("two repositories are connected and their 26 weeks of history are filled in", async ({ request, page }) => {
   test.setTimeout(240_000);
@@ -106,8 +108,12 @@ for (const viewport of VIEWPORTS) {
       await expect(page.getByText(/Not yet/).first()).toBeVisible();
 
       // Windows: the history gaps read 90 days; trends and deploys 26 weeks.
-      await expect(page.getByRole("region", { name: /^Time/ }).getByText("last 90 days")).toBeVisible();
-      await expect(page.getByRole("region", { name: /^People/ }).getByText("last 90 days")).toBeVisible();
+      await expect(
+        page.getByRole("region", { name: /^Time/ }).getByText("last 90 days", { exact: true }),
+      ).toBeVisible();
+      await expect(
+        page.getByRole("region", { name: /^People/ }).getByText("last 90 days", { exact: true }),
+      ).toBeVisible();
       await expect(page.getByRole("heading", { name: "Score per gap, last 26 weeks" })).toBeVisible();
       const deploys = page.getByRole("region", { name: /Production deploys/ });
       await expect(deploys.getByRole("heading", { name: "Production deploys, last 26 weeks" })).toBeVisible();
@@ -141,7 +147,8 @@ for (const viewport of VIEWPORTS) {
       await page.goto(CAPPED);
       const card = page.getByRole("region", { name: /Score per gap/ });
       const chart = card.locator("[data-chart=score-trend]");
-      await expect(chart.locator(".recharts-line")).toHaveCount(4);
+      // Charts are drawn in the browser after the page: give a busy machine time.
+      await expect(chart.locator(".recharts-line")).toHaveCount(4, { timeout: 30_000 });
 
       const colours = await seriesColours(chart, ".recharts-line");
       expectGapColours(colours.slice(0, 3), await cardBackground(card));
@@ -192,12 +199,12 @@ for (const viewport of VIEWPORTS) {
       await expect(average.locator("[data-note=score-change]")).toHaveText(
         /^[+−]\d+ since the week of \d{4}-\d{2}-\d{2}$/,
       );
-      await expect(average.locator("text[data-direct-label]")).toHaveCount(1);
+      await expect(average.locator("text[data-direct-label]")).toHaveCount(1, { timeout: 30_000 });
 
       const findings = page.getByRole("region", { name: /Open findings by gap, last 26 weeks/ });
       await expect(findings).toContainText("this week:");
       const chart = findings.locator("[data-chart=findings-by-gap]");
-      await expect(chart.locator(".recharts-area")).toHaveCount(3);
+      await expect(chart.locator(".recharts-area")).toHaveCount(3, { timeout: 30_000 });
       expectGapColours(await seriesColours(chart, ".recharts-area"), await cardBackground(findings));
       await expect(findings.getByRole("listitem").filter({ hasText: /^time$/ })).toBeVisible();
       await expect(chart.locator("text[data-direct-label]")).toHaveCount(3);

@@ -40,10 +40,10 @@ const STACK_PLOT = STACK_HEIGHT - STACK_MARGIN.top - STACK_MARGIN.bottom - 30;
  * A stacked band's label, in the right margin beside the middle of its band at the last week;
  * `center` is where spreadLabels put it (count units), so thin bands' labels do not overlap.
  */
-function bandLabel(index: number, text: string, count: number, center: number, pxPerUnit: number) {
-  return function drawBandLabel({ x, y, index: at, value }: LabelProps) {
-    if (at !== index || typeof x !== "number" || typeof y !== "number" || !Array.isArray(value)) return <g />;
-    const top = Number(value[1]);
+function bandLabel(index: number, text: string, count: number, top: number, center: number, pxPerUnit: number) {
+  return function drawBandLabel({ x, y, index: at }: LabelProps) {
+    if (at !== index || typeof x !== "number" || typeof y !== "number") return <g />;
+    // `y` is the top of this series' band; `top` the stacked count there.
     return (
       <text
         x={x + 6}
@@ -108,10 +108,12 @@ export function FindingsByGapChart({ weeks }: { weeks: OrganisationWeekView[] })
   const top = axisTop(Math.max(0, ...data.map((week) => week.tools + week.time + week.personnel)));
   const pxPerUnit = STACK_PLOT / top;
   const final = data[last] ?? { tools: 0, time: 0, personnel: 0 };
+  const tops = new Map<(typeof GAPS)[number], number>();
   let bottom = 0;
   const ends = GAPS.map((gap) => {
     const center = bottom + final[gap] / 2;
     bottom += final[gap];
+    tops.set(gap, bottom);
     return { key: gap, index: last, value: center };
   });
   const centers = spreadLabels(ends, 12 / pxPerUnit, top);
@@ -142,7 +144,7 @@ export function FindingsByGapChart({ weeks }: { weeks: OrganisationWeekView[] })
               fill="currentColor"
               fillOpacity={0.35}
               className={style.colorClass}
-              label={bandLabel(last, style.label, final[gap], centers.get(gap) ?? 0, pxPerUnit)}
+              label={bandLabel(last, style.label, final[gap], tops.get(gap) ?? 0, centers.get(gap) ?? 0, pxPerUnit)}
               isAnimationActive={false}
             />
           );
