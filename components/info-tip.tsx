@@ -18,7 +18,7 @@ export function InfoTip({
   /** What the button says to assistive technology ("How the overall score is made"). */
   label: string;
   children: ReactNode;
-  /** Which edge of the button the panel lines up with (the side with room on a phone). */
+  /** Which edge of the button the panel lines up with on a wide screen (on a phone it spans the screen). */
   align?: "left" | "right";
 }) {
   const [open, setOpen] = useState(false);
@@ -55,7 +55,7 @@ export function InfoTip({
       <span
         id={panelId}
         hidden={!open}
-        className={`absolute top-full z-20 mt-1 block w-72 max-w-[calc(100vw-2rem)] space-y-1.5 rounded-md border border-neutral-200 bg-white p-3 text-xs font-normal leading-relaxed text-neutral-800 shadow-lg dark:border-neutral-700 dark:bg-neutral-900 dark:text-neutral-200 ${
+        className={`absolute top-full z-20 mt-1 block w-72 max-w-[calc(100vw-2rem)] space-y-1.5 max-sm:fixed max-sm:inset-x-4 max-sm:w-auto max-sm:max-w-none rounded-md border border-neutral-200 bg-white p-3 text-xs font-normal leading-relaxed text-neutral-800 shadow-lg dark:border-neutral-700 dark:bg-neutral-900 dark:text-neutral-200 ${
           align === "right" ? "right-0" : "left-0"
         }`}
       >
