@@ -4,36 +4,28 @@ import { AddRepositoryLink } from "@/components/add-repository-link";
 import { EmptyState } from "@/components/empty-state";
 import { ExportLinks } from "@/components/export-links";
 import { OrganisationTrends, SummaryLine } from "@/components/overview/overview-sections";
+import { queryFromSearchParams, type SearchParams } from "@/components/overview/overview-url";
 import { RepositoryOverviewTable } from "@/components/overview/repository-overview-table";
-import { requireViewer, visibleToViewer } from "@/lib/auth/page";
+import { requireViewer, visibleRepositoryIds } from "@/lib/auth/page";
 import { getDatabase } from "@/lib/db/client";
-import { organisationTrendOf } from "@/lib/db/queries/auth";
-import { cachedOverview } from "@/lib/db/queries/dashboard-cache";
+import { cachedOverviewPage } from "@/lib/db/queries/overview-cache";
 
 export const metadata: Metadata = { title: "Overview" };
 
-export default async function OverviewPage() {
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   // Reads the database at request time: never prerendered, so `next build` never opens it.
   await connection();
   const db = await getDatabase();
   const now = new Date();
   const viewer = await requireViewer();
-  // Memoised per version of the data (one cheap query when nothing changed): docs/development.md.
-  const { summaries: all, weeks: allWeeks } = await cachedOverview(db, { now });
-  // Team mode: only what GitHub lets this viewer see, in the list and in the averages. Local mode
-  // keeps the memoised array itself, so its summary and first page are computed once per version.
-  const rows = viewer.mode === "local" ? all : await visibleToViewer(viewer, all);
-  const weeks =
-    viewer.mode === "local"
-      ? allWeeks
-      : await organisationTrendOf(
-          db,
-          rows.map((row) => row.id),
-          26,
-          now,
-        );
+  // The view (search, filters, sort, page) lives in the URL: shareable, and it survives a reload.
+  const query = queryFromSearchParams(await searchParams);
+  // One page of rows, the summary and the trend, read in the database (docs/development.md);
+  // team mode narrows all three to what GitHub lets this viewer see.
+  const ids = await visibleRepositoryIds(viewer);
+  const { page, summary, weeks } = await cachedOverviewPage(db, query, { now, ...(ids ? { ids } : {}) });
 
-  if (rows.length === 0) {
+  if (summary.count === 0) {
     return (
       <div className="space-y-6">
         <h1 className="text-2xl font-semibold tracking-tight">Overview</h1>
@@ -57,9 +49,9 @@ export default async function OverviewPage() {
           <AddRepositoryLink />
         </div>
       </div>
-      <SummaryLine rows={rows} now={now} />
+      <SummaryLine summary={summary} now={now} />
       <OrganisationTrends weeks={weeks} />
-      <RepositoryOverviewTable rows={rows} now={now.toISOString()} />
+      <RepositoryOverviewTable page={page} query={query} now={now.toISOString()} />
     </div>
   );
 }

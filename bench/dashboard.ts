@@ -3,7 +3,9 @@
  * the plans of the trend queries, then measures the overview and a scorecard under load against
  * `next start`, on PostgreSQL and on PGlite. Options (after `--`): `--driver postgres|pglite|both`,
  * `--repos N`, `--days N`, `--connections 8,2` (each count in turn), `--seconds N`, `--reuse` (keep an already seeded
- * database), `--rebuild` (build the app first). See docs/development.md.
+ * database), `--seed-only` (seed, print the plans and stop), `--rebuild` (build the app first). Each size gets a
+ * database of its own (`parity_bench_1000x365`, `.data/bench-pglite-1000x365`), so `--reuse` can switch between
+ * 1,000 and 10,000 repositories without seeding again. See docs/development.md.
  */
 import { rmSync } from "node:fs";
 import { availableParallelism } from "node:os";
@@ -36,7 +38,7 @@ type Driver = "postgres" | "pglite";
 
 const root = path.resolve(import.meta.dirname, "..");
 const SCORECARD = "bench/service-0500";
-/** p95 targets on PostgreSQL (issue 6, item 9). */
+/** p95 targets, on PostgreSQL and on PGlite (issue 6, item 9; issue 14, item 15). */
 const TARGETS = { overview: 300, scorecard: 200 };
 
 export function dashboardRequested(argv: readonly string[]): boolean {
@@ -55,6 +57,7 @@ export async function runDashboardBench(argv: readonly string[]): Promise<BenchL
       connections: { type: "string", default: "8,2" },
       seconds: { type: "string", default: "20" },
       reuse: { type: "boolean", default: false },
+      "seed-only": { type: "boolean", default: false },
       rebuild: { type: "boolean", default: false },
     },
   });
@@ -67,8 +70,18 @@ export async function runDashboardBench(argv: readonly string[]): Promise<BenchL
       .filter((n) => n > 0),
     seconds: Number(values.seconds),
     reuse: values.reuse === true,
+    seedOnly: values["seed-only"] === true,
     rebuild: values.rebuild === true,
   };
+  for (const [flag, value] of [
+    ["--repos", settings.repositories],
+    ["--days", settings.days],
+  ] as const) {
+    if (!Number.isInteger(value) || value < 1) throw new Error(`${flag} must be a whole number above 0`);
+  }
+  // The scorecard measured is service-0500: it must exist.
+  if (settings.repositories <= 500)
+    throw new Error("--repos must be above 500 (the scorecard measured is service-0500)");
   const drivers: Driver[] = values.driver === "both" ? ["postgres", "pglite"] : [values.driver as Driver];
   const lines: BenchLine[] = [];
   for (const [index, driver] of drivers.entries())
@@ -83,12 +96,14 @@ interface Settings {
   connections: number[];
   seconds: number;
   reuse: boolean;
+  /** Seed (and print the plans) without starting the app. */
+  seedOnly: boolean;
   /** Build the app before starting it, whatever the build's date says. */
   rebuild: boolean;
 }
 
 async function benchDriver(driver: Driver, settings: Settings): Promise<BenchLine[]> {
-  const database = driver === "postgres" ? await postgresBenchDatabase(settings.reuse) : pgliteBenchDirectory(settings);
+  const database = driver === "postgres" ? await postgresBenchDatabase(settings) : pgliteBenchDirectory(settings);
   const lines: BenchLine[] = [];
   const handle = await openDatabase(database);
   try {
@@ -110,6 +125,7 @@ async function benchDriver(driver: Driver, settings: Settings): Promise<BenchLin
   } finally {
     await handle.close();
   }
+  if (settings.seedOnly) return lines;
 
   const port = driver === "postgres" ? 3201 : 3202;
   const server = await startServer(port, database, { rebuild: settings.rebuild });
@@ -142,7 +158,7 @@ async function benchDriver(driver: Driver, settings: Settings): Promise<BenchLin
             name: `${name} p95 (${connections} conn)`,
             value: load.p95,
             unit: "ms",
-            ...(driver === "postgres" ? { target: TARGETS[page.key] } : {}),
+            target: TARGETS[page.key],
           },
           { name: `${name} requests/s (${connections} conn)`, value: load.requestsPerSecond, unit: "req/s" },
         );
@@ -154,16 +170,22 @@ async function benchDriver(driver: Driver, settings: Settings): Promise<BenchLin
   return lines;
 }
 
-/** A fresh `parity_bench` database beside the one DATABASE_URL names (or the local default). */
-async function postgresBenchDatabase(reuse: boolean): Promise<{ url: string }> {
+/** `1000x365`: the size a bench database was seeded for, part of its name. */
+function sizeOf(settings: Settings): string {
+  return `${Math.trunc(settings.repositories)}x${Math.trunc(settings.days)}`;
+}
+
+/** A fresh `parity_bench_<size>` database beside the one DATABASE_URL names (or the local default). */
+async function postgresBenchDatabase(settings: Settings): Promise<{ url: string }> {
   const base = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
+  const name = `parity_bench_${sizeOf(settings)}`;
   const url = new URL(base);
-  url.pathname = "/parity_bench";
+  url.pathname = `/${name}`;
   const admin = postgres(base, { max: 1, onnotice: () => {} });
   try {
-    const [exists] = await admin`select 1 from pg_database where datname = 'parity_bench'`;
-    if (exists && !reuse) await admin.unsafe(`drop database parity_bench with (force)`);
-    if (!exists || !reuse) await admin.unsafe("create database parity_bench");
+    const [exists] = await admin`select 1 from pg_database where datname = ${name}`;
+    if (exists && !settings.reuse) await admin.unsafe(`drop database ${name} with (force)`);
+    if (!exists || !settings.reuse) await admin.unsafe(`create database ${name}`);
   } finally {
     await admin.end({ timeout: 5 });
   }
@@ -171,7 +193,7 @@ async function postgresBenchDatabase(reuse: boolean): Promise<{ url: string }> {
 }
 
 function pgliteBenchDirectory(settings: Settings): { dataDir: string } {
-  const dataDir = path.join(root, ".data", "bench-pglite");
+  const dataDir = path.join(root, ".data", `bench-pglite-${sizeOf(settings)}`);
   if (!settings.reuse) rmSync(dataDir, { recursive: true, force: true });
   return { dataDir };
 }

@@ -253,6 +253,8 @@ function seedRepository(batch: Batch, seed: RepositorySeed): void {
     fullName,
     owner: "bench",
     name,
+    // One in five private, as in an organisation's mix: the overview marks them.
+    isPrivate: seed.index % 5 === 4,
     historyStatus: "done",
     latestAuditId: latest,
     lastAuditId: latest,

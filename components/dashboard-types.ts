@@ -25,6 +25,10 @@ export interface RepositorySummaryView {
   lastAuditStatus: string | null;
   /** Why the most recent audit failed; null (or absent) unless it failed. */
   lastAuditError?: string | null;
+  /** Private on GitHub (absent: not known to this view). */
+  isPrivate?: boolean;
+  /** While searching: the most severe open finding the search matched, when the name did not. */
+  matchedFinding?: { title: string; severity: Severity } | null;
 }
 
 export interface OrganisationWeekView {

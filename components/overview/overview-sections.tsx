@@ -1,16 +1,23 @@
-import type { Gap } from "@/lib/parity/types";
+import type { Gap, Level } from "@/lib/parity/types";
 import { Card } from "../card";
 import { ChartLegend } from "../chart-legend";
-import type { OrganisationWeekView, RepositorySummaryView } from "../dashboard-types";
+import type { OrganisationWeekView } from "../dashboard-types";
 import { formatRelative } from "../format";
 import { InfoTip } from "../info-tip";
 import { OverallScoreExplained } from "../score-explained";
 import { AverageScoreChart, FindingsByGapChart } from "./lazy-organisation-charts";
 import { averageScoreSummary, findingsByGapSummary } from "./organisation-summary";
-import { summaryOf } from "./table-model";
 
-export function SummaryLine({ rows, now }: { rows: readonly RepositorySummaryView[]; now: Date }) {
-  const summary = summaryOf(rows);
+/** The summary line's figures, counted in the database over every repository the viewer sees. */
+export interface OverviewSummary {
+  count: number;
+  median: number | null;
+  levels: Record<Level | "none", number>;
+  /** ISO time the newest latest audit finished. */
+  lastSweep: string | null;
+}
+
+export function SummaryLine({ summary, now }: { summary: OverviewSummary; now: Date }) {
   const parts = [
     `${summary.count} ${summary.count === 1 ? "repository" : "repositories"}`,
     `median ${summary.median ?? "—"}`,

@@ -1,19 +1,34 @@
+import type { OverviewPage } from "@/lib/db/queries/overview-page";
+import type { OverviewQuery } from "@/lib/db/queries/overview-query";
 import type { RepositorySummaryView } from "../dashboard-types";
 import { RepositoryTable } from "./repository-table";
-import { firstPageOf, PAGE_SIZE } from "./table-model";
 
 /**
- * The repository table as a page renders it: every row is read on the server (the summary line
- * and the averages need them) but only the first page crosses to the browser, with only the
- * fields the table shows; the table loads the rest from the API when the user sorts, filters or
- * asks for more.
+ * The repository table as a page renders it: the page of rows the server read for the view in the
+ * URL, with only the fields the table shows crossing to the browser.
  */
-export function RepositoryOverviewTable({ rows, now }: { rows: readonly RepositorySummaryView[]; now: string }) {
-  const first = rows.length > PAGE_SIZE ? firstPageOf(rows) : rows;
-  return <RepositoryTable rows={first.map(tableRow)} total={rows.length} now={now} />;
+export function RepositoryOverviewTable({
+  page,
+  query,
+  now,
+}: {
+  page: OverviewPage;
+  query: OverviewQuery;
+  now: string;
+}) {
+  return (
+    <RepositoryTable
+      rows={page.rows.map(tableRow)}
+      total={page.total}
+      page={page.page}
+      pageSize={page.pageSize}
+      query={query}
+      now={now}
+    />
+  );
 }
 
-function tableRow(row: RepositorySummaryView): RepositorySummaryView {
+function tableRow(row: OverviewPage["rows"][number]): RepositorySummaryView {
   return {
     id: row.id,
     fullName: row.fullName,
@@ -29,5 +44,7 @@ function tableRow(row: RepositorySummaryView): RepositorySummaryView {
     lastAuditAt: row.lastAuditAt,
     lastAuditStatus: row.lastAuditStatus,
     lastAuditError: row.lastAuditError ?? null,
+    isPrivate: row.isPrivate,
+    matchedFinding: row.matchedFinding,
   };
 }

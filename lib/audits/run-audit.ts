@@ -60,11 +60,15 @@ export async function runLiveAudit(
     await setAuditProgress(deps.db, auditId, "auditing", snapshot.files.size, snapshot.files.size);
     const report = audit(snapshot, null, started);
     await setAuditProgress(deps.db, auditId, "saving");
-    if (snapshot.defaultBranch && snapshot.defaultBranch !== repo.defaultBranch) {
-      await deps.db
-        .update(repositories)
-        .set({ defaultBranch: snapshot.defaultBranch })
-        .where(eq(repositories.id, repo.id));
+    // What GitHub says now: a renamed default branch, a repository made private or public.
+    const changed = {
+      ...(snapshot.defaultBranch && snapshot.defaultBranch !== repo.defaultBranch
+        ? { defaultBranch: snapshot.defaultBranch }
+        : {}),
+      ...(fetched.isPrivate !== null && fetched.isPrivate !== repo.isPrivate ? { isPrivate: fetched.isPrivate } : {}),
+    };
+    if (Object.keys(changed).length > 0) {
+      await deps.db.update(repositories).set(changed).where(eq(repositories.id, repo.id));
     }
     await completeAudit(deps.db, auditId, {
       report,

@@ -2,6 +2,7 @@ import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDatabase } from "../db/client";
+import { connectedRepositoryNames } from "../db/queries/overview-page";
 import { findRepository } from "../db/queries/repositories";
 import { repositoryFromPath } from "../repos/repository-name";
 import { SESSION_COOKIE } from "./session";
@@ -47,4 +48,15 @@ export async function visibleToViewer<T extends { owner: string; name: string }>
   rows: readonly T[],
 ): Promise<T[]> {
   return onlyVisible(await getDatabase(), viewer, rows, new Date());
+}
+
+/**
+ * The ids of the connected repositories this viewer may see, or undefined in local mode (every
+ * one): what the overview narrows its SQL to. Team mode asks GitHub per repository (cached).
+ */
+export async function visibleRepositoryIds(viewer: Viewer): Promise<number[] | undefined> {
+  if (viewer.mode === "local") return undefined;
+  const db = await getDatabase();
+  const visible = await onlyVisible(db, viewer, await connectedRepositoryNames(db), new Date());
+  return visible.map((row) => row.id);
 }

@@ -68,7 +68,7 @@ export function createTokenMemo<T>(maxEntries: number, maxAgeMs = MAX_AGE_MS): T
 }
 
 /**
- * Changes whenever a repository is added, renamed, disconnected or removed, an audit is queued (`last_audit_id`),
+ * Changes whenever a repository is added, renamed, made private or public, disconnected or removed, an audit is queued (`last_audit_id`),
  * succeeds (`latest_audit_id`; a backfilled point moves `history_done` instead), a backfill
  * starts, ends or fails, or an audit starts or stops being active (queued or running: the
  * partial index `audits_active_idx` answers that). A hash per repository summed, rather than a
@@ -79,7 +79,7 @@ export async function overviewVersion(db: Database): Promise<string> {
   const [row] = await db
     .select({
       repositories: count(),
-      hash: sql<string>`coalesce(sum(hashtext(concat_ws(':', ${repositories.id}, ${repositories.fullName}, ${repositories.latestAuditId}, ${repositories.lastAuditId}, ${repositories.historyStatus}, ${repositories.historyDone}, ${repositories.historyTotal}, ${repositories.disconnectedAt}))::bigint), 0)::text`,
+      hash: sql<string>`coalesce(sum(hashtext(concat_ws(':', ${repositories.id}, ${repositories.fullName}, ${repositories.latestAuditId}, ${repositories.lastAuditId}, ${repositories.historyStatus}, ${repositories.historyDone}, ${repositories.historyTotal}, ${repositories.disconnectedAt}, ${repositories.isPrivate}))::bigint), 0)::text`,
       active: sql<string>`(select concat_ws(':', count(*), count(${audits.startedAt}), max(${audits.id})) from ${audits} where ${audits.status} in ('queued', 'running'))`,
     })
     .from(repositories);

@@ -39,6 +39,8 @@ export interface SnapshotBaseline {
   /** The probe list's answer, reduced to what matters (see `probeFingerprint`). */
   probeFingerprint: string;
   workflows: DeployWorkflow[];
+  /** Private on GitHub (absent in baselines stored before it was recorded). */
+  isPrivate?: boolean | null;
 }
 
 export const TREE_ROUTE = "GET /repos/{owner}/{repo}/git/trees/{tree_sha}";

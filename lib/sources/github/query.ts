@@ -21,6 +21,7 @@ export function snapshotQuery(oids: readonly string[]): string {
   return `query ParitySnapshot($owner: String!, $name: String!, $since: GitTimestamp!) {
   rateLimit { cost remaining resetAt }
   repository(owner: $owner, name: $name) {
+    isPrivate
     defaultBranchRef {
       name
       target {

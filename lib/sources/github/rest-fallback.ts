@@ -37,7 +37,7 @@ export async function fetchRestFallback(
   const { owner, repo } = options;
   const get = <T>(route: string, params: Record<string, unknown>) =>
     conditionalGet<T>(client, cache, counter, route, { owner, repo, ...params }, request);
-  const meta = await get<{ default_branch: string }>("GET /repos/{owner}/{repo}", {});
+  const meta = await get<{ default_branch: string; private?: boolean }>("GET /repos/{owner}/{repo}", {});
   const branch = meta.data.default_branch;
   const tree = await fetchTree(client, cache, counter, owner, repo, request);
   const formats = options.formats ?? FORMATS;
@@ -164,6 +164,7 @@ export async function fetchRestFallback(
     snapshot: { ...snapshot, files: [...files.entries()] },
     branch,
     head: snapshot.commit,
+    isPrivate: typeof meta.data.private === "boolean" ? meta.data.private : null,
     treeSha: tree.sha,
     probe,
     probeFingerprint: activity.fingerprint,

@@ -50,6 +50,8 @@ export interface GitHubSnapshotResult {
   requests: number;
   rateLimitCost: number;
   notModified: boolean;
+  /** Private on GitHub; null when the answer did not say. */
+  isPrivate: boolean | null;
 }
 
 const MAX_BLOB_BYTES = 1024 * 1024;
@@ -76,6 +78,7 @@ export async function fetchGitHubSnapshot(
           requests: counter.requests,
           rateLimitCost: counter.cost,
           notModified: true,
+          isPrivate: baseline.isPrivate ?? null,
         };
       }
     }
@@ -83,7 +86,13 @@ export async function fetchGitHubSnapshot(
       ? await fetchRestFallback(client, cache, counter, options, request)
       : await fetchFull(client, cache, counter, options, request);
     await cache.set(baselineKey, { etag: "", value: full.baseline });
-    return { snapshot: full.snapshot, requests: counter.requests, rateLimitCost: counter.cost, notModified: false };
+    return {
+      snapshot: full.snapshot,
+      requests: counter.requests,
+      rateLimitCost: counter.cost,
+      notModified: false,
+      isPrivate: full.baseline.isPrivate ?? null,
+    };
   } catch (error) {
     if (controller.signal.aborted) {
       throw new SourceError("upstream", `${what}: GitHub did not answer within ${Math.round(timeoutMs / 1000)} s`, {
@@ -107,6 +116,7 @@ function restore(baseline: SnapshotBaseline, since: Date): RepoSnapshot {
 interface RawSnapshot {
   rateLimit: { cost: number } | null;
   repository: {
+    isPrivate?: boolean;
     defaultBranchRef: {
       name: string;
       target: {
@@ -250,6 +260,7 @@ async function fetchFull(
       probe,
       probeFingerprint: activity.fingerprint,
       workflows,
+      isPrivate: typeof repository.isPrivate === "boolean" ? repository.isPrivate : null,
     },
   };
 }
