@@ -27,6 +27,8 @@ export default defineConfig({
     // Numbers and charts on audited repositories of their own (issue 14, items 7 and 8), last, so
     // the repositories they connect join no other spec's lists.
     { name: "numbers", testMatch: ["numbers-and-charts.spec.ts"], dependencies: ["teams"] },
+    // The overview with several repositories (search, URL state, phone layout), on top of the others'.
+    { name: "overview", testMatch: ["repository-overview.spec.ts"], dependencies: ["numbers"] },
     // Last: team mode on its own server and database; two users with different access.
     {
       name: "auth",

@@ -16,6 +16,8 @@ const PAGES = [
   { path: "/", slug: "overview", heading: "Overview", status: 200 },
   { path: "/repos", slug: "repositories", heading: "Repositories", status: 200 },
   { path: "/repos/new", slug: "add-repository", heading: "Add repository", status: 200 },
+  // Long values (the data directory, GitHub's URLs) must wrap at 375 px (issue 14, item 10).
+  { path: "/settings", slug: "settings", heading: "Settings", status: 200 },
   // The repository layout asks before loading.tsx's boundary streams anything: a real 404.
   { path: "/repos/acme/never-added", slug: "scorecard-unknown", heading: "Repository not found", status: 404 },
 ] as const;

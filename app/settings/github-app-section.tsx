@@ -41,8 +41,8 @@ export function GitHubAppSection({ publicUrl, githubUrl = "https://github.com", 
         </button>
       </form>
       <p className="text-sm text-neutral-600 dark:text-neutral-400">
-        For an organisation, post the same manifest to <code>{github}/organizations/&lt;org&gt;/settings/apps/new</code>
-        .
+        For an organisation, post the same manifest to{" "}
+        <code className="[overflow-wrap:anywhere]">{github}/organizations/&lt;org&gt;/settings/apps/new</code>.
       </p>
       <p className="text-sm" data-testid="webhook-status">
         {last

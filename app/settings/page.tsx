@@ -26,7 +26,8 @@ export default async function SettingsPage() {
         host={settings.HOST}
         insecure={settings.PARITY_INSECURE_ALLOW_REMOTE === "1"}
       />
-      <dl className="grid max-w-2xl grid-cols-[max-content_1fr] gap-x-6 gap-y-3 text-sm">
+      {/* One column on a phone; long values (paths, URLs) wrap instead of widening the page. */}
+      <dl className="grid max-w-2xl grid-cols-1 gap-x-6 gap-y-1 text-sm sm:grid-cols-[max-content_minmax(0,1fr)] sm:gap-y-3 [&>dd]:mb-2 sm:[&>dd]:mb-0 [&>dd]:[overflow-wrap:anywhere]">
         <dt className="text-neutral-500">Database</dt>
         <dd>
           {driver === "pglite"

@@ -26,6 +26,8 @@ export interface RepositorySummary {
   fullName: string;
   owner: string;
   name: string;
+  /** Private on GitHub, as the latest audit read it. */
+  isPrivate: boolean;
   level: Level | null;
   scoreOverall: number | null;
   scoreTools: number | null;
@@ -126,6 +128,7 @@ export async function listRepositorySummaries(db: Database, options: TrendOption
       fullName: repositories.fullName,
       owner: repositories.owner,
       name: repositories.name,
+      isPrivate: repositories.isPrivate,
       historyStatus: repositories.historyStatus,
       level: latest.level,
       scoreOverall: latest.scoreOverall,

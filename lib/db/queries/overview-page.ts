@@ -15,7 +15,6 @@ import { lastWeeks } from "./weeks";
  */
 
 export interface OverviewRow extends RepositorySummary {
-  isPrivate: boolean;
   /** When searching: the most severe open finding the text matched (null: the name matched). */
   matchedFinding: { title: string; severity: Severity } | null;
 }
