@@ -5,7 +5,14 @@ import { formatRelative, toIso } from "../format";
 import { LevelBadge, ScoreValue, SeverityBadge } from "../score";
 import { Sparkline, trendLabel } from "../sparkline";
 
-/** One repository as the table's row (wide screens) and as a card (phones). */
+/**
+ * One repository as a table row. Below 640 px only the name, level, overall score and worst finding
+ * stay (wrapping instead of truncating), so a phone sees every repository's worst finding without
+ * scrolling sideways; the other cells are one `sm:` class away, in the same markup.
+ */
+
+/** Cells a phone leaves out (the header's match: see repository-table.tsx). */
+export const WIDE_ONLY = "hidden px-3 py-2 sm:table-cell";
 
 export const UNKNOWN_REASON = {
   overall: "No score yet: the first audit has not finished.",
@@ -33,8 +40,8 @@ export function PrivateMark() {
 
 function RepositoryName({ row }: { row: RepositorySummaryView }) {
   return (
-    <span className="flex min-w-0 items-center gap-2">
-      <Link href={scorecardHref(row)} className="min-w-0 break-words hover:underline">
+    <span className="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1">
+      <Link href={scorecardHref(row)} className="min-w-0 [overflow-wrap:anywhere] hover:underline">
         {row.fullName}
       </Link>
       {row.isPrivate ? <PrivateMark /> : null}
@@ -47,9 +54,9 @@ function WorstFinding({ row }: { row: RepositorySummaryView }) {
   return (
     <span className="flex min-w-0 flex-col gap-1">
       {row.worstFinding ? (
-        <span className="flex min-w-0 items-center gap-2">
+        <span className="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1 sm:flex-nowrap">
           <SeverityBadge severity={row.worstFinding.severity} />
-          <span className="truncate" title={row.worstFinding.title}>
+          <span className="min-w-0 break-words sm:truncate" title={row.worstFinding.title}>
             {row.worstFinding.title}
           </span>
         </span>
@@ -57,10 +64,10 @@ function WorstFinding({ row }: { row: RepositorySummaryView }) {
         <span className="text-neutral-600 dark:text-neutral-400">none open</span>
       )}
       {matched && matched.title !== row.worstFinding?.title ? (
-        <span className="flex min-w-0 items-center gap-2 text-xs text-neutral-700 dark:text-neutral-300">
+        <span className="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1 text-xs text-neutral-700 sm:flex-nowrap dark:text-neutral-300">
           <span className="shrink-0">matches:</span>
           <SeverityBadge severity={matched.severity} />
-          <span className="truncate" title={matched.title}>
+          <span className="min-w-0 break-words sm:truncate" title={matched.title}>
             {matched.title}
           </span>
         </span>
@@ -94,61 +101,34 @@ function AuditState({ row, now }: { row: RepositorySummaryView; now: Date }) {
 
 export function RepositoryRow({ row, now }: { row: RepositorySummaryView; now: Date }) {
   return (
-    <tr className="hover:bg-neutral-50 dark:hover:bg-neutral-900/60">
-      <th scope="row" className="px-3 py-2 text-left font-medium">
+    <tr className="align-top hover:bg-neutral-50 sm:align-middle dark:hover:bg-neutral-900/60">
+      <th scope="row" className="px-2 py-2 text-left font-medium sm:px-3">
         <RepositoryName row={row} />
       </th>
-      <td className="px-3 py-2">
+      <td className="px-2 py-2 sm:px-3">
         <LevelBadge level={row.level} />
       </td>
-      <td className="px-3 py-2 text-right font-semibold">
+      <td className="px-2 py-2 text-right font-semibold sm:px-3">
         <ScoreValue score={row.scoreOverall} unknownReason={UNKNOWN_REASON.overall} />
       </td>
-      <td className="px-3 py-2 text-right">
+      <td className={`${WIDE_ONLY} text-right`}>
         <ScoreValue score={row.scoreTools} unknownReason={UNKNOWN_REASON.tools} />
       </td>
-      <td className="px-3 py-2 text-right">
+      <td className={`${WIDE_ONLY} text-right`}>
         <ScoreValue score={row.scoreTime} unknownReason={UNKNOWN_REASON.time} />
       </td>
-      <td className="px-3 py-2 text-right">
+      <td className={`${WIDE_ONLY} text-right`}>
         <ScoreValue score={row.scorePersonnel} unknownReason={UNKNOWN_REASON.personnel} />
       </td>
-      <td className="max-w-xs px-3 py-2">
+      <td className="px-2 py-2 sm:max-w-xs sm:px-3">
         <WorstFinding row={row} />
       </td>
-      <td className="px-3 py-2">
+      <td className={WIDE_ONLY}>
         <Sparkline values={row.trend} label={trendLabel(row.trend)} />
       </td>
-      <td className="whitespace-nowrap px-3 py-2 text-neutral-600 dark:text-neutral-400">
+      <td className={`${WIDE_ONLY} whitespace-nowrap text-neutral-600 dark:text-neutral-400`}>
         <AuditState row={row} now={now} />
       </td>
     </tr>
-  );
-}
-
-/** A phone's view of a repository: its name, level and overall score, and its worst finding first. */
-export function RepositoryCard({ row, now }: { row: RepositorySummaryView; now: Date }) {
-  return (
-    <li className="space-y-2 px-3 py-3">
-      <div className="flex items-start justify-between gap-3">
-        <span className="min-w-0 font-medium">
-          <RepositoryName row={row} />
-        </span>
-        <span className="flex shrink-0 items-center gap-2">
-          <LevelBadge level={row.level} />
-          <span className="font-semibold">
-            <ScoreValue score={row.scoreOverall} unknownReason={UNKNOWN_REASON.overall} />
-          </span>
-        </span>
-      </div>
-      <div className="text-sm">
-        <span className="sr-only">Worst finding: </span>
-        <WorstFinding row={row} />
-      </div>
-      <div className="text-xs text-neutral-600 dark:text-neutral-400">
-        <span>Audited </span>
-        <AuditState row={row} now={now} />
-      </div>
-    </li>
   );
 }

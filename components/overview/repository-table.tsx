@@ -13,7 +13,7 @@ import {
 import { ScrollRegion } from "../card";
 import type { RepositorySummaryView } from "../dashboard-types";
 import { hrefOf } from "./overview-url";
-import { RepositoryCard, RepositoryRow } from "./repository-rows";
+import { RepositoryRow } from "./repository-rows";
 import { TableControls } from "./table-controls";
 
 const COLUMNS: {
@@ -21,24 +21,26 @@ const COLUMNS: {
   label: string;
   numeric?: boolean;
   firstDirection?: OverviewSortDirection;
+  /** Left out below 640 px (its cells too: WIDE_ONLY in repository-rows.tsx). */
+  wideOnly?: boolean;
 }[] = [
   { key: "fullName", label: "Repository", firstDirection: "ascending" },
   { key: "level", label: "Level" },
   { key: "scoreOverall", label: "Overall", numeric: true },
-  { key: "scoreTools", label: "Tools", numeric: true },
-  { key: "scoreTime", label: "Time", numeric: true },
-  { key: "scorePersonnel", label: "People", numeric: true },
+  { key: "scoreTools", label: "Tools", numeric: true, wideOnly: true },
+  { key: "scoreTime", label: "Time", numeric: true, wideOnly: true },
+  { key: "scorePersonnel", label: "People", numeric: true, wideOnly: true },
   { key: "worstFinding", label: "Worst finding", firstDirection: "ascending" },
-  { key: null, label: "Trend" },
-  { key: "lastAuditAt", label: "Audited" },
+  { key: null, label: "Trend", wideOnly: true },
+  { key: "lastAuditAt", label: "Audited", wideOnly: true },
 ];
 
 /**
  * The repository table: one page of rows, read on the server for the view in the URL. Sorting,
  * filtering, searching and paging change the URL (so a view can be shared and survives a reload)
  * and the server sends the new page; sort headers and page links are plain links, and the filters
- * a form, so they work before JavaScript loads. Below 640 px each repository is a card with its
- * worst finding instead of a table row.
+ * a form, so they work before JavaScript loads. Below 640 px the table keeps four columns (name,
+ * level, overall, worst finding) and fits the screen; a select sorts instead of the hidden headers.
  */
 export function RepositoryTable({
   rows,
@@ -93,61 +95,53 @@ export function RepositoryTable({
           No repository matches these filters.
         </p>
       ) : (
-        <>
-          <div className="hidden rounded-lg border border-neutral-200 sm:block dark:border-neutral-800">
-            <ScrollRegion label="Repositories table">
-              <table className="w-full min-w-[56rem] text-sm">
-                <caption className="sr-only">
-                  Repositories with their parity level and scores; column headers sort the table.
-                </caption>
-                <thead className="border-b border-neutral-200 text-left text-xs text-neutral-600 dark:border-neutral-800 dark:text-neutral-400">
-                  <tr>
-                    {COLUMNS.map((column) => {
-                      const active = column.key !== null && query.sort === column.key;
-                      const Icon = active ? (query.direction === "ascending" ? ArrowUp : ArrowDown) : ArrowUpDown;
-                      return (
-                        <th
-                          key={column.label}
-                          scope="col"
-                          aria-sort={active ? query.direction : column.key ? "none" : undefined}
-                          className={`px-3 py-2 font-medium ${column.numeric ? "text-right" : ""}`}
-                        >
-                          {column.key ? (
-                            <Link
-                              href={sortHref(column.key, column.firstDirection)}
-                              scroll={false}
-                              className={`inline-flex items-center gap-1 rounded hover:text-neutral-900 dark:hover:text-neutral-100 ${
-                                active ? "text-neutral-900 dark:text-neutral-100" : ""
-                              }`}
-                            >
-                              {column.label}
-                              <Icon className="size-3" aria-hidden />
-                            </Link>
-                          ) : (
-                            column.label
-                          )}
-                        </th>
-                      );
-                    })}
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-neutral-100 dark:divide-neutral-900">
-                  {rows.map((row) => (
-                    <RepositoryRow key={row.id} row={row} now={clock} />
-                  ))}
-                </tbody>
-              </table>
-            </ScrollRegion>
-          </div>
-          <ul
-            aria-label="Repositories"
-            className="divide-y divide-neutral-100 rounded-lg border border-neutral-200 sm:hidden dark:divide-neutral-900 dark:border-neutral-800"
-          >
-            {rows.map((row) => (
-              <RepositoryCard key={row.id} row={row} now={clock} />
-            ))}
-          </ul>
-        </>
+        <div className="rounded-lg border border-neutral-200 dark:border-neutral-800">
+          <ScrollRegion label="Repositories table">
+            <table className="w-full text-sm sm:min-w-[56rem]">
+              <caption className="sr-only">
+                Repositories with their parity level and scores; column headers sort the table.
+              </caption>
+              <thead className="border-b border-neutral-200 text-left text-xs text-neutral-600 dark:border-neutral-800 dark:text-neutral-400">
+                <tr>
+                  {COLUMNS.map((column) => {
+                    const active = column.key !== null && query.sort === column.key;
+                    const Icon = active ? (query.direction === "ascending" ? ArrowUp : ArrowDown) : ArrowUpDown;
+                    return (
+                      <th
+                        key={column.label}
+                        scope="col"
+                        aria-sort={active ? query.direction : column.key ? "none" : undefined}
+                        className={`px-2 py-2 font-medium sm:px-3 ${column.numeric ? "text-right" : ""} ${
+                          column.wideOnly ? "hidden sm:table-cell" : ""
+                        }`}
+                      >
+                        {column.key ? (
+                          <Link
+                            href={sortHref(column.key, column.firstDirection)}
+                            scroll={false}
+                            className={`inline-flex items-center gap-1 rounded hover:text-neutral-900 dark:hover:text-neutral-100 ${
+                              active ? "text-neutral-900 dark:text-neutral-100" : ""
+                            }`}
+                          >
+                            {column.label}
+                            <Icon className="size-3" aria-hidden />
+                          </Link>
+                        ) : (
+                          column.label
+                        )}
+                      </th>
+                    );
+                  })}
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-neutral-100 dark:divide-neutral-900">
+                {rows.map((row) => (
+                  <RepositoryRow key={row.id} row={row} now={clock} />
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
+        </div>
       )}
 
       {pages > 1 ? (
