@@ -145,7 +145,7 @@ test.describe("at 375 px, dark", () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, "the page must not scroll sideways").toBeLessThanOrEqual(0);
 
-    // The table fits the screen (it used to be cut at 375 px): name, level, overall, worst finding.
+    // The table fits the screen (it used to be cut at 375 px): name, overall, worst finding.
     const table = page.getByRole("table");
     const cut = await table.evaluate((element) => element.scrollWidth - (element.parentElement?.clientWidth ?? 0));
     expect(cut, "the table must fit the phone's width").toBeLessThanOrEqual(0);

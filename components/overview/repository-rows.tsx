@@ -6,7 +6,7 @@ import { LevelBadge, ScoreValue, SeverityBadge } from "../score";
 import { Sparkline, trendLabel } from "../sparkline";
 
 /**
- * One repository as a table row. Below 640 px only the name, level, overall score and worst finding
+ * One repository as a table row. Below 640 px only the name, overall score and worst finding
  * stay (wrapping instead of truncating), so a phone sees every repository's worst finding without
  * scrolling sideways; the other cells are one `sm:` class away, in the same markup.
  */
@@ -105,7 +105,7 @@ export function RepositoryRow({ row, now }: { row: RepositorySummaryView; now: D
       <th scope="row" className="px-2 py-2 text-left font-medium sm:px-3">
         <RepositoryName row={row} />
       </th>
-      <td className="px-2 py-2 sm:px-3">
+      <td className={WIDE_ONLY}>
         <LevelBadge level={row.level} />
       </td>
       <td className="px-2 py-2 text-right font-semibold sm:px-3">

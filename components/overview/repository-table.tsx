@@ -25,7 +25,7 @@ const COLUMNS: {
   wideOnly?: boolean;
 }[] = [
   { key: "fullName", label: "Repository", firstDirection: "ascending" },
-  { key: "level", label: "Level" },
+  { key: "level", label: "Level", wideOnly: true },
   { key: "scoreOverall", label: "Overall", numeric: true },
   { key: "scoreTools", label: "Tools", numeric: true, wideOnly: true },
   { key: "scoreTime", label: "Time", numeric: true, wideOnly: true },
@@ -39,8 +39,8 @@ const COLUMNS: {
  * The repository table: one page of rows, read on the server for the view in the URL. Sorting,
  * filtering, searching and paging change the URL (so a view can be shared and survives a reload)
  * and the server sends the new page; sort headers and page links are plain links, and the filters
- * a form, so they work before JavaScript loads. Below 640 px the table keeps four columns (name,
- * level, overall, worst finding) and fits the screen; a select sorts instead of the hidden headers.
+ * a form, so they work before JavaScript loads. Below 640 px the table keeps three columns (name,
+ * overall, worst finding) and fits the screen; a select sorts instead of the hidden headers.
  */
 export function RepositoryTable({
   rows,
