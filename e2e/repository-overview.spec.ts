@@ -1,5 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
-import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import { type APIRequestContext, expect as baseExpect, type Page, test } from "@playwright/test";
+
+// Each search, sort or filter is a round trip to the server: on a loaded machine it can take more than 5 s.
+const expect = baseExpect.configure({ timeout: 30_000 });
 
 /**
  * The overview with several audited repositories (issue 14, item 10): the search finds a
