@@ -154,5 +154,8 @@ export function generateMonorepo(totalPaths = 100_000, environmentFiles = 500): 
     const name = file < names.length ? names[file] : `part-${file}.test.ts`;
     paths.push(`packages/pkg-${pkg}/src/feature-${dir}/${name}`);
   }
-  return { repository: "bench/monorepo", defaultBranch: "main", commit: null, paths, files };
+  // A real snapshot's paths arrive as flat strings (GitHub's tree JSON, readdir); the template
+  // literals above build rope strings, and the audit would pay for flattening them on first read.
+  const flatPaths = JSON.parse(JSON.stringify(paths)) as string[];
+  return { repository: "bench/monorepo", defaultBranch: "main", commit: null, paths: flatPaths, files };
 }
