@@ -1,10 +1,10 @@
 import { and, asc, eq, gte, isNull, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
 import type { Level, Report, Severity } from "../../parity/types";
 import type { Database } from "../client";
 import { type AuditPhase, type AuditStatus, audits, type HistoryStatus, repositories } from "../schema";
 import { findRepository } from "./repositories";
 import { scorecardDeploys, scorecardMarkers } from "./scorecard-parts";
+import { last, latest, SUMMARY_COLUMNS } from "./summary-columns";
 import { organisationTrendQuery, scorecardHistoryQuery, weeklyTrendQuery } from "./trend-queries";
 import { lastWeeks } from "./weeks";
 
@@ -120,28 +120,8 @@ export interface TrendOptions {
 }
 
 export async function listRepositorySummaries(db: Database, options: TrendOptions = {}): Promise<RepositorySummary[]> {
-  const latest = alias(audits, "latest");
-  const last = alias(audits, "last");
   const rows = await db
-    .select({
-      id: repositories.id,
-      fullName: repositories.fullName,
-      owner: repositories.owner,
-      name: repositories.name,
-      isPrivate: repositories.isPrivate,
-      historyStatus: repositories.historyStatus,
-      level: latest.level,
-      scoreOverall: latest.scoreOverall,
-      scoreTools: latest.scoreTools,
-      scoreTime: latest.scoreTime,
-      scorePersonnel: latest.scorePersonnel,
-      worstTitle: latest.worstTitle,
-      worstSeverity: latest.worstSeverity,
-      lastAuditAt: latest.finishedAt,
-      commitSha: latest.commitSha,
-      lastAuditStatus: last.status,
-      lastAuditError: last.error,
-    })
+    .select(SUMMARY_COLUMNS)
     .from(repositories)
     .leftJoin(latest, eq(latest.id, repositories.latestAuditId))
     .leftJoin(last, eq(last.id, repositories.lastAuditId))

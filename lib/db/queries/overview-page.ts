@@ -1,10 +1,10 @@
 import { and, asc, count, eq, getTableName, inArray, isNull, max, type SQL, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
 import type { Level, Severity } from "../../parity/types";
 import type { Database } from "../client";
-import { audits, findings, repositories, weeklyScores } from "../schema";
+import { findings, repositories, weeklyScores } from "../schema";
 import type { RepositorySummary } from "./dashboard";
 import { MAX_SEARCH_LENGTH, OVERVIEW_PAGE_SIZE, type OverviewQuery, type OverviewSortKey } from "./overview-query";
+import { last, latest, SUMMARY_COLUMNS } from "./summary-columns";
 import { lastWeeks } from "./weeks";
 
 /**
@@ -35,9 +35,6 @@ export interface OverviewSummaryCounts {
   /** When the newest latest audit finished (ISO), or null. */
   lastSweep: string | null;
 }
-
-const latest = alias(audits, "latest");
-const last = alias(audits, "last");
 
 /** `"repositories"."latest_audit_id"`, qualified: it is read inside subqueries on `findings`. */
 const LATEST_AUDIT_ID = sql`${sql.identifier(getTableName(repositories))}.${sql.identifier(repositories.latestAuditId.name)}`;
@@ -112,26 +109,7 @@ export async function overviewPage(
     total === 0
       ? []
       : await db
-          .select({
-            id: repositories.id,
-            fullName: repositories.fullName,
-            owner: repositories.owner,
-            name: repositories.name,
-            isPrivate: repositories.isPrivate,
-            historyStatus: repositories.historyStatus,
-            latestAuditId: repositories.latestAuditId,
-            level: latest.level,
-            scoreOverall: latest.scoreOverall,
-            scoreTools: latest.scoreTools,
-            scoreTime: latest.scoreTime,
-            scorePersonnel: latest.scorePersonnel,
-            worstTitle: latest.worstTitle,
-            worstSeverity: latest.worstSeverity,
-            lastAuditAt: latest.finishedAt,
-            commitSha: latest.commitSha,
-            lastAuditStatus: last.status,
-            lastAuditError: last.error,
-          })
+          .select({ ...SUMMARY_COLUMNS, latestAuditId: repositories.latestAuditId })
           .from(repositories)
           .leftJoin(latest, eq(latest.id, repositories.latestAuditId))
           .leftJoin(last, eq(last.id, repositories.lastAuditId))
