@@ -80,7 +80,9 @@ test.describe("dashboard behaviour", () => {
     const outline = await add.evaluate((element) => getComputedStyle(element).outlineStyle);
     expect(outline, "focus is visible").not.toBe("none");
     await page.keyboard.press("Enter");
-    await expect(page).toHaveURL(/\/repos\/new$/);
+    // The form opens with the repository filled in (its field is prefilled from the query).
+    await expect(page).toHaveURL(/\/repos\/new\?repository=acme%2Fnever-added$/);
+    await expect(page.getByLabel("Repository")).toHaveValue("acme/never-added");
     await expect(page.getByLabel("Repository")).toBeVisible();
   });
 
@@ -107,6 +109,8 @@ test.describe("dashboard behaviour", () => {
   test("an unknown scorecard offers to add the repository", async ({ page }) => {
     await page.goto("/repos/acme/never-added");
     await page.getByRole("link", { name: "Add it" }).click();
-    await expect(page).toHaveURL(/\/repos\/new$/);
+    // The form opens with the repository filled in (its field is prefilled from the query).
+    await expect(page).toHaveURL(/\/repos\/new\?repository=acme%2Fnever-added$/);
+    await expect(page.getByLabel("Repository")).toHaveValue("acme/never-added");
   });
 });

@@ -28,15 +28,15 @@ export default async function SettingsPage() {
       />
       {/* One column on a phone; long values (paths, URLs) wrap instead of widening the page. */}
       <dl className="grid max-w-2xl grid-cols-1 gap-x-6 gap-y-1 text-sm sm:grid-cols-[max-content_minmax(0,1fr)] sm:gap-y-3 [&>dd]:mb-2 sm:[&>dd]:mb-0 [&>dd]:[overflow-wrap:anywhere]">
-        <dt className="text-neutral-500">Database</dt>
+        <dt className="text-neutral-600 dark:text-neutral-400">Database</dt>
         <dd>
           {driver === "pglite"
             ? `Embedded PostgreSQL (PGlite) in ${settings.PARITY_DATA_DIR}`
             : "PostgreSQL server (DATABASE_URL)"}
         </dd>
-        <dt className="text-neutral-500">GitHub API</dt>
+        <dt className="text-neutral-600 dark:text-neutral-400">GitHub API</dt>
         <dd className="font-mono">{settings.GITHUB_API_URL}</dd>
-        <dt className="text-neutral-500">GitHub token</dt>
+        <dt className="text-neutral-600 dark:text-neutral-400">GitHub token</dt>
         <dd>
           {settings.GITHUB_TOKEN ? "set (GITHUB_TOKEN)" : "not set: public repositories only, 60 requests an hour"}
         </dd>
