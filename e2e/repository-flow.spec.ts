@@ -20,6 +20,8 @@ async function seriousViolations(page: Page): Promise<string[]> {
 test.describe.configure({ mode: "serial" });
 
 test("adding a repository validates the input and shows the first audit's progress", async ({ page }, testInfo) => {
+  // The first audit may take up to the 90 s its scorecard link is awaited below (a busy machine).
+  test.setTimeout(150_000);
   await page.goto("/repos/new");
   const input = page.getByLabel("Repository");
   await input.fill("not a repo");
