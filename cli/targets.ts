@@ -3,7 +3,6 @@ import { env } from "../lib/env";
 import { CONFIG_PATHS } from "../lib/parity/index";
 import type { RepoSnapshot } from "../lib/parity/types";
 import { parseRepositoryName } from "../lib/repos/repository-name";
-import { createGitHubClient, fetchGitHubSnapshot } from "../lib/sources/github/index";
 import { readLocalSnapshot } from "../lib/sources/local/index";
 import { type AuditCommand, UsageError } from "./args";
 
@@ -34,6 +33,8 @@ async function loadGitHub(target: string, since: Date): Promise<RepoSnapshot> {
   if (!parsed.ok) {
     throw new UsageError(`"${target}" is neither a directory nor a GitHub repository (owner/repo).`);
   }
+  // Loaded here, not at the top: a local audit never pays for octokit (a separate chunk of the bundle).
+  const { createGitHubClient, fetchGitHubSnapshot } = await import("../lib/sources/github/index");
   const settings = env();
   const client = createGitHubClient({
     baseUrl: settings.GITHUB_API_URL,
