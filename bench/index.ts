@@ -3,6 +3,7 @@
  * Prints each figure beside its target and exits 1 when one is missed.
  */
 import { execFileSync } from "node:child_process";
+import { runCliStartBench } from "./cli-start";
 import { dashboardRequested, runDashboardBench } from "./dashboard";
 import type { EngineBenchResult } from "./engine";
 import { runSweepBench } from "./sweep";
@@ -31,6 +32,15 @@ lines.push(
 );
 console.log(
   `engine: parse-only ${engine.parseOnlyMs} ms, ${engine.inventory} service uses, ${engine.findings} findings, heap ${engine.heapUsedMb} MB`,
+);
+
+const cli = runCliStartBench();
+lines.push(
+  { name: "CLI: cold start, one-file repository", value: cli.oneFileMs, unit: "ms", target: 300 },
+  { name: "CLI: 100,000-path monorepo / list+read+parse-only process", value: cli.ratio, unit: "x", target: 1.3 },
+);
+console.log(
+  `CLI: node -e 0 ${cli.nodeMs} ms; monorepo ${cli.monorepoMs} ms, list+read+parse-only ${cli.parseOnlyMs} ms (processes, median of 7)`,
 );
 
 // The dashboard bench seeds a large database and starts the app: only on request (docs/development.md).
