@@ -88,9 +88,9 @@ function resolveImport(from: string, specifier: string, known: ReadonlySet<strin
   return candidates.find((candidate) => known.has(candidate)) ?? null;
 }
 
-export type Graph = ReadonlyMap<string, readonly string[]>;
+type Graph = ReadonlyMap<string, readonly string[]>;
 
-export function importGraph(files: readonly string[], read: (file: string) => string): Graph {
+function importGraph(files: readonly string[], read: (file: string) => string): Graph {
   const known = new Set(files);
   const graph = new Map<string, string[]>();
   for (const file of files) {
@@ -105,7 +105,7 @@ export function importGraph(files: readonly string[], read: (file: string) => st
 }
 
 /** Strongly connected components with more than one member (Tarjan): every import loop. */
-export function loops(graph: Graph): string[][] {
+function loops(graph: Graph): string[][] {
   let counter = 0;
   const index = new Map<string, number>();
   const low = new Map<string, number>();
@@ -140,13 +140,13 @@ export function loops(graph: Graph): string[][] {
 }
 
 /** A file's folder: its directory; the top-level folders of entry points and tooling count as one. */
-export function folderOf(file: string): string {
+function folderOf(file: string): string {
   const top = file.split("/")[0] ?? file;
   if (top !== "lib" && top !== "components") return top;
   return file.includes("/") ? file.slice(0, file.lastIndexOf("/")) : ".";
 }
 
-export function folderGraph(files: Graph): Graph {
+function folderGraph(files: Graph): Graph {
   const folders = new Map<string, Set<string>>();
   for (const [file, targets] of files) {
     const from = folderOf(file);
@@ -158,7 +158,7 @@ export function folderGraph(files: Graph): Graph {
 }
 
 /** The floor of a file: that of the longest listed prefix of its path (5 = top, 0 = the engine). */
-export function floorOf(file: string): number | null {
+function floorOf(file: string): number | null {
   let best: { floor: number; length: number } | null = null;
   FLOORS.forEach((entries, position) => {
     const floor = FLOORS.length - 1 - position;
@@ -170,7 +170,7 @@ export function floorOf(file: string): number | null {
   return (best as { floor: number } | null)?.floor ?? null;
 }
 
-export function upwardImports(files: Graph): string[] {
+function upwardImports(files: Graph): string[] {
   const found: string[] = [];
   for (const [file, targets] of files) {
     const from = floorOf(file);
@@ -216,7 +216,7 @@ describe("the floors of the house", () => {
 });
 
 /** Files outside lib/db that talk to the database themselves: drizzle or the schema's tables. */
-export function databaseCallsOutsideDb(files: readonly string[], read: (file: string) => string): string[] {
+function databaseCallsOutsideDb(files: readonly string[], read: (file: string) => string): string[] {
   return files.filter((file) => {
     if (file.startsWith("lib/db/")) return false;
     const specifiers = [...stripComments(read(file)).matchAll(SPECIFIER)].map((match) => match[1] ?? "");

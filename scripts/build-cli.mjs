@@ -8,6 +8,10 @@
  * Runs as the `prepare` script, so `npm ci`, `npm install`, `npm pack` and an install from a git URL
  * all build it. `dist/cli/inputs.json` lists the source files the bundle was made from; cli/bin.mjs
  * reads it to notice, in a checkout, that a source changed since (it then runs the sources).
+ *
+ * `--action` builds the GitHub Action instead: one file, action/index.mjs, committed because a
+ * `uses: owner/parity@v1` step runs the repository as it is, with no install step
+ * (`npm run build:action`; cli/action/bundle.test.ts fails when the committed file is stale).
  */
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -16,19 +20,21 @@ import { build } from "esbuild";
 
 const root = path.resolve(import.meta.dirname, "..");
 // --outdir: tests build a copy of their own instead of racing the one `npx parity` runs.
-const { values } = parseArgs({ options: { outdir: { type: "string" } } });
-const outdir = path.resolve(values.outdir ?? path.join(root, "dist", "cli"));
+const { values } = parseArgs({ options: { outdir: { type: "string" }, action: { type: "boolean", default: false } } });
+const action = values.action;
+const outdir = path.resolve(values.outdir ?? path.join(root, action ? "action" : path.join("dist", "cli")));
 const started = performance.now();
 
 rmSync(outdir, { recursive: true, force: true });
 mkdirSync(outdir, { recursive: true });
 const result = await build({
   absWorkingDir: root,
-  entryPoints: { parity: "cli/run.ts" },
+  entryPoints: action ? { index: "cli/action/entry.ts" } : { parity: "cli/run.ts" },
   outdir,
   outExtension: { ".js": ".mjs" },
   bundle: true,
-  splitting: true,
+  // The Action is one file (action.yml names it); the CLI keeps octokit in a chunk of its own.
+  splitting: !action,
   format: "esm",
   platform: "node",
   target: "node20",
@@ -45,8 +51,7 @@ const result = await build({
   logLevel: "warning",
 });
 const inputs = Object.keys(result.metafile.inputs).filter((input) => !input.includes("node_modules/"));
-writeFileSync(path.join(outdir, "inputs.json"), `${JSON.stringify(inputs.sort(), null, 1)}\n`);
+if (!action) writeFileSync(path.join(outdir, "inputs.json"), `${JSON.stringify(inputs.sort(), null, 1)}\n`);
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
-console.log(
-  `parity CLI built into ${path.relative(root, outdir) || "."}/ (${inputs.length} source files, ${seconds} s)`,
-);
+const what = action ? "GitHub Action" : "parity CLI";
+console.log(`${what} built into ${path.relative(root, outdir) || "."}/ (${inputs.length} source files, ${seconds} s)`);

@@ -1,0 +1,8 @@
+/** The Action's entry (action.yml `runs.main`, bundled by scripts/build-cli.mjs --action). */
+import { runAction } from "./run";
+
+process.exitCode = await runAction({
+  env: process.env,
+  write: (line) => process.stdout.write(`${line}\n`),
+  now: new Date(),
+});
