@@ -74,4 +74,24 @@ describe("the packed package", () => {
     });
     expect((JSON.parse(audited.stdout) as { repository: string }).repository).toBe("shop");
   }, 120_000);
+
+  it("installs from the tarball into an empty directory, where `npx parity` runs the bundle", async () => {
+    const packed = await run("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", scratch], {
+      cwd: root,
+    });
+    const [manifest] = JSON.parse(packed.stdout) as { filename: string }[];
+    const project = path.join(scratch, "project");
+    await run("mkdir", ["-p", project]);
+    await run("npm", ["init", "-y"], { cwd: project });
+    // From npm's cache when it has the packages (CI's `npm ci` filled it), else from the registry.
+    await run(
+      "npm",
+      ["install", "--prefer-offline", "--no-audit", "--no-fund", path.join(scratch, manifest?.filename ?? "")],
+      { cwd: project, timeout: 400_000 },
+    );
+    const { stdout } = await run("npx", ["--no-install", "parity", "audit", shop, "--format", "json", "--no-history"], {
+      cwd: project,
+    });
+    expect((JSON.parse(stdout) as { repository: string }).repository).toBe("shop");
+  }, 420_000);
 });
