@@ -24,7 +24,7 @@ const WEBHOOKS = "/api/github/webhooks";
 const PUBLIC_IN_TEAM_MODE = ["/signin", "/api/auth/", "/api/badge/", WEBHOOKS];
 
 /** The API's error body and status (lib/errors), as the NextResponse a proxy answers with. */
-function refuse(error: AppError, retryAfterSeconds?: number): NextResponse {
+function errorAnswer(error: AppError, retryAfterSeconds?: number): NextResponse {
   return NextResponse.json(errorBody(error), {
     status: errorStatus(error.code),
     headers: errorHeaders(error, retryAfterSeconds),
@@ -38,10 +38,10 @@ export function proxy(request: NextRequest): NextResponse {
   const isApi = path.startsWith("/api/");
 
   // A malformed %-escape names nothing; Next would answer its own 500 when decoding route params.
-  if (!decodablePath(path)) return refuse(new AppError("bad_request", "The address has a malformed %-escape."));
+  if (!decodablePath(path)) return errorAnswer(new AppError("bad_request", "The address has a malformed %-escape."));
 
   const refusal = localModeRefusal(settings, request.headers);
-  if (refusal) return refuse(refusal);
+  if (refusal) return errorAnswer(refusal);
 
   // Page views are not limited: the router prefetches every link, and signed-out prefetches all
   // redirect to /signin. Sign-in itself (/api/auth/*) and the API are.
@@ -50,7 +50,7 @@ export function proxy(request: NextRequest): NextResponse {
     const client = clientAddress(request.headers, processTrustedProxies(settings.PARITY_TRUSTED_PROXIES));
     const verdict = processLimiters()[bucket].take(client, Date.now());
     if (!verdict.ok) {
-      return refuse(
+      return errorAnswer(
         new AppError("rate_limited", "Too many requests; wait a minute and try again."),
         verdict.retryAfter,
       );
@@ -60,14 +60,14 @@ export function proxy(request: NextRequest): NextResponse {
   if (path !== WEBHOOKS) {
     const origins = siteOrigins(request.url, request.headers, settings.PARITY_PUBLIC_URL ?? null);
     const reason = crossSiteReason(request.method, request.headers, origins);
-    if (reason) return refuse(new AppError("forbidden", "Cross-site requests are refused."));
+    if (reason) return errorAnswer(new AppError("forbidden", "Cross-site requests are refused."));
   }
 
   if (mode === "team" && !PUBLIC_IN_TEAM_MODE.some((prefix) => path === prefix || path.startsWith(prefix))) {
     const cookie = request.cookies.get(SESSION_COOKIE)?.value;
     if (!verify(cookie, settings.PARITY_SESSION_SECRET ?? "")) {
       const response = isApi
-        ? refuse(new AppError("unauthorized", "Sign in to Parity with GitHub first."))
+        ? errorAnswer(new AppError("unauthorized", "Sign in to Parity with GitHub first."))
         : NextResponse.redirect(signInUrl(request));
       // A cookie that fails its signature was tampered with or made with another secret: drop it.
       if (cookie !== undefined) response.cookies.delete(SESSION_COOKIE);
