@@ -2,6 +2,7 @@ import { type NextRequest, NextResponse } from "next/server";
 import { SESSION_COOKIE } from "./lib/auth/constants";
 import { verify } from "./lib/auth/crypto";
 import { authMode, env } from "./lib/env";
+import { AppError, errorBody, errorHeaders, errorStatus } from "./lib/errors/index";
 import { clientAddress, processTrustedProxies } from "./lib/security/client-address";
 import { crossSiteReason, siteOrigins } from "./lib/security/csrf";
 import { CSP_HEADER, contentSecurityPolicy, HSTS } from "./lib/security/headers";
@@ -22,11 +23,12 @@ import { processLimiters } from "./lib/security/rate-limit";
 const WEBHOOKS = "/api/github/webhooks";
 const PUBLIC_IN_TEAM_MODE = ["/signin", "/api/auth/", "/api/badge/", WEBHOOKS];
 
-function json(status: number, code: string, message: string, headers: Record<string, string> = {}): NextResponse {
-  return NextResponse.json(
-    { error: { code, message } },
-    { status, headers: { "cache-control": "no-store", ...headers } },
-  );
+/** The API's error body and status (lib/errors), as the NextResponse a proxy answers with. */
+function errorAnswer(error: AppError, retryAfterSeconds?: number): NextResponse {
+  return NextResponse.json(errorBody(error), {
+    status: errorStatus(error.code),
+    headers: errorHeaders(error, retryAfterSeconds),
+  });
 }
 
 export function proxy(request: NextRequest): NextResponse {
@@ -36,10 +38,10 @@ export function proxy(request: NextRequest): NextResponse {
   const isApi = path.startsWith("/api/");
 
   // A malformed %-escape names nothing; Next would answer its own 500 when decoding route params.
-  if (!decodablePath(path)) return json(400, "bad_request", "The address has a malformed %-escape.");
+  if (!decodablePath(path)) return errorAnswer(new AppError("bad_request", "The address has a malformed %-escape."));
 
   const refusal = localModeRefusal(settings, request.headers);
-  if (refusal) return json(refusal.status, refusal.status === 403 ? "forbidden" : "bad_request", refusal.message);
+  if (refusal) return errorAnswer(refusal);
 
   // Page views are not limited: the router prefetches every link, and signed-out prefetches all
   // redirect to /signin. Sign-in itself (/api/auth/*) and the API are.
@@ -48,23 +50,24 @@ export function proxy(request: NextRequest): NextResponse {
     const client = clientAddress(request.headers, processTrustedProxies(settings.PARITY_TRUSTED_PROXIES));
     const verdict = processLimiters()[bucket].take(client, Date.now());
     if (!verdict.ok) {
-      return json(429, "rate_limited", "Too many requests; wait a minute and try again.", {
-        "retry-after": String(verdict.retryAfter),
-      });
+      return errorAnswer(
+        new AppError("rate_limited", "Too many requests; wait a minute and try again."),
+        verdict.retryAfter,
+      );
     }
   }
 
   if (path !== WEBHOOKS) {
     const origins = siteOrigins(request.url, request.headers, settings.PARITY_PUBLIC_URL ?? null);
     const reason = crossSiteReason(request.method, request.headers, origins);
-    if (reason) return json(403, "forbidden", "Cross-site requests are refused.");
+    if (reason) return errorAnswer(new AppError("forbidden", "Cross-site requests are refused."));
   }
 
   if (mode === "team" && !PUBLIC_IN_TEAM_MODE.some((prefix) => path === prefix || path.startsWith(prefix))) {
     const cookie = request.cookies.get(SESSION_COOKIE)?.value;
     if (!verify(cookie, settings.PARITY_SESSION_SECRET ?? "")) {
       const response = isApi
-        ? json(401, "unauthorized", "Sign in to Parity with GitHub first.")
+        ? errorAnswer(new AppError("unauthorized", "Sign in to Parity with GitHub first."))
         : NextResponse.redirect(signInUrl(request));
       // A cookie that fails its signature was tampered with or made with another secret: drop it.
       if (cookie !== undefined) response.cookies.delete(SESSION_COOKIE);

@@ -1,6 +1,6 @@
 import type { Database } from "../db/client";
 import { readAccess, writeAccess } from "../db/queries/auth";
-import { AppError } from "../http/errors";
+import { AppError } from "../errors/index";
 
 /**
  * "May this user see owner/name?" is GitHub's question to answer: `GET /repos/{owner}/{repo}`

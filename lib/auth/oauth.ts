@@ -1,4 +1,4 @@
-import { AppError } from "../http/errors";
+import { AppError } from "../errors/index";
 import { pkcePair, randomToken, sign, verify } from "./crypto";
 
 /**

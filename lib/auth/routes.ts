@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { getDatabase } from "../db/client";
 import { deleteExpiredSessions } from "../db/queries/auth";
-import { toAppError } from "../http/errors";
+import { toAppError } from "../errors/index";
 import { authSettings } from "./config";
 import { OAUTH_COOKIE, SESSION_COOKIE } from "./constants";
 import { beginSignIn, checkCallback, exchangeCode, fetchUser, OAUTH_TTL_MS } from "./oauth";

@@ -1,4 +1,5 @@
 import { authMode, type Env, isLoopbackHost } from "../env";
+import { AppError } from "../errors/index";
 import { isLoopbackAddress, LOCAL_ADDRESS_HEADER, PEER_ADDRESS_HEADER } from "./client-address";
 
 /**
@@ -16,29 +17,24 @@ export function hostName(host: string | null): string {
   return match?.[1] ?? "";
 }
 
-export interface LocalAccessRefusal {
-  status: 403 | 421;
-  message: string;
-}
-
-export function localAccessRefusal(headers: Headers): LocalAccessRefusal | null {
+/** The refusal, as the error both the proxy and the webhook route answer with; null to go on. */
+export function localAccessRefusal(headers: Headers): AppError | null {
   const peer = headers.get(PEER_ADDRESS_HEADER) ?? "";
   const local = headers.get(LOCAL_ADDRESS_HEADER) ?? "";
   if (!isLoopbackAddress(peer) || !isLoopbackAddress(local)) {
-    return {
-      status: 403,
-      message:
-        "Parity in local mode answers connections from this machine only; configure sign-in to share it (docs/security.md).",
-    };
+    return new AppError(
+      "forbidden",
+      "Parity in local mode answers connections from this machine only; configure sign-in to share it (docs/security.md).",
+    );
   }
   if (!isLoopbackHost(hostName(headers.get("host")))) {
-    return { status: 421, message: "Parity in local mode answers on 127.0.0.1 only." };
+    return new AppError("misdirected", "Parity in local mode answers on 127.0.0.1 only.");
   }
   return null;
 }
 
 /** The refusal for this request, or null: only local mode refuses, unless told it is insecure. */
-export function localModeRefusal(settings: Env, headers: Headers): LocalAccessRefusal | null {
+export function localModeRefusal(settings: Env, headers: Headers): AppError | null {
   if (authMode(settings) !== "local" || settings.PARITY_INSECURE_ALLOW_REMOTE === "1") return null;
   return localAccessRefusal(headers);
 }

@@ -1,6 +1,7 @@
 import { verify } from "@octokit/webhooks-methods";
 import type { Database } from "../db/client";
 import { recordDelivery } from "../db/queries/bot";
+import { refuse } from "../errors/index";
 import { BodyTooLarge, BodyUnfinished, readCapped } from "../http/read-capped";
 import type { Dispatcher } from "./dispatch";
 import { deliveryFacts, routeEvent } from "./route-event";
@@ -35,10 +36,6 @@ function json(status: number, body: unknown): Response {
   });
 }
 
-function problem(status: number, code: string, message: string): Response {
-  return json(status, { error: { code, message } });
-}
-
 async function timed<T>(deps: WebhookDeps, step: string, work: () => Promise<T>): Promise<T> {
   if (!deps.onTiming) return work();
   const start = performance.now();
@@ -52,31 +49,31 @@ async function timed<T>(deps: WebhookDeps, step: string, work: () => Promise<T>)
 export async function receiveWebhook(request: Request, deps: WebhookDeps): Promise<Response> {
   const secret = deps.secret;
   if (!secret) {
-    return problem(503, "not_configured", "Webhooks are off: set GITHUB_WEBHOOK_SECRET (see docs/github-app.md).");
+    return refuse("not_configured", "Webhooks are off: set GITHUB_WEBHOOK_SECRET (see docs/github-app.md).");
   }
   let raw: string;
   try {
     raw = await timed(deps, "read", () => readCapped(request, deps.maxBytes ?? MAX_WEBHOOK_BYTES));
   } catch (error) {
-    if (error instanceof BodyTooLarge) return problem(413, "too_large", "The payload is larger than Parity accepts.");
-    if (error instanceof BodyUnfinished) return problem(400, "bad_request", "The payload did not arrive in full.");
+    if (error instanceof BodyTooLarge) return refuse("too_large", "The payload is larger than Parity accepts.");
+    if (error instanceof BodyUnfinished) return refuse("bad_request", "The payload did not arrive in full.");
     throw error;
   }
   const signature = request.headers.get("x-hub-signature-256") ?? "";
   const valid =
     signature.startsWith("sha256=") &&
     (await timed(deps, "verify", () => verify(secret, raw, signature).catch(() => false)));
-  if (!valid) return problem(401, "bad_signature", "X-Hub-Signature-256 does not match the payload.");
+  if (!valid) return refuse("unauthorized", "X-Hub-Signature-256 does not match the payload.");
   const event = request.headers.get("x-github-event");
   const deliveryId = request.headers.get("x-github-delivery");
-  if (!event || !deliveryId) return problem(400, "bad_request", "X-GitHub-Event and X-GitHub-Delivery are required.");
+  if (!event || !deliveryId) return refuse("bad_request", "X-GitHub-Event and X-GitHub-Delivery are required.");
   let payload: Record<string, unknown>;
   try {
     const parsed: unknown = JSON.parse(raw);
     if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw new Error("not an object");
     payload = parsed as Record<string, unknown>;
   } catch {
-    return problem(400, "bad_request", "The payload is not a JSON object.");
+    return refuse("bad_request", "The payload is not a JSON object.");
   }
 
   const routed = routeEvent(event, payload);

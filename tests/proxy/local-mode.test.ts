@@ -48,8 +48,10 @@ describe("local mode answers this machine only", () => {
     "127.0.0.1.evil.example",
     "127.0.0.1:3000:80",
     "",
-  ])("a loopback socket with Host %j (DNS rebinding) is refused with 421", (host) => {
-    expect(proxy(request(host, "127.0.0.1")).status).toBe(421);
+  ])("a loopback socket with Host %j (DNS rebinding) is refused with 421", async (host) => {
+    const response = proxy(request(host, "127.0.0.1"));
+    expect(response.status).toBe(421);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe("misdirected");
   });
 });
 

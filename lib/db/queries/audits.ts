@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import type { AuditFailureCode } from "../../errors/index";
 import type { Finding, History, Report } from "../../parity/types";
 import type { Database } from "../client";
 import { type AuditPhase, audits, findings, inventoryUses, repositories, weeklyScores } from "../schema";
@@ -10,9 +11,6 @@ import { weekStart } from "./weeks";
  * A succeeded audit is written in one transaction (audit, findings, inventory, commits, deploys,
  * weekly rollup, the repository's latest pointer): readers never see a partial result.
  */
-
-export const ERROR_CODES = ["not_found", "forbidden", "bad_request", "rate_limited", "upstream", "internal"] as const;
-export type AuditErrorCode = (typeof ERROR_CODES)[number];
 
 export interface NewAudit {
   repositoryId: number;
@@ -86,7 +84,7 @@ export async function setAuditProgress(
 export async function failAudit(
   db: Database,
   auditId: number,
-  failure: { code: AuditErrorCode; message: string },
+  failure: { code: AuditFailureCode; message: string },
   now: Date,
 ): Promise<void> {
   await db

@@ -1,20 +1,11 @@
+import { SourceError } from "../../errors/index";
+
 /**
- * The one error a source throws. `code` follows the project's error codes so the job runner and
- * the API map it to a response without reading messages; `message` is safe to show.
+ * GitHub's failures read as the project's error codes (lib/errors): the job runner, the audit
+ * service and the API map a SourceError by its code without reading messages; `message` is safe
+ * to show.
  */
-export type SourceErrorCode = "rate_limited" | "not_found" | "forbidden" | "upstream" | "bad_request";
-
-export class SourceError extends Error {
-  readonly code: SourceErrorCode;
-  readonly status: number | null;
-
-  constructor(code: SourceErrorCode, message: string, options: { status?: number | null; cause?: unknown } = {}) {
-    super(message, { cause: options.cause });
-    this.name = "SourceError";
-    this.code = code;
-    this.status = options.status ?? null;
-  }
-}
+export { SourceError, type SourceErrorCode } from "../../errors/index";
 
 interface HttpishError {
   status?: number;

@@ -1,4 +1,5 @@
 import { env } from "@/lib/env";
+import { errorResponse } from "@/lib/errors/index";
 import { apiContext } from "@/lib/http/context";
 import { localModeRefusal } from "@/lib/security/local-access";
 import { processDispatcher } from "@/lib/webhooks/dispatch";
@@ -12,12 +13,7 @@ export async function POST(request: Request): Promise<Response> {
   // This route is outside the proxy's matcher (its body must not be buffered for it), so local
   // mode's "this machine only" is checked here.
   const refusal = localModeRefusal(env(), request.headers);
-  if (refusal) {
-    return Response.json(
-      { error: { code: refusal.status === 403 ? "forbidden" : "bad_request", message: refusal.message } },
-      { status: refusal.status, headers: { "cache-control": "no-store" } },
-    );
-  }
+  if (refusal) return errorResponse(refusal);
   const context = apiContext();
   return receiveWebhook(request, {
     secret: env().GITHUB_WEBHOOK_SECRET,
