@@ -10,7 +10,7 @@ import type {
   LiteralSetting,
 } from "../../types";
 import { connectionOf, fallbackLiteral, hostOf, isPlaceholder } from "../env-file/connection";
-import { isApplicationImage, repositoryNames } from "../own-image";
+import { isApplicationImage, repositoryNames } from "../shared/own-image";
 import { type ComposeModel, type ComposeService, loadCompose } from "./model";
 import { baseOf, dirOf, joinPath } from "./paths";
 import { composeRole, runsApplication } from "./role";

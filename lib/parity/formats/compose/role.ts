@@ -1,6 +1,6 @@
 import { parseImageRef, resolveImage } from "../../catalog";
 import type { Environment, ExtractContext } from "../../types";
-import { isApplicationImage, isOwnImage, repositoryNames } from "../own-image";
+import { isApplicationImage, isOwnImage, repositoryNames } from "../shared/own-image";
 import { type ComposeModel, loadCompose } from "./model";
 import { baseOf, dirOf, joinPath } from "./paths";
 import { DEFAULT_COMPOSE, type Runner, runnersOf } from "./runners";

@@ -1,5 +1,5 @@
 import type { Environment, ExtractContext } from "../../types";
-import { pathIndex } from "../path-index";
+import { pathIndex } from "../shared/path-index";
 import { dirOf, joinPath } from "./paths";
 import { wordEnvironment } from "./words";
 

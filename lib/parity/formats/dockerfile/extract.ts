@@ -2,9 +2,9 @@ import { type Dockerfile, DockerfileParser, type From, type Instruction, Modifia
 import { resolveImage } from "../../catalog";
 import { redactText } from "../../redact";
 import type { Environment, ExtractContext, ExtractedUse, ExtractResult, FormatFile } from "../../types";
-import { builtServiceUses } from "../compose/built-services";
 import { interpolate } from "../compose/interpolate";
 import { baseOf } from "../compose/paths";
+import { builtServiceUses } from "./built-services";
 import { type ArgValue, devcontainerBuildArgs } from "./devcontainer-args";
 import { dockerfileRole } from "./role";
 import { COPIED_INTO_RUNTIME } from "./stages";

@@ -4,7 +4,7 @@ import { loadCompose } from "../compose/model";
 import { baseOf } from "../compose/paths";
 import { composeRole } from "../compose/role";
 import { pathEnvironment } from "../compose/words";
-import { pathIndex } from "../path-index";
+import { pathIndex } from "../shared/path-index";
 
 /**
  * The environment a Dockerfile serves, when its content or its builders say more than the path

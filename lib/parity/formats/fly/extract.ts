@@ -10,8 +10,8 @@ import {
   stagingOrProd,
   urlUse,
   workerUse,
-} from "../platform-helpers";
-import { lineOf, tomlKeyLines } from "../toml-lines";
+} from "../shared/platform-helpers";
+import { lineOf, tomlKeyLines } from "../shared/toml-lines";
 
 type Table = Record<string, unknown>;
 

@@ -1,8 +1,8 @@
 import { findNodeAtLocation, type ParseError, parse as parseJsonc, parseTree, printParseErrorCode } from "jsonc-parser";
 import { parse, TomlError } from "smol-toml";
 import type { Environment, ExtractResult, FormatFile } from "../../types";
-import { dirname, joinPath, lineIndex, serviceUse, stagingOrProd, workerUse } from "../platform-helpers";
-import { lineOf, tomlKeyLines } from "../toml-lines";
+import { dirname, joinPath, lineIndex, serviceUse, stagingOrProd, workerUse } from "../shared/platform-helpers";
+import { lineOf, tomlKeyLines } from "../shared/toml-lines";
 
 type Obj = Record<string, unknown>;
 type LineOf = (path: string[]) => number;

@@ -1,8 +1,8 @@
 import { isMap, type Node } from "yaml";
 import { resolveImage } from "../../catalog";
 import type { Environment, ExtractResult, FormatFile } from "../../types";
-import { joinPath, literalSetting, serviceUse, stagingOrProd, urlUse, workerUse } from "../platform-helpers";
-import { get, items, keyNode, readYaml, text, type YamlFile } from "../platform-yaml";
+import { joinPath, literalSetting, serviceUse, stagingOrProd, urlUse, workerUse } from "../shared/platform-helpers";
+import { get, items, keyNode, readYaml, text, type YamlFile } from "../shared/platform-yaml";
 
 /** Native runtimes and the env var Render reads their version from (render.com/docs/*-version). */
 const RUNTIMES: Record<string, { engine: string; versionKey: string }> = {

@@ -1,9 +1,9 @@
 import { normalizeVersion } from "../../catalog";
 import { redactText } from "../../redact";
 import type { Environment, ExtractContext, ExtractedUse, ExtractResult, FormatFile } from "../../types";
-import { deployEnvironment } from "../kubernetes/path-environment";
-import { pathIndex } from "../path-index";
-import { basename, dirname, joinPath, stagingOrProd } from "../platform-helpers";
+import { deployEnvironment } from "../shared/path-environment";
+import { pathIndex } from "../shared/path-index";
+import { basename, dirname, joinPath, stagingOrProd } from "../shared/platform-helpers";
 import {
   attributeText,
   type Expr,

@@ -1,5 +1,5 @@
 import type { ExtractContext, ExtractResult, FormatFile } from "../../types";
-import { lineIndex } from "../platform-helpers";
+import { lineIndex } from "../shared/platform-helpers";
 import { chartFiles, dirname, kustomizeFiles, manifestFiles, toReferences } from "../skaffold/targets";
 
 type Found = { path: string; line: number };

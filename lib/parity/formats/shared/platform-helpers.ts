@@ -3,9 +3,9 @@
  * offsets to lines, staging detection, connection URLs, literals, worker hints and the names
  * cloud providers give to engines.
  */
-import { normalizeVersion, resolveUrlScheme } from "../catalog";
-import { isSecretKey, redactText, redactUrl, redactValue } from "../redact";
-import type { Environment, ExtractedUse, LiteralSetting, ServiceKind } from "../types";
+import { normalizeVersion, resolveUrlScheme } from "../../catalog";
+import { isSecretKey, redactText, redactUrl, redactValue } from "../../redact";
+import type { Environment, ExtractedUse, LiteralSetting, ServiceKind } from "../../types";
 
 /** Converts a parser's character offset to a 1-based line (binary search over line starts). */
 export function lineIndex(text: string): (offset: number) => number {
