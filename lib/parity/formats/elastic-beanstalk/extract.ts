@@ -2,8 +2,9 @@ import { tagState } from "../../catalog";
 import { redactText } from "../../redact";
 import type { DeployedImage, ExtractContext, ExtractedUse, ExtractResult, FormatFile } from "../../types";
 import { imageUse } from "../shared/image-use";
+import { lineIndex } from "../shared/lines";
 import { isApplicationImage, repositoryNames } from "../shared/own-image";
-import { lineIndex, stagingOrProd } from "../shared/platform-helpers";
+import { stagingOrProd } from "../shared/platform-helpers";
 
 interface Container {
   image: string;

@@ -2,7 +2,7 @@ import { globMatcher } from "../../glob";
 import type { Environment, ExtractContext } from "../../types";
 import { KUSTOMIZATION_NAMES, parseKustomization, renderedFiles } from "../kustomize/graph";
 import { pathIndex } from "../shared/path-index";
-import { dirname, joinPath } from "../shared/paths";
+import { joinPath } from "../shared/paths";
 
 /*
  * What a dev loop (skaffold, Tilt) deploys, as the files to reference: the engine copies each
@@ -65,5 +65,3 @@ export function toReferences(files: readonly { path: string; line: number }[], e
   }
   return out;
 }
-
-export { dirname };
