@@ -5,7 +5,7 @@
  */
 import { DockerfileParser } from "dockerfile-ast";
 import { LineCounter, parseAllDocuments } from "yaml";
-import { audit } from "../lib/parity/index";
+import { audit } from "../lib/parity/audit/index";
 import type { RepoSnapshot } from "../lib/parity/types";
 import { generateMonorepo } from "./monorepo";
 

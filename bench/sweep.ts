@@ -6,7 +6,7 @@
  */
 import { once } from "node:events";
 import { Worker } from "node:worker_threads";
-import { audit } from "../lib/parity/index";
+import { audit } from "../lib/parity/audit/index";
 import { createGitHubClient, type EtagCache, fetchGitHubSnapshot, memoryCache } from "../lib/sources/github/index";
 import type { DoubleStats } from "./sweep-double";
 import { NOW, SINCE } from "./sweep-org";

@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { env } from "../lib/env";
-import { audit, ENGINE_VERSION, toJson, toMarkdown, toSarif, toText } from "../lib/parity/index";
+import { audit, ENGINE_VERSION, toJson, toMarkdown, toSarif, toText } from "../lib/parity/audit/index";
 import type { Report } from "../lib/parity/types";
 import { type AuditCommand, type OutputFormat, parseCommand, USAGE, UsageError } from "./args";
 import { failedGates } from "./gates";

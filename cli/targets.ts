@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { env } from "../lib/env";
-import { CONFIG_PATHS } from "../lib/parity/index";
+import { CONFIG_PATHS } from "../lib/parity/audit/index";
 import type { RepoSnapshot } from "../lib/parity/types";
 import { parseRepositoryName } from "../lib/repos/repository-name";
 import { readLocalSnapshot } from "../lib/sources/local/index";

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { parse } from "yaml";
-import { audit } from "../../lib/parity/index";
+import { audit } from "../../lib/parity/audit/index";
 import { readLocalSnapshot } from "../../lib/sources/local/index";
 import { evaluateRepo, type JudgedFinding, LabelFile, type RepoResult, totals } from "./judge";
 

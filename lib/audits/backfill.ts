@@ -4,7 +4,7 @@ import { completeAudit, createAudit, setHistoryProgress } from "../db/queries/au
 import { commitRows, deployRows } from "../db/queries/history-rows";
 import { lastWeeks } from "../db/queries/weeks";
 import { audits, repositories } from "../db/schema";
-import { audit } from "../parity/index";
+import { audit } from "../parity/audit/index";
 import type { Commit, History, RepoSnapshot } from "../parity/types";
 import { fetchGitHubSnapshot, memoryCache } from "../sources/github/index";
 import { classifyFailure } from "./failure";

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { completeAudit, failAudit, getAudit, setAuditProgress, startAudit } from "../db/queries/audits";
 import { audits, repositories } from "../db/schema";
-import { audit } from "../parity/index";
+import { audit } from "../parity/audit/index";
 import type { RepoSnapshot } from "../parity/types";
 import { type EtagCache, fetchGitHubSnapshot, type GitHubClient, memoryCache } from "../sources/github/index";
 import { type AuditFailure, classifyFailure } from "./failure";

@@ -1,5 +1,5 @@
+import { claimedPaths } from "../parity/audit/index";
 import { FORMATS } from "../parity/formats/index";
-import { claimedPaths } from "../parity/index";
 import type { RepoSnapshot } from "../parity/types";
 import { type Counter, conditionalGet } from "../sources/github/conditional";
 import { SourceError, toSourceError } from "../sources/github/errors";

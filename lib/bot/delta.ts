@@ -1,4 +1,4 @@
-import { buildMatrix } from "../parity/index";
+import { buildMatrix } from "../parity/audit/index";
 import type { Evidence, Finding, Level, Report, Severity } from "../parity/types";
 
 /**

@@ -1,4 +1,4 @@
-import { claimedPaths } from "../parity/index";
+import { claimedPaths } from "../parity/audit/index";
 import type { RepoSnapshot } from "../parity/types";
 import type { GitHubClient } from "../sources/github/index";
 import type { RawBlob } from "../sources/github/query";

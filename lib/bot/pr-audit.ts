@@ -2,7 +2,7 @@ import { HISTORY_WINDOW_DAYS } from "../audits/run-audit";
 import { snapshotAtCommit } from "../audits/tree-at-commit";
 import type { Database } from "../db/client";
 import { insertPrAudit, knownComment } from "../db/queries/bot";
-import { audit, CONFIG_PATHS, parseConfig } from "../parity/index";
+import { audit, CONFIG_PATHS, parseConfig } from "../parity/audit/index";
 import type { RepoSnapshot } from "../parity/types";
 import { type EtagCache, fetchGitHubSnapshot, type GitHubClient, memoryCache } from "../sources/github/index";
 import type { PullRequestTask } from "../webhooks/route-event";

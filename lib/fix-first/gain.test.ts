@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { scoreReport } from "../parity/score";
+import { scoreReport } from "../parity/audit/score";
 import type { CheckResult, Finding, Gap, Severity } from "../parity/types";
 import { findingGains, gainWords } from "./gain";
 import { parseFilters, rankFindings } from "./rank";

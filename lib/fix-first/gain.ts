@@ -1,10 +1,10 @@
-import { adjustForSuppressions, gapScore, overallScore, scoreReport } from "../parity/score";
+import { adjustForSuppressions, gapScore, overallScore, scoreReport } from "../parity/audit/score";
 import type { Finding, Gap, Level, Report } from "../parity/types";
 import { GAPS, LEVELS } from "../parity/types";
 
 /**
  * What fixing one finding adds to its repository's scores, computed by the engine's own scoring
- * (lib/parity/score.ts), never estimated: the report's checks are scored again with that one
+ * (lib/parity/audit/score.ts), never estimated: the report's checks are scored again with that one
  * finding taken out of the score (marked suppressed, which `adjustForSuppressions` turns into
  * exactly what a re-audit without the finding scores: the check passes with 10 when it was the
  * check's last finding, else gets back that finding's penalty), and compared with the same

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { sampleReport } from "../db/queries/__fixtures__/reports";
 import { completeAudit } from "../db/queries/audits";
-import { toJson } from "../parity/index";
+import { toJson } from "../parity/audit/index";
 import { escapeXml, renderBadge } from "./badge";
 import {
   addRepo,

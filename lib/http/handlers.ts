@@ -4,7 +4,7 @@ import { getAuditProgress, getLatestReport, listAuditHistory } from "../db/queri
 import { cachedRepositorySummaries } from "../db/queries/dashboard-cache";
 import { disconnectRepository, findRepository } from "../db/queries/repositories";
 import { addRepository, enqueueAudit } from "../jobs/queue";
-import { toJson } from "../parity/index";
+import { toJson } from "../parity/audit/index";
 import { parseRepositoryName, repositoryFromPath } from "../repos/repository-name";
 import { renderBadge } from "./badge";
 import { jsonBodyOnce } from "./body";

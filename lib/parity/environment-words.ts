@@ -2,7 +2,7 @@ import type { Environment } from "./types";
 
 /**
  * Words that name an environment in a path or a file name, by precedence: a path with words of
- * two groups gets the first. One list for the path rules (inventory/classify.ts) and the formats
+ * two groups gets the first. One list for the path rules (classify.ts) and the formats
  * that place a file by its path before its content (compose, Dockerfiles); docs/parity-model.md §1.
  */
 export const ENVIRONMENT_WORDS: readonly (readonly [Environment, readonly string[]])[] = [

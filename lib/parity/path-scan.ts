@@ -1,5 +1,5 @@
 /**
- * One pass over a snapshot's paths, shared by the formats' path index (formats/path-index.ts) and
+ * One pass over a snapshot's paths, shared by the formats' path index (formats/shared/path-index.ts) and
  * the case-collision check. Reading 100,000 path strings costs milliseconds whatever is done with
  * them (each is a separate heap object), so the two used to pay for two or three passes; one
  * pass now records what each needs, and later questions read small typed arrays instead of the

@@ -2,10 +2,10 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fixtureRepos, placeFixtures } from "./__tests__/fixture-repos";
 import { makeSnapshot } from "./__tests__/support";
-import { audit } from "./audit";
+import { audit } from "./audit/audit";
+import { toMarkdown, toSarif, toText } from "./audit/index";
 import { FORMATS } from "./formats/index";
 import { formatsFor } from "./formats/registry";
-import { toMarkdown, toSarif, toText } from "./index";
 import { toJson } from "./report/json";
 import type { Report } from "./types";
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { makeSnapshot } from "./__tests__/support";
-import { audit } from "./audit";
+import { audit } from "./audit/audit";
+import { toMarkdown, toSarif, toText } from "./audit/index";
 import { FORMATS } from "./formats/index";
-import { toMarkdown, toSarif, toText } from "./index";
 import { toJson } from "./report/json";
 import type { Format, Report } from "./types";
 

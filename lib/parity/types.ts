@@ -254,7 +254,7 @@ export interface ExtractResult {
   /** Why the file got `environment` (or why its path placement holds), shown by `--explain`. */
   reason?: string;
   /** The file runs the application itself (builds its source or runs its own published image),
-   *  not only backing services or another product's stack (formats/own-image.ts). */
+   *  not only backing services or another product's stack (formats/shared/own-image.ts). */
   runsApp?: boolean;
   problems: Problem[];
 }

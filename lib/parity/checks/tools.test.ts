@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { scoreReport } from "../audit/score";
 import { defaultConfig } from "../config/index";
 import { toFinding } from "../findings";
-import { scoreReport } from "../score";
 import { applySuppressions } from "../suppress";
 import type { CheckResult } from "../types";
 import { ALL_CHECKS, checkById } from "./index";

@@ -1,6 +1,7 @@
+import { configuredEnvironments, ignoredByRules, isIgnoredPath, placeByRules } from "../classify";
 import { FORMATS } from "../formats/index";
-import { pathIndex } from "../formats/path-index";
 import { formatsFor } from "../formats/registry";
+import { pathIndex } from "../formats/shared/path-index";
 import {
   renderTemplate,
   renderTemplateFile,
@@ -19,7 +20,6 @@ import type {
   RepoSnapshot,
 } from "../types";
 import { ENVIRONMENTS, SERVICE_KINDS } from "../types";
-import { configuredEnvironments, ignoredByRules, isIgnoredPath, placeByRules } from "./classify";
 import { type PlacedUse, placeResult, problemOf } from "./place";
 import { type Prepared, prepareContent } from "./prepare";
 import { applyReferences, normalizePath, type Reference } from "./references";

@@ -1,3 +1,3 @@
+export { classifyByRules, classifyPath, configuredEnvironments, isIgnoredPath } from "../classify";
 export { buildInventory } from "./build";
-export { classifyByRules, classifyPath, configuredEnvironments, isIgnoredPath } from "./classify";
 export { MAX_FILE_BYTES, prepareContent } from "./prepare";

@@ -10,9 +10,9 @@ import type {
   LiteralSetting,
 } from "../../types";
 import { connectionOf, fallbackLiteral, hostOf, isPlaceholder } from "../env-file/connection";
-import { isApplicationImage, repositoryNames } from "../own-image";
+import { isApplicationImage, repositoryNames } from "../shared/own-image";
+import { basename, dirname, joinComposePath } from "../shared/paths";
 import { type ComposeModel, type ComposeService, loadCompose } from "./model";
-import { baseOf, dirOf, joinPath } from "./paths";
 import { composeRole, runsApplication } from "./role";
 import { pathEnvironment } from "./words";
 
@@ -172,20 +172,20 @@ function hostEngines(models: ComposeModel[]): Map<string, string> {
 }
 
 function loadOverride(path: string, ctx: ExtractContext): ComposeModel | null {
-  const name = baseOf(path);
+  const name = basename(path);
   if (OVERRIDE.test(name)) return null;
   const stem = name.replace(/\.ya?ml$/, "");
   return loadSibling(path, [`${stem}.override.yml`, `${stem}.override.yaml`], ctx);
 }
 
 function loadBase(path: string, ctx: ExtractContext): ComposeModel | null {
-  const stem = OVERRIDE.exec(baseOf(path))?.[1];
+  const stem = OVERRIDE.exec(basename(path))?.[1];
   return stem ? loadSibling(path, [`${stem}.yml`, `${stem}.yaml`], ctx) : null;
 }
 
 function loadSibling(path: string, names: string[], ctx: ExtractContext): ComposeModel | null {
   for (const name of names) {
-    const sibling = joinPath(dirOf(path), name);
+    const sibling = joinComposePath(dirname(path), name);
     const content = sibling ? ctx.readFile(sibling) : undefined;
     if (sibling && content !== undefined) return loadCompose(sibling, content, ctx, 1);
   }

@@ -1,8 +1,8 @@
 import { LineCounter, type Node } from "yaml";
 import type { ExtractContext, Problem } from "../../types";
 import { envMap } from "../env-file/parse";
+import { basename, dirname, joinComposePath } from "../shared/paths";
 import { interpolate } from "./interpolate";
-import { baseOf, dirOf, joinPath } from "./paths";
 import { type Entry, entries, items, lineOf, parseYaml, text } from "./yaml-ast";
 
 /** A compose file read into the facts Parity needs, every one with its line. */
@@ -67,10 +67,10 @@ export function loadCompose(path: string, content: string, ctx: ExtractContext, 
 
 function readCompose(path: string, content: string, ctx: ExtractContext, depth: number): ComposeModel {
   // v1 files (services at the top level) were always named docker-compose*.yml.
-  const v1Allowed = /^(docker-)?compose/.test(baseOf(path));
+  const v1Allowed = /^(docker-)?compose/.test(basename(path));
   const lines = new LineCounter();
   const { doc, problems } = parseYaml(content, lines);
-  const env = envMap(ctx.readFile(joinPath(dirOf(path), ".env") ?? ".env"));
+  const env = envMap(ctx.readFile(joinComposePath(dirname(path), ".env") ?? ".env"));
   const top = entries(doc, doc.contents);
   const servicesEntry = top.get("services");
   const serviceEntries = servicesEntry
@@ -129,7 +129,7 @@ function applyExtends(read: Reader, service: ComposeService, entry: Entry, hops:
   if (!baseName) return service;
   let base: ComposeService | undefined;
   if (file) {
-    const target = joinPath(dirOf(read.path), file);
+    const target = joinComposePath(dirname(read.path), file);
     const content = target ? read.ctx.readFile(target) : undefined;
     if (!target || content === undefined || read.depth >= MAX_DEPTH) {
       read.problems.push({
@@ -175,8 +175,8 @@ function buildOf(read: Reader, node: Node | null | undefined): Pick<ComposeServi
   const dockerfile = interpolate(text(fields?.get("dockerfile")?.value) ?? "Dockerfile", read.env);
   const target = text(fields?.get("target")?.value);
   // A Git or HTTP context builds someone else's source.
-  const dir = /^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(context) ? null : joinPath(dirOf(read.path), context);
-  const file = dir === null ? null : joinPath(dir, dockerfile);
+  const dir = /^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(context) ? null : joinComposePath(dirname(read.path), context);
+  const file = dir === null ? null : joinComposePath(dir, dockerfile);
   return { buildFile: file, ...(target ? { buildTarget: target } : {}) };
 }
 
@@ -232,7 +232,7 @@ function readIncludes(read: Reader, entry: Entry | undefined): { path: string; l
     const short = text(item);
     const written = short ? [short] : pathsOf(read, entries(read.doc, item).get("path")?.value);
     return written.flatMap((relative) => {
-      const path = joinPath(dirOf(read.path), interpolate(relative, read.env));
+      const path = joinComposePath(dirname(read.path), interpolate(relative, read.env));
       return path ? [{ path, line }] : [];
     });
   });

@@ -1,8 +1,8 @@
 import { parseImageRef, resolveImage } from "../../catalog";
 import type { Environment, ExtractContext } from "../../types";
-import { isApplicationImage, isOwnImage, repositoryNames } from "../own-image";
+import { isApplicationImage, isOwnImage, repositoryNames } from "../shared/own-image";
+import { basename, dirname, joinComposePath } from "../shared/paths";
 import { type ComposeModel, loadCompose } from "./model";
-import { baseOf, dirOf, joinPath } from "./paths";
 import { DEFAULT_COMPOSE, type Runner, runnersOf } from "./runners";
 import { pathEnvironment } from "./words";
 
@@ -162,11 +162,11 @@ export function runsApplication(model: ComposeModel, ctx: ExtractContext): boole
  * in this file's environment too. `*.override.yml` is merged by the extractor itself.
  */
 function overriddenBase(path: string, model: ComposeModel, ctx: ExtractContext): string | undefined {
-  const name = baseOf(path);
+  const name = basename(path);
   if (DEFAULT_COMPOSE.includes(name) || /\.override\.ya?ml$/.test(name) || model.services.length === 0)
     return undefined;
   for (const candidate of DEFAULT_COMPOSE) {
-    const base = joinPath(dirOf(path), candidate);
+    const base = joinComposePath(dirname(path), candidate);
     if (!base || base === path) continue;
     const content = ctx.readFile(base);
     if (content === undefined) continue;

@@ -1,6 +1,6 @@
 import type { Environment, ExtractContext } from "../../types";
-import { pathIndex } from "../path-index";
-import { dirOf, joinPath } from "./paths";
+import { pathIndex } from "../shared/path-index";
+import { dirname, joinComposePath } from "../shared/paths";
 import { wordEnvironment } from "./words";
 
 /**
@@ -106,9 +106,9 @@ function buildIndex(ctx: ExtractContext): Map<string, Runner[]> {
     // Workflows run at the repository root; docs under docs/ show commands run from there too.
     else if (WORKFLOW.test(source)) lineRunners(source, "", content, known, () => ["ci", "CI"], add);
     else if (name.endsWith(".md")) {
-      const cwd = /^docs?\//.test(source) ? "" : dirOf(source);
+      const cwd = /^docs?\//.test(source) ? "" : dirname(source);
       lineRunners(source, cwd, content, known, markdownContext(source, content), add, true);
-    } else lineRunners(source, dirOf(source), expandMakeVariables(content), known, makeContext(content), add);
+    } else lineRunners(source, dirname(source), expandMakeVariables(content), known, makeContext(content), add);
   }
   return index;
 }
@@ -122,7 +122,7 @@ export function composeFiles(command: string, cwd: string, known: ReadonlySet<st
   let dir = cwd;
   const before = command.slice(0, match.index);
   const cd = /(?:^|[;&|]\s*|\s)cd\s+([^\s;&|]+)\s*&&\s*$/.exec(before);
-  if (cd?.[1] && !cd[1].includes("$")) dir = joinPath(dir, cd[1]) ?? dir;
+  if (cd?.[1] && !cd[1].includes("$")) dir = joinComposePath(dir, cd[1]) ?? dir;
   const words = (match[1] ?? "").trim().split(/\s+/);
   const files: string[] = [];
   let named = false;
@@ -133,17 +133,17 @@ export function composeFiles(command: string, cwd: string, known: ReadonlySet<st
     else if (word.startsWith("--file=")) value = word.slice(7);
     else if (word === "--project-directory") {
       const next = words[++at];
-      if (next && !next.includes("$")) dir = joinPath(dir, next) ?? dir;
+      if (next && !next.includes("$")) dir = joinComposePath(dir, next) ?? dir;
       continue;
     }
     if (value === undefined) continue;
     named = true;
-    const resolved = value.includes("$") ? null : joinPath(dir, value.replace(/^["']|["']$/g, ""));
+    const resolved = value.includes("$") ? null : joinComposePath(dir, value.replace(/^["']|["']$/g, ""));
     if (resolved) files.push(resolved);
   }
   // Files left to a variable are not known; they are not the default file either.
   if (files.length > 0 || named) return files;
-  const fallback = DEFAULT_COMPOSE.map((name) => joinPath(dir, name)).find((path) => path && known.has(path));
+  const fallback = DEFAULT_COMPOSE.map((name) => joinComposePath(dir, name)).find((path) => path && known.has(path));
   return fallback ? [fallback] : [];
 }
 
@@ -158,7 +158,7 @@ function packageRunners(source: string, content: string, known: ReadonlySet<stri
   const lines = content.split("\n");
   for (const [name, command] of Object.entries(scripts as Record<string, unknown>)) {
     if (typeof command !== "string") continue;
-    const files = composeFiles(command, dirOf(source), known);
+    const files = composeFiles(command, dirname(source), known);
     if (!files || files.length === 0) continue;
     const line = lines.findIndex((text) => text.includes(`"${name}"`)) + 1 || 1;
     add({ file: source, line, how: `npm run ${name}`, environment: scriptEnvironment(name, "dev"), files });
@@ -175,7 +175,9 @@ function devcontainerRunners(source: string, content: string, add: (r: Runner) =
   const match = /"dockerComposeFile"\s*:\s*(\[[^\]]*\]|"[^"]*")/.exec(content);
   if (!match?.[1]) return;
   const line = content.slice(0, match.index).split("\n").length;
-  const files = [...match[1].matchAll(/"([^"]+)"/g)].flatMap((entry) => joinPath(dirOf(source), entry[1] ?? "") ?? []);
+  const files = [...match[1].matchAll(/"([^"]+)"/g)].flatMap(
+    (entry) => joinComposePath(dirname(source), entry[1] ?? "") ?? [],
+  );
   add({ file: source, line, how: "the dev container", environment: "dev", files });
 }
 

@@ -2,11 +2,11 @@ import { findNodeAtLocation, type Node, type ParseError, parseTree, printParseEr
 import { normalizeVersion } from "../../catalog";
 import { redactText } from "../../redact";
 import type { ExtractContext, ExtractedUse, ExtractResult, FormatFile, ServiceKind } from "../../types";
-import { dirOf, joinPath } from "../compose/paths";
 import { readBuildArgs } from "../dockerfile/devcontainer-args";
 import { runtimeWithArgs } from "../dockerfile/extract";
 import { connectionOf } from "../env-file/connection";
-import { lineAt } from "../runtime-versions/extract";
+import { lineIndex } from "../shared/lines";
+import { dirname, joinComposePath } from "../shared/paths";
 import { resolveDevImage } from "./images";
 
 /**
@@ -25,13 +25,14 @@ export function extractDevcontainer(file: FormatFile, ctx?: ExtractContext): Ext
     providesDevEnvironment: true,
     problems: errors.map((error) => ({
       type: "parse-error",
-      line: lineAt(content, error.offset),
+      line: lineIndex(content)(error.offset),
       message: `devcontainer.json: ${printParseErrorCode(error.error)}`,
     })),
   };
   if (root?.type !== "object") return result;
-  const line = (node: Node) => lineAt(content, node.offset);
-  const dir = dirOf(file.path);
+  const lineOf = lineIndex(content);
+  const line = (node: Node) => lineOf(node.offset);
+  const dir = dirname(file.path);
 
   const image = findNodeAtLocation(root, ["image"]);
   if (image?.type === "string") {
@@ -50,7 +51,7 @@ export function extractDevcontainer(file: FormatFile, ctx?: ExtractContext): Ext
     const node = findNodeAtLocation(root, name.split("."));
     const list = node?.type === "array" ? (node.children ?? []) : node ? [node] : [];
     for (const entry of list) {
-      const path = entry.type === "string" ? joinPath(dir, String(entry.value)) : null;
+      const path = entry.type === "string" ? joinComposePath(dir, String(entry.value)) : null;
       if (path) result.references?.push({ path, environment: "dev", line: line(entry) });
     }
   }

@@ -1,10 +1,10 @@
-import { classifyPath } from "../../inventory/classify";
+import { classifyPath } from "../../classify";
 import type { Environment, ExtractContext } from "../../types";
 import { COMPOSE_NAME } from "../compose/extract";
 import { loadCompose } from "../compose/model";
 import { composeRole } from "../compose/role";
 import { pathEnvironment } from "../compose/words";
-import { pathIndex } from "../path-index";
+import { pathIndex } from "../shared/path-index";
 
 /**
  * Where a deployment sets an environment variable the settings branch on (`DB=postgres`,

@@ -1,8 +1,8 @@
-import { classifyPath } from "../../inventory/classify";
+import { classifyPath } from "../../classify";
 import { redactText } from "../../redact";
 import type { Environment, ExtractContext, ExtractedUse, ExtractResult, FormatFile } from "../../types";
 import { dockerfileRole } from "../dockerfile/role";
-import { pathIndex } from "../path-index";
+import { pathIndex } from "../shared/path-index";
 import { isDjangoProject } from "./project";
 
 /**

@@ -1,5 +1,5 @@
 import type { Environment, ExtractContext, ExtractedUse, ExtractResult, FormatFile } from "../../types";
-import { pathIndex } from "../path-index";
+import { pathIndex } from "../shared/path-index";
 import { renderTemplate, templateChoices, templateRoot } from "../templates/jinja";
 import { deploySelectors, selectorEnvironments } from "./deploy-selectors";
 import { extractEntrypoint, isEntrypoint } from "./entrypoint";

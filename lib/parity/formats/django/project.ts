@@ -1,5 +1,5 @@
 import type { ExtractContext } from "../../types";
-import { pathIndex } from "../path-index";
+import { pathIndex } from "../shared/path-index";
 
 const MANAGE_PY = /(^|\/)manage\.py$/;
 

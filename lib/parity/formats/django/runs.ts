@@ -1,9 +1,9 @@
-import { classifyPath } from "../../inventory/classify";
+import { classifyPath } from "../../classify";
 import type { Environment, ExtractContext, ExtractedUse, ExtractResult, FormatFile } from "../../types";
 import { loadCompose } from "../compose/model";
 import { composeRole } from "../compose/role";
 import { pathEnvironment } from "../compose/words";
-import { pathIndex } from "../path-index";
+import { pathIndex } from "../shared/path-index";
 import { renderTemplate, templateChoices, templateRoot } from "../templates/jinja";
 import { isDjangoProject } from "./project";
 import { type SettingFact, scanSettings } from "./python-settings";

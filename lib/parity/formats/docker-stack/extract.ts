@@ -1,6 +1,6 @@
 import type { ExtractContext, ExtractResult, FormatFile } from "../../types";
 import { extractCompose } from "../compose/extract";
-import { deployEnvironment } from "../kubernetes/path-environment";
+import { deployEnvironment } from "../shared/path-environment";
 
 function dirname(path: string): string {
   const slash = path.lastIndexOf("/");

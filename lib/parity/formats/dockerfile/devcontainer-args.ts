@@ -1,6 +1,6 @@
 import { findNodeAtLocation, type Node, parseTree } from "jsonc-parser";
 import type { ExtractContext } from "../../types";
-import { dirOf, joinPath } from "../compose/paths";
+import { dirname, joinComposePath } from "../shared/paths";
 
 export interface ArgValue {
   value: string;
@@ -27,7 +27,7 @@ export function readBuildArgs(
   if (root?.type !== "object") return null;
   const dockerfile = findNodeAtLocation(root, ["build", "dockerfile"]) ?? findNodeAtLocation(root, ["dockerFile"]);
   if (dockerfile?.type !== "string") return null;
-  const target = joinPath(dirOf(path), String(dockerfile.value));
+  const target = joinComposePath(dirname(path), String(dockerfile.value));
   const argsNode = findNodeAtLocation(root, ["build", "args"]);
   if (!target || argsNode?.type !== "object") return null;
   const args = new Map<string, ArgValue>();
@@ -41,10 +41,10 @@ export function readBuildArgs(
 
 /** Where a devcontainer.json that builds the Dockerfile at `dir/...` usually sits. */
 function candidates(dockerfile: string): string[] {
-  const dir = dirOf(dockerfile);
+  const dir = dirname(dockerfile);
   // Prefixes rather than helper closures: this runs once per Dockerfile of a monorepo.
   const inDir = dir ? `${dir}/` : "";
-  const parent = dirOf(dir);
+  const parent = dirname(dir);
   const inParent = parent ? `${parent}/` : "";
   return [
     `${inDir}devcontainer.json`,

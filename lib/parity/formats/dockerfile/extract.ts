@@ -2,9 +2,9 @@ import { type Dockerfile, DockerfileParser, type From, type Instruction, Modifia
 import { resolveImage } from "../../catalog";
 import { redactText } from "../../redact";
 import type { Environment, ExtractContext, ExtractedUse, ExtractResult, FormatFile } from "../../types";
-import { builtServiceUses } from "../compose/built-services";
 import { interpolate } from "../compose/interpolate";
-import { baseOf } from "../compose/paths";
+import { basename } from "../shared/paths";
+import { builtServiceUses } from "./built-services";
 import { type ArgValue, devcontainerBuildArgs } from "./devcontainer-args";
 import { dockerfileRole } from "./role";
 import { COPIED_INTO_RUNTIME } from "./stages";
@@ -14,11 +14,11 @@ import { COPIED_INTO_RUNTIME } from "./stages";
  * build time cannot be known here). Build stages only compile: a node stage that builds assets
  * for an nginx runtime is not what production runs, so they yield nothing. Only runtime images
  * are reported as the runtime: a `FROM postgres:16` Dockerfile is a service image, reported in the
- * environments of the compose stacks that build it (compose/built-services.ts).
+ * environments of the compose stacks that build it (built-services.ts).
  * https://docs.docker.com/reference/dockerfile/#understand-how-arg-and-from-interact
  */
 export function extractDockerfile(file: FormatFile, ctx?: ExtractContext): ExtractResult {
-  const name = baseOf(file.path);
+  const name = basename(file.path);
   if (name.endsWith(".dockerignore")) return { uses: [], problems: [] };
   const dockerfile = DockerfileParser.parse(file.content);
   // A dev container that builds this file passes its own build args (`"VARIANT": "21-bullseye"`).

@@ -1,10 +1,10 @@
 import type { Environment, ExtractContext } from "../../types";
 import { COMPOSE_NAME } from "../compose/extract";
 import { loadCompose } from "../compose/model";
-import { baseOf } from "../compose/paths";
 import { composeRole } from "../compose/role";
 import { pathEnvironment } from "../compose/words";
-import { pathIndex } from "../path-index";
+import { pathIndex } from "../shared/path-index";
+import { basename } from "../shared/paths";
 
 /**
  * The environment a Dockerfile serves, when its content or its builders say more than the path
@@ -81,7 +81,7 @@ export function buildersOf(path: string, lastStage: string | null, ctx: ExtractC
     index = new Map();
     const composeFiles = pathIndex(ctx.paths).select(
       "compose:main-files",
-      (other) => COMPOSE_NAME.test(baseOf(other)),
+      (other) => COMPOSE_NAME.test(basename(other)),
       "l",
     );
     for (const compose of composeFiles) {
@@ -120,7 +120,7 @@ function deploysSomewhere(ctx: ExtractContext): boolean {
     if (!answer) {
       const composeFiles = pathIndex(ctx.paths).select(
         "compose:main-files",
-        (other) => COMPOSE_NAME.test(baseOf(other)),
+        (other) => COMPOSE_NAME.test(basename(other)),
         "l",
       );
       answer = composeFiles.some((compose) => {

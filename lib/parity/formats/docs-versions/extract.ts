@@ -1,7 +1,7 @@
 import { normalizeVersion } from "../../catalog";
 import type { ExtractedUse, ExtractResult, FormatFile } from "../../types";
-import { baseOf } from "../compose/paths";
 import { DOCUMENTED } from "../runtime-versions/roles";
+import { basename } from "../shared/paths";
 
 /** Runtime names as install docs write them, and the engine each is. */
 const RUNTIMES: Record<string, string> = {
@@ -39,7 +39,7 @@ const SETUP_HEADING =
  * runtime that runs.
  */
 export function extractDocsVersions(file: FormatFile): ExtractResult {
-  const name = baseOf(file.path).toLowerCase();
+  const name = basename(file.path).toLowerCase();
   const wholeFile = name.startsWith("contributing") || name.startsWith("install") || file.path.startsWith("docs/");
   const uses: ExtractedUse[] = [];
   let inSetup = wholeFile;

@@ -6,7 +6,7 @@ import type { Scope } from "../github-actions/expressions";
 import { envUrlUses } from "../github-actions/job-uses";
 import { readCommands, type StepFacts } from "../github-actions/run-steps";
 import { type ShellCommand, scriptCommands } from "../github-actions/shell";
-import { getNode, isMap, mapEntries, scalarText, seqItems } from "../kubernetes/yaml-nodes";
+import { getNode, isMap, mapEntries, scalarText, seqItems } from "../shared/yaml-nodes";
 import { addJobFacts, noCiFacts, openCiFile } from "../travis/root";
 
 /**

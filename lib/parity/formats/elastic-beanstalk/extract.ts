@@ -1,8 +1,10 @@
-import { resolveImage, tagState } from "../../catalog";
+import { tagState } from "../../catalog";
 import { redactText } from "../../redact";
 import type { DeployedImage, ExtractContext, ExtractedUse, ExtractResult, FormatFile } from "../../types";
-import { isApplicationImage, repositoryNames } from "../own-image";
-import { lineIndex, stagingOrProd } from "../platform-helpers";
+import { imageUse } from "../shared/image-use";
+import { lineIndex } from "../shared/lines";
+import { isApplicationImage, repositoryNames } from "../shared/own-image";
+import { stagingOrProd } from "../shared/platform-helpers";
 
 interface Container {
   image: string;
@@ -39,19 +41,8 @@ export function extractDockerrun(file: FormatFile, ctx: ExtractContext): Extract
       own: isApplicationImage(container.image, names),
       name: container.name,
     });
-    const service = resolveImage(container.image);
-    if (!service) continue;
-    uses.push({
-      kind: service.kind,
-      engine: service.engine,
-      version: service.version,
-      pinned: service.pinned,
-      line,
-      raw: redactText(`image: ${container.image}`),
-      via: "image",
-      name: container.name,
-      ...(service.emulator ? { emulator: service.emulator } : {}),
-    });
+    const use = imageUse(container.image, line, redactText(`image: ${container.image}`), container.name);
+    if (use) uses.push(use);
   }
   return {
     uses,

@@ -1,6 +1,6 @@
 import { globMatcher } from "../../glob";
 import type { ExtractContext } from "../../types";
-import { pathIndex } from "../path-index";
+import { pathIndex } from "../shared/path-index";
 import { isSelectorKey } from "./selectors";
 
 /**

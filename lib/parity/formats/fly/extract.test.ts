@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { ExtractResult, Format } from "../../types";
-import { tomlKeyLines } from "../toml-lines";
+import { tomlKeyLines } from "../shared/toml-lines";
 import { flyFormat } from "./index";
 
 /** Through the contract's signature, as the engine calls it. */

@@ -1,17 +1,9 @@
 import { parse, TomlError } from "smol-toml";
 import { resolveImage } from "../../catalog";
 import type { EnvKeyUse, ExtractedUse, ExtractResult, FormatFile, LiteralSetting } from "../../types";
-import {
-  basename,
-  dirname,
-  joinPath,
-  literalSetting,
-  serviceUse,
-  stagingOrProd,
-  urlUse,
-  workerUse,
-} from "../platform-helpers";
-import { lineOf, tomlKeyLines } from "../toml-lines";
+import { basename, dirname, joinPathLoosely } from "../shared/paths";
+import { literalSetting, serviceUse, stagingOrProd, urlUse, workerUse } from "../shared/platform-helpers";
+import { lineOf, tomlKeyLines } from "../shared/toml-lines";
 
 type Table = Record<string, unknown>;
 
@@ -75,7 +67,11 @@ export function extractFly(file: FormatFile): ExtractResult {
   }
   const dockerfile = asString(build.dockerfile);
   if (dockerfile) {
-    references.push({ path: joinPath(dirname(file.path), dockerfile), environment, line: at("build.dockerfile") });
+    references.push({
+      path: joinPathLoosely(dirname(file.path), dockerfile),
+      environment,
+      line: at("build.dockerfile"),
+    });
   }
   const args = isTable(build.args) ? build.args : {};
   for (const [key, value] of Object.entries(args)) {

@@ -1,5 +1,5 @@
 import type { Node } from "yaml";
-import { getNode, isMap, isSeq, mapEntries, scalarText, seqItems } from "../kubernetes/yaml-nodes";
+import { getNode, isMap, isSeq, mapEntries, scalarText, seqItems } from "../shared/yaml-nodes";
 
 /** One matrix combination: key -> the node of its value (a scalar or a map for `include`). */
 export type Combination = Map<string, Node>;

@@ -10,16 +10,8 @@ import type {
   FormatFile,
   Problem,
 } from "../../types";
-import {
-  getNode,
-  getPath,
-  isMap,
-  mapEntries,
-  parseYamlDocuments,
-  scalarText,
-  seqItems,
-} from "../kubernetes/yaml-nodes";
-import { isApplicationImage, repositoryNames } from "../own-image";
+import { isApplicationImage, repositoryNames } from "../shared/own-image";
+import { getNode, getPath, isMap, mapEntries, parseYamlDocuments, scalarText, seqItems } from "../shared/yaml-nodes";
 import { matrixCombinations, resolveExpressions, type Scope } from "./expressions";
 import { containerUses, envUrlUses, setupStepUses } from "./job-uses";
 import { readStep, type StepFacts } from "./run-steps";

@@ -1,5 +1,5 @@
 import type { ExtractContext } from "../../types";
-import { joinPath } from "../kustomize/paths";
+import { joinPath } from "../shared/paths";
 import { programWords, scriptCommands } from "./shell";
 import { testCommand } from "./tests";
 

@@ -1,5 +1,5 @@
 import type { Node } from "yaml";
-import { getNode, isMap, isSeq, mapEntries, scalarText, seqItems } from "../kubernetes/yaml-nodes";
+import { getNode, isMap, isSeq, mapEntries, scalarText, seqItems } from "../shared/yaml-nodes";
 import type { Scope } from "./expressions";
 
 /** Literal `env:` values (expressions are kept as written and resolved on use). */

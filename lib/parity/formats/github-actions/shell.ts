@@ -1,5 +1,5 @@
 import type { Node } from "yaml";
-import { isScalar } from "../kubernetes/yaml-nodes";
+import { isScalar } from "../shared/yaml-nodes";
 
 /** One simple shell command of a `run:` script, as words, with the line it starts on. */
 export interface ShellCommand {

@@ -1,19 +1,5 @@
 /** Reads the version files that setup actions point to (`node-version-file: .nvmrc`). */
-
-/** Node LTS code names, as `.nvmrc` may spell them (`lts/iron`). */
-const NODE_LTS: Record<string, string> = {
-  argon: "4",
-  boron: "6",
-  carbon: "8",
-  dubnium: "10",
-  erbium: "12",
-  fermium: "14",
-  gallium: "16",
-  hydrogen: "18",
-  iron: "20",
-  jod: "22",
-  krypton: "24",
-};
+import { NODE_LTS } from "../../catalog";
 
 /** `.tool-versions` (asdf, mise) plugin names per engine. */
 const TOOL_NAMES: Record<string, readonly string[]> = {

@@ -1,6 +1,6 @@
 import type { Node } from "yaml";
 import type { ExtractContext, FormatFile, Problem } from "../../types";
-import { getNode, parseYamlDocuments, scalarText, seqItems } from "../kubernetes/yaml-nodes";
+import { getNode, parseYamlDocuments, scalarText, seqItems } from "../shared/yaml-nodes";
 import { type ChartService, chartService } from "./charts";
 
 export interface ChartDependency {

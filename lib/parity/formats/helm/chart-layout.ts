@@ -1,7 +1,7 @@
 import type { Environment, ExtractContext } from "../../types";
-import { environmentFromPath } from "../kubernetes/path-environment";
-import { dirname } from "../kustomize/paths";
-import { pathIndex } from "../path-index";
+import { environmentFromPath } from "../shared/path-environment";
+import { pathIndex } from "../shared/path-index";
+import { dirname } from "../shared/paths";
 
 /** `values.yaml`, `values-prod.yaml`, `values.staging.yml`... */
 export const VALUES_FILE = /^values([-._][^/]*)?\.ya?ml$/;

@@ -1,7 +1,7 @@
 import type { Environment, ExtractContext, ExtractedUse, ExtractResult, FormatFile } from "../../types";
-import { dirname } from "../kustomize/paths";
-import { isApplicationImage, repositoryNames } from "../own-image";
-import { pathIndex } from "../path-index";
+import { isApplicationImage, repositoryNames } from "../shared/own-image";
+import { pathIndex } from "../shared/path-index";
+import { dirname } from "../shared/paths";
 import { type ChartDependency, chartDependencies, isExactVersion, readDependencies } from "./chart-file";
 import { basename, chartLayout, isBaseValues, VALUES_FILE, valuesEnvironment } from "./chart-layout";
 import { hasVersionInfo, mergeSites, siteUse } from "./site-use";

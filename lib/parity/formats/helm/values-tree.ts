@@ -1,7 +1,7 @@
 import type { Node } from "yaml";
 import { isSecretKey, redactUrl, redactValue } from "../../redact";
 import type { LiteralSetting, Problem } from "../../types";
-import { getPath, isMap, mapEntries, parseYamlDocuments, scalarText } from "../kubernetes/yaml-nodes";
+import { getPath, isMap, mapEntries, parseYamlDocuments, scalarText } from "../shared/yaml-nodes";
 
 interface Located {
   value: string;

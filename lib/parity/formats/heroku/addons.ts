@@ -1,5 +1,5 @@
 import type { Environment, ExtractedUse, ServiceKind } from "../../types";
-import { serviceUse } from "../platform-helpers";
+import { serviceUse } from "../shared/platform-helpers";
 
 /**
  * Heroku add-on services (elements.heroku.com/addons) and the engine each one runs. Bonsai and

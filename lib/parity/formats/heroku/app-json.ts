@@ -1,6 +1,7 @@
 import { findNodeAtLocation, type Node, type ParseError, parseTree, printParseErrorCode } from "jsonc-parser";
 import type { Environment, ExtractResult, FormatFile } from "../../types";
-import { lineIndex, literalSetting, serviceUse, stagingOrProd, urlUse } from "../platform-helpers";
+import { lineIndex } from "../shared/lines";
+import { literalSetting, serviceUse, stagingOrProd, urlUse } from "../shared/platform-helpers";
 import { addonUse, buildpackRuntime } from "./addons";
 
 type Out = Required<Pick<ExtractResult, "uses" | "envKeys" | "literals">>;

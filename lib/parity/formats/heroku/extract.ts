@@ -1,5 +1,5 @@
 import type { ExtractResult, FormatFile } from "../../types";
-import { basename } from "../platform-helpers";
+import { basename } from "../shared/paths";
 import { extractAppJson } from "./app-json";
 import { extractHerokuYml } from "./heroku-yml";
 import { extractProcfile } from "./procfile";

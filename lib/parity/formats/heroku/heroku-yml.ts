@@ -1,6 +1,6 @@
 import type { ExtractResult, FormatFile } from "../../types";
-import { literalSetting, stagingOrProd, urlUse, workerUse } from "../platform-helpers";
-import { entries, get, items, readYaml, text } from "../platform-yaml";
+import { literalSetting, stagingOrProd, urlUse, workerUse } from "../shared/platform-helpers";
+import { entries, get, items, readYaml, text } from "../shared/platform-yaml";
 import { addonUse } from "./addons";
 
 /**

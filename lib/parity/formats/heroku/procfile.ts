@@ -1,5 +1,6 @@
 import type { Environment, ExtractResult, FormatFile } from "../../types";
-import { basename, workerUse } from "../platform-helpers";
+import { basename } from "../shared/paths";
+import { workerUse } from "../shared/platform-helpers";
 
 /**
  * Procfile (devcenter.heroku.com/articles/procfile): `type: command` per line, read as text.

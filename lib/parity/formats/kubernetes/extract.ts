@@ -3,9 +3,9 @@ import { redactText } from "../../redact";
 import type { DeployedImage, Environment, ExtractContext, ExtractedUse, ExtractResult, FormatFile } from "../../types";
 import { isDeleted, isKustomizationPath, overlayRenderers } from "../kustomize/graph";
 import { applyOverrides } from "../kustomize/images";
-import { isApplicationImage, repositoryNames } from "../own-image";
-import { type ContainerImage, imageUses, readManifests } from "./manifests";
-import { deployEnvironment, environmentFromPath } from "./path-environment";
+import { type ContainerImage, imageUses, readManifests } from "../shared/kubernetes-manifests";
+import { isApplicationImage, repositoryNames } from "../shared/own-image";
+import { deployEnvironment, environmentFromPath } from "../shared/path-environment";
 
 /** Helm templates are Go templates, not YAML: `{{ .Values.x }}` does not parse. */
 function isHelmTemplate(file: FormatFile): boolean {

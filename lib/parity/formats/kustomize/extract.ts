@@ -1,7 +1,7 @@
-import { resolveImage } from "../../catalog";
 import type { ExtractContext, ExtractedUse, ExtractResult, FormatFile } from "../../types";
-import { readManifests } from "../kubernetes/manifests";
-import { environmentFromPath } from "../kubernetes/path-environment";
+import { imageUse } from "../shared/image-use";
+import { readManifests } from "../shared/kubernetes-manifests";
+import { environmentFromPath } from "../shared/path-environment";
 import {
   type DeletedResource,
   isConsumedKustomization,
@@ -54,19 +54,9 @@ function renderUses(path: string, kustomization: Kustomization, ctx: ExtractCont
       }
       const own = applyOverrides(ref, kustomization.images);
       if (!own.matched && !innerMatched) continue;
-      const service = resolveImage(own.ref);
-      if (!service) continue;
-      uses.push({
-        kind: service.kind,
-        engine: service.engine,
-        version: service.version,
-        pinned: service.pinned,
-        line: own.matched ? own.matched.line : rendered.entryLine,
-        raw: `image: ${own.ref} (${rendered.path})`,
-        via: "image",
-        name: image.workload,
-        ...(service.emulator ? { emulator: service.emulator } : {}),
-      });
+      const line = own.matched ? own.matched.line : rendered.entryLine;
+      const use = imageUse(own.ref, line, `image: ${own.ref} (${rendered.path})`, image.workload);
+      if (use) uses.push(use);
     }
   }
   return uses;

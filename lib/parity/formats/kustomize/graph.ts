@@ -1,7 +1,7 @@
 import type { ExtractContext } from "../../types";
-import { getNode, mapEntries, parseYamlDocuments, scalarText, seqItems } from "../kubernetes/yaml-nodes";
-import { hasName, pathIndex } from "../path-index";
-import { dirname, joinPath } from "./paths";
+import { hasName, pathIndex } from "../shared/path-index";
+import { dirname, joinPath } from "../shared/paths";
+import { getNode, mapEntries, parseYamlDocuments, scalarText, seqItems } from "../shared/yaml-nodes";
 
 export const KUSTOMIZATION_NAMES = ["kustomization.yaml", "kustomization.yml", "Kustomization"] as const;
 const NAME_ENDINGS = new Set(KUSTOMIZATION_NAMES.map((name) => name.charCodeAt(name.length - 1)));

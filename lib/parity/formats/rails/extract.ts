@@ -1,6 +1,6 @@
 import type { Environment, ExtractContext, ExtractedUse, ExtractResult, FormatFile } from "../../types";
 import { selectorEnvironments } from "../django/deploy-selectors";
-import { pathIndex } from "../path-index";
+import { pathIndex } from "../shared/path-index";
 import { extractDatabaseYaml } from "./database";
 import {
   configureLine,

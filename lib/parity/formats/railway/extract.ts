@@ -1,8 +1,10 @@
 import { findNodeAtLocation, type ParseError, parse as parseJsonc, parseTree, printParseErrorCode } from "jsonc-parser";
 import { parse, TomlError } from "smol-toml";
 import type { Environment, ExtractResult, FormatFile } from "../../types";
-import { dirname, joinPath, lineIndex, serviceUse, stagingOrProd, workerUse } from "../platform-helpers";
-import { lineOf, tomlKeyLines } from "../toml-lines";
+import { lineIndex } from "../shared/lines";
+import { dirname, joinPathLoosely } from "../shared/paths";
+import { serviceUse, stagingOrProd, workerUse } from "../shared/platform-helpers";
+import { lineOf, tomlKeyLines } from "../shared/toml-lines";
 
 type Obj = Record<string, unknown>;
 type LineOf = (path: string[]) => number;
@@ -83,7 +85,7 @@ function readSettings(
   if (typeof build.dockerfilePath === "string") {
     out.references ??= [];
     out.references.push({
-      path: joinPath(dirname(path), build.dockerfilePath),
+      path: joinPathLoosely(dirname(path), build.dockerfilePath),
       environment: environment ?? stagingOrProd(path),
       line: lineAt([...base, "build", "dockerfilePath"]),
     });

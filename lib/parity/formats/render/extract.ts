@@ -1,8 +1,9 @@
 import { isMap, type Node } from "yaml";
 import { resolveImage } from "../../catalog";
 import type { Environment, ExtractResult, FormatFile } from "../../types";
-import { joinPath, literalSetting, serviceUse, stagingOrProd, urlUse, workerUse } from "../platform-helpers";
-import { get, items, keyNode, readYaml, text, type YamlFile } from "../platform-yaml";
+import { joinPathLoosely } from "../shared/paths";
+import { literalSetting, serviceUse, stagingOrProd, urlUse, workerUse } from "../shared/platform-helpers";
+import { get, items, keyNode, readYaml, text, type YamlFile } from "../shared/platform-yaml";
 
 /** Native runtimes and the env var Render reads their version from (render.com/docs/*-version). */
 const RUNTIMES: Record<string, { engine: string; versionKey: string }> = {
@@ -115,7 +116,7 @@ function readService(
   const dockerfile = text(get(service, "dockerfilePath"));
   if (dockerfile) {
     out.references.push({
-      path: joinPath("", dockerfile),
+      path: joinPathLoosely("", dockerfile),
       environment: environment ?? "prod",
       line: yaml.line(get(service, "dockerfilePath")),
     });

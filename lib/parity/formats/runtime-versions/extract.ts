@@ -1,7 +1,8 @@
 import { findNodeAtLocation, type Node, type ParseError, parseTree, printParseErrorCode } from "jsonc-parser";
 import { parse as parseToml, TomlError } from "smol-toml";
 import type { ExtractedUse, ExtractResult, FormatFile, Problem } from "../../types";
-import { baseOf } from "../compose/paths";
+import { lineIndex } from "../shared/lines";
+import { basename } from "../shared/paths";
 import { MINIMUM } from "./roles";
 import { floorVersion, nodeVersion, plainVersion, type RuntimeVersion, rangeVersion } from "./versions";
 
@@ -15,7 +16,7 @@ import { floorVersion, nodeVersion, plainVersion, type RuntimeVersion, rangeVers
  *   formats that can claim it for prod.
  */
 export function extractRuntimeVersions(file: FormatFile): ExtractResult {
-  const name = baseOf(file.path);
+  const name = basename(file.path);
   if (name === "package.json") return fromPackageJson(file.content);
   if (name === "go.mod") return { uses: fromGoMod(file.content), problems: [] };
   if (name === "composer.json") return fromComposerJson(file.content);
@@ -130,13 +131,13 @@ function fromComposerJson(content: string): ExtractResult {
   const root = parseTree(content, errors, { allowTrailingComma: true, disallowComments: false });
   const problems: Problem[] = errors.map((error) => ({
     type: "parse-error",
-    line: lineAt(content, error.offset),
+    line: lineIndex(content)(error.offset),
     message: `composer.json: ${printParseErrorCode(error.error)}`,
   }));
   const php = root ? stringAt(root, ["require", "php"]) : null;
   if (!php) return { uses: [], problems };
   const floor = floorVersion("php", php.value.replace(/(?<!\|)\|(?!\|)/g, "||").replace(/,\s*/g, " "));
-  const use = minimumUse("php", floor, lineAt(content, php.offset), `"php": "${php.value}"`);
+  const use = minimumUse("php", floor, lineIndex(content)(php.offset), `"php": "${php.value}"`);
   return { uses: use ? [use] : [], problems };
 }
 
@@ -177,14 +178,14 @@ function fromPackageJson(content: string): ExtractResult {
   const root = parseTree(content, errors, { allowTrailingComma: true, disallowComments: false });
   const problems: Problem[] = errors.map((error) => ({
     type: "parse-error",
-    line: lineAt(content, error.offset),
+    line: lineIndex(content)(error.offset),
     message: `package.json: ${printParseErrorCode(error.error)}`,
   }));
   if (!root) return { uses: [], problems };
   // Volta pins the exact toolchain developers get; when present it says more than `engines`.
   const volta = stringAt(root, ["volta", "node"]);
   if (volta) {
-    const line = lineAt(content, volta.offset);
+    const line = lineIndex(content)(volta.offset);
     return {
       uses: [runtimeUse("node", nodeVersion(volta.value), line, `"volta": { "node": "${volta.value}" }`)],
       problems,
@@ -194,7 +195,7 @@ function fromPackageJson(content: string): ExtractResult {
   // A published library's engines say which Node its consumers need, not what the team runs.
   if (!engines || isLibrary(root)) return { uses: [], problems };
   const version = rangeVersion("node", engines.value);
-  const line = lineAt(content, engines.offset);
+  const line = lineIndex(content)(engines.offset);
   // A range of several majors, or an open floor, names no version that runs: only its floor counts.
   if (version.version === null) {
     const minimum = minimumUse(
@@ -222,11 +223,4 @@ function stringAt(root: Node, path: string[]): { value: string; offset: number }
   return node && node.type === "string" && typeof node.value === "string"
     ? { value: node.value, offset: node.offset }
     : null;
-}
-
-/** 1-based line of a parser offset. */
-export function lineAt(content: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < content.length; i++) if (content[i] === "\n") line++;
-  return line;
 }

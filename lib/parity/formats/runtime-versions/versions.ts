@@ -1,5 +1,5 @@
 import semver from "semver";
-import { normalizeVersion } from "../../catalog";
+import { NODE_LTS, normalizeVersion } from "../../catalog";
 
 /** A runtime version as a file writes it, reduced to the model's granularity. */
 export interface RuntimeVersion {
@@ -7,21 +7,6 @@ export interface RuntimeVersion {
   /** False when the file names a moving target (`lts/*`, `latest`, `system`, `node`). */
   pinned: boolean;
 }
-
-/** Node release lines by LTS codename (https://github.com/nodejs/Release#release-schedule). */
-const NODE_LTS: Record<string, string> = {
-  argon: "4",
-  boron: "6",
-  carbon: "8",
-  dubnium: "10",
-  erbium: "12",
-  fermium: "14",
-  gallium: "16",
-  hydrogen: "18",
-  iron: "20",
-  jod: "22",
-  krypton: "24",
-};
 
 const FLOATING = /^(latest|stable|system|current|node|lts|lts\/\*|\*|ref:.*|path:.*)$/i;
 

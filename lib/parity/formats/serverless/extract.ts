@@ -1,7 +1,7 @@
 import type { Node } from "yaml";
 import type { Environment, ExtractResult, FormatFile } from "../../types";
-import { lambdaRuntime, literalSetting, serviceUse, stagingOrProd, urlUse } from "../platform-helpers";
-import { entries, get, items, keyNode, readYaml, text, type YamlFile } from "../platform-yaml";
+import { lambdaRuntime, literalSetting, serviceUse, stagingOrProd, urlUse } from "../shared/platform-helpers";
+import { entries, get, items, keyNode, readYaml, text, type YamlFile } from "../shared/platform-yaml";
 import { CFN_RULES } from "./resources";
 
 type Out = Required<Pick<ExtractResult, "uses" | "envKeys" | "literals">>;

@@ -1,5 +1,5 @@
 import type { ServiceKind } from "../../types";
-import { awsCacheEngine, awsDatabaseEngine, awsSearchVersion } from "../platform-helpers";
+import { awsCacheEngine, awsDatabaseEngine, awsSearchVersion } from "../shared/platform-helpers";
 
 export interface CfnFact {
   kind: ServiceKind;

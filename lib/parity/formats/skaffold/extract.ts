@@ -1,8 +1,9 @@
 import type { Node } from "yaml";
 import type { Environment, ExtractContext, ExtractResult, FormatFile } from "../../types";
-import { deployEnvironment } from "../kubernetes/path-environment";
-import { getNode, getPath, parseYamlDocuments, scalarText, seqItems } from "../kubernetes/yaml-nodes";
-import { chartFiles, dirname, kustomizeFiles, manifestFiles, type Reference, toReferences } from "./targets";
+import { deployEnvironment } from "../shared/path-environment";
+import { dirname } from "../shared/paths";
+import { getNode, getPath, parseYamlDocuments, scalarText, seqItems } from "../shared/yaml-nodes";
+import { chartFiles, kustomizeFiles, manifestFiles, type Reference, toReferences } from "./targets";
 
 type Found = { path: string; line: number };
 

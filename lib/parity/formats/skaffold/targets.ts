@@ -1,8 +1,8 @@
 import { globMatcher } from "../../glob";
 import type { Environment, ExtractContext } from "../../types";
 import { KUSTOMIZATION_NAMES, parseKustomization, renderedFiles } from "../kustomize/graph";
-import { dirname, joinPath } from "../kustomize/paths";
-import { pathIndex } from "../path-index";
+import { pathIndex } from "../shared/path-index";
+import { joinPath } from "../shared/paths";
 
 /*
  * What a dev loop (skaffold, Tilt) deploys, as the files to reference: the engine copies each
@@ -65,5 +65,3 @@ export function toReferences(files: readonly { path: string; line: number }[], e
   }
   return out;
 }
-
-export { dirname };

@@ -1,5 +1,5 @@
 import type { ExtractContext, Problem } from "../../types";
-import { pathIndex } from "../path-index";
+import { pathIndex } from "../shared/path-index";
 import { propertiesEntries, type SpringEntry, yamlEntries } from "./entries";
 
 export const CONFIG_FILE = /(^|\/)application(?:-([A-Za-z0-9_.-]+))?\.(properties|ya?ml)$/;

@@ -2,7 +2,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { makeSnapshot, readFixtureTree } from "../../__tests__/support";
-import { audit } from "../../audit";
+import { audit } from "../../audit/audit";
 import type { ExtractContext, ExtractedUse } from "../../types";
 import { springFormat as spring } from "./index";
 

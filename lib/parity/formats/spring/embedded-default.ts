@@ -1,5 +1,5 @@
 import type { Environment, ExtractContext, ExtractedUse, ExtractResult, FormatFile } from "../../types";
-import { pathIndex } from "../path-index";
+import { pathIndex } from "../shared/path-index";
 import { type BuildDependency, gradleDependencies, mavenDependencies } from "./build-dependencies";
 import { configFilesIn, testResourcesOf } from "./config-files";
 import { relaxedKey, type SpringEntry } from "./entries";

@@ -1,5 +1,5 @@
 import type { Environment, ExtractContext } from "../../types";
-import { pathIndex } from "../path-index";
+import { pathIndex } from "../shared/path-index";
 import type { ConfigFile } from "./config-files";
 import { relaxedKey, type SpringEntry } from "./entries";
 import { placeholder } from "./facts";

@@ -1,5 +1,5 @@
 import type { Environment, ExtractContext } from "../../types";
-import { pathIndex } from "../path-index";
+import { pathIndex } from "../shared/path-index";
 
 /** Conventional profile names to environments. Other names need an activation to place them. */
 const PROFILE_ENVIRONMENTS: Record<string, Environment> = {

@@ -1,9 +1,10 @@
 import { normalizeVersion } from "../../catalog";
 import { redactText } from "../../redact";
 import type { Environment, ExtractContext, ExtractedUse, ExtractResult, FormatFile } from "../../types";
-import { deployEnvironment } from "../kubernetes/path-environment";
-import { pathIndex } from "../path-index";
-import { basename, dirname, joinPath, stagingOrProd } from "../platform-helpers";
+import { deployEnvironment } from "../shared/path-environment";
+import { pathIndex } from "../shared/path-index";
+import { basename, dirname, joinPathLoosely } from "../shared/paths";
+import { stagingOrProd } from "../shared/platform-helpers";
 import {
   attributeText,
   type Expr,
@@ -104,7 +105,7 @@ function moduleCallers(ctx: ExtractContext): Map<string, Caller[]> {
       const text = source?.expr.type === "literal" ? source.expr.value : null;
       if (typeof text !== "string" || !/^\.\.?\//.test(text)) continue;
       scope ??= directoryScope({ path, content }, parsed, ctx);
-      const target = joinPath(dirname(path), text);
+      const target = joinPathLoosely(dirname(path), text);
       callers.set(target, [...(callers.get(target) ?? []), { path, block, scope }]);
     }
   }

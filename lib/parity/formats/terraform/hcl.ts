@@ -4,7 +4,7 @@
  * `var.x` and `local.x` (through object keys and indexes), tuples and objects.
  */
 import type { Problem } from "../../types";
-import { lineIndex } from "../platform-helpers";
+import { lineIndex } from "../shared/lines";
 import { type Expr, parseHclSyntax, type SyntaxBody } from "./hcl-syntax";
 
 export type { Expr } from "./hcl-syntax";

@@ -4,7 +4,7 @@
  * not resolvable) and returns the engine, the version, and which arguments carry the fact.
  */
 import type { ServiceKind } from "../../types";
-import { awsCacheEngine, awsDatabaseEngine, awsSearchVersion, lambdaRuntime } from "../platform-helpers";
+import { awsCacheEngine, awsDatabaseEngine, awsSearchVersion, lambdaRuntime } from "../shared/platform-helpers";
 
 export interface ResourceFact {
   kind: ServiceKind;

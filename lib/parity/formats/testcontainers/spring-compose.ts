@@ -1,8 +1,8 @@
 import { resolveImage } from "../../catalog";
 import { redactText } from "../../redact";
 import type { ExtractContext, ExtractedUse, FormatFile } from "../../types";
-import { getNode, mapEntries, parseYamlDocuments, scalarText } from "../kubernetes/yaml-nodes";
-import { joinPath } from "../kustomize/paths";
+import { joinPath } from "../shared/paths";
+import { getNode, mapEntries, parseYamlDocuments, scalarText } from "../shared/yaml-nodes";
 
 /**
  * Spring Boot's docker-compose support started from a test (`spring.docker.compose.skip.in-tests

@@ -1,6 +1,7 @@
 import type { ExtractContext, ExtractResult, FormatFile } from "../../types";
-import { lineIndex } from "../platform-helpers";
-import { chartFiles, dirname, kustomizeFiles, manifestFiles, toReferences } from "../skaffold/targets";
+import { lineIndex } from "../shared/lines";
+import { dirname } from "../shared/paths";
+import { chartFiles, kustomizeFiles, manifestFiles, toReferences } from "../skaffold/targets";
 
 type Found = { path: string; line: number };
 

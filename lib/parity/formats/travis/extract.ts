@@ -6,7 +6,7 @@ import type { Scope } from "../github-actions/expressions";
 import { readCommands, type StepFacts } from "../github-actions/run-steps";
 import { serviceStart } from "../github-actions/services";
 import { type ShellCommand, scriptCommands } from "../github-actions/shell";
-import { getNode, isMap, isSeq, mapEntries, scalarText, seqItems } from "../kubernetes/yaml-nodes";
+import { getNode, isMap, isSeq, mapEntries, scalarText, seqItems } from "../shared/yaml-nodes";
 import { addJobFacts, noCiFacts, openCiFile } from "./root";
 
 /**

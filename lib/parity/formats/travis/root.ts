@@ -1,6 +1,6 @@
 import type { ExtractResult, FormatFile } from "../../types";
 import type { StepFacts } from "../github-actions/run-steps";
-import { type ParsedYaml, parseYamlDocuments } from "../kubernetes/yaml-nodes";
+import { type ParsedYaml, parseYamlDocuments } from "../shared/yaml-nodes";
 
 /**
  * What the YAML-defined CI systems beside GitHub Actions (Travis, Drone) share: where their file

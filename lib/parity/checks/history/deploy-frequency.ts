@@ -1,7 +1,7 @@
-import { type DoraBand, deployFrequency, WINDOW_DAYS } from "../history";
-import { countOf } from "../plural";
-import type { Check, CheckInput, CheckOutcome } from "../types";
-import { baseMetrics, caveats, finding, historyEvidence, prepare } from "./history/shared";
+import { type DoraBand, deployFrequency, WINDOW_DAYS } from "../../history";
+import { countOf } from "../../plural";
+import type { Check, CheckInput, CheckOutcome } from "../../types";
+import { baseMetrics, caveats, finding, historyEvidence, prepare } from "./shared";
 
 /** Score by DORA band (table `dora-2023`); no production deploy in the window at all scores 0. */
 const BAND_SCORE = { elite: 10, high: 8, medium: 5, low: 2 } as const satisfies Record<DoraBand, number>;

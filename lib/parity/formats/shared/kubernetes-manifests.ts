@@ -1,7 +1,8 @@
 import type { Node } from "yaml";
-import { resolveImage, resolveUrlScheme } from "../../catalog";
+import { resolveUrlScheme } from "../../catalog";
 import { isSecretKey, REDACTED, redactUrl, redactValue } from "../../redact";
 import type { EnvKeyUse, ExtractedUse, LiteralSetting, Problem } from "../../types";
+import { imageUse } from "./image-use";
 import { getNode, getPath, mapEntries, parseYamlDocuments, scalarText, seqItems } from "./yaml-nodes";
 
 /** One container image in a workload, before deciding whether it is a backing service. */
@@ -161,19 +162,8 @@ function readSecret(root: Node, facts: ManifestFacts, lineOf: (n: Node | undefin
 export function imageUses(images: readonly ContainerImage[]): ExtractedUse[] {
   const uses: ExtractedUse[] = [];
   for (const image of images) {
-    const service = resolveImage(image.image);
-    if (!service) continue;
-    uses.push({
-      kind: service.kind,
-      engine: service.engine,
-      version: service.version,
-      pinned: service.pinned,
-      line: image.line,
-      raw: `image: ${image.image}`,
-      via: "image",
-      name: image.workload,
-      ...(service.emulator ? { emulator: service.emulator } : {}),
-    });
+    const use = imageUse(image.image, image.line, `image: ${image.image}`, image.workload);
+    if (use) uses.push(use);
   }
   return uses;
 }

@@ -1,15 +1,7 @@
-import { formatDuration, undeployedChanges } from "../history";
-import { countOf } from "../plural";
-import type { Check, CheckInput, CheckOutcome } from "../types";
-import {
-  baseMetrics,
-  caveats,
-  DURATION_PASS_HOURS,
-  durationScore,
-  finding,
-  historyEvidence,
-  prepare,
-} from "./history/shared";
+import { formatDuration, undeployedChanges } from "../../history";
+import { countOf } from "../../plural";
+import type { Check, CheckInput, CheckOutcome } from "../../types";
+import { baseMetrics, caveats, DURATION_PASS_HOURS, durationScore, finding, historyEvidence, prepare } from "./shared";
 
 function run(input: CheckInput): CheckOutcome {
   const prepared = prepare(input);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { ENGINE_DIFF, IMAGE_LINES, makeSnapshot } from "./__tests__/support";
+import { ENGINE_DIFF, IMAGE_LINES, makeSnapshot } from "../__tests__/support";
+import { defaultConfig } from "../config/defaults";
+import type { Check } from "../types";
 import { audit } from "./audit";
-import { defaultConfig } from "./config/defaults";
-import type { Check } from "./types";
 
 const NOW = new Date("2025-06-01T12:00:00Z");
 const options = { formats: [IMAGE_LINES], checks: [ENGINE_DIFF] };

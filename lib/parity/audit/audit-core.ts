@@ -1,11 +1,11 @@
-import { type CheckMeta, PARSE_ERROR_CHECK, toCheckMeta } from "./check-meta";
-import { readSides } from "./checks/shared";
-import { CONFIG_PATHS, defaultConfig, parseConfig } from "./config/index";
-import { parseErrorResult, problemFindings, toFinding, uniqueFingerprints } from "./findings";
-import { buildInventory } from "./inventory/build";
-import { prepareContent } from "./inventory/prepare";
-import { scrubMessage } from "./scrub";
-import { applySuppressions } from "./suppress";
+import { type CheckMeta, PARSE_ERROR_CHECK, toCheckMeta } from "../check-meta";
+import { readSides } from "../checks/shared";
+import { CONFIG_PATHS, defaultConfig, parseConfig } from "../config/index";
+import { parseErrorResult, problemFindings, toFinding, uniqueFingerprints } from "../findings";
+import { buildInventory } from "../inventory/build";
+import { prepareContent } from "../inventory/prepare";
+import { scrubMessage } from "../scrub";
+import { applySuppressions } from "../suppress";
 import type {
   Check,
   CheckInput,
@@ -17,11 +17,11 @@ import type {
   ParityConfig,
   Report,
   RepoSnapshot,
-} from "./types";
-import { SEVERITIES } from "./types";
-import { ENGINE_VERSION } from "./version";
+} from "../types";
+import { SEVERITIES } from "../types";
+import { ENGINE_VERSION } from "../version";
 
-/** The score module's contract (lib/parity/score.ts). */
+/** The score module's contract (lib/parity/audit/score.ts). */
 export type ScoreFn = (
   checks: CheckResult[],
   findings: Finding[],

@@ -1,7 +1,7 @@
-import { ALL_CHECKS } from "./checks/index";
-import { FINDING_PENALTY } from "./checks/shared";
-import type { Check, CheckResult, Finding, Gap, Level, Report, Severity } from "./types";
-import { GAPS, LEVELS } from "./types";
+import { ALL_CHECKS } from "../checks/index";
+import { FINDING_PENALTY } from "../checks/shared";
+import type { Check, CheckResult, Finding, Gap, Level, Report, Severity } from "../types";
+import { GAPS, LEVELS } from "../types";
 
 /**
  * The only place findings become numbers and levels (docs/scoring.md, docs/parity-model.md §4).
@@ -152,7 +152,7 @@ export function levelOf(
 }
 
 /**
- * Scores, level and next level of an audit (the contract in lib/parity/audit-core.ts). A level
+ * Scores, level and next level of an audit (the contract in lib/parity/audit/audit-core.ts). A level
  * needs evidence: when nothing describes prod, or nothing describes any other environment, the
  * tools checks pass or do not apply through silence, so the tools score is null (not 100) and no
  * level is reached; the next level names what is missing.

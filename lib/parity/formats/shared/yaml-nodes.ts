@@ -12,8 +12,10 @@ import {
 import type { Problem } from "../../types";
 
 /**
- * Small helpers over yaml's AST, shared by the YAML formats of this folder family (kubernetes,
- * kustomize, helm, github-actions). Lines always come from node ranges through a LineCounter.
+ * Small helpers over yaml's AST for the formats that read multi-document YAML (kubernetes,
+ * kustomize, helm, skaffold, github-actions, drone, travis...). Lines always come from node ranges
+ * through a LineCounter. The platform files read one permissive document with CloudFormation's
+ * tags instead (platform-yaml.ts).
  */
 
 export interface ParsedYaml {

@@ -1,8 +1,8 @@
+import { ALL_CHECKS } from "../checks/index";
+import { FORMATS } from "../formats/index";
+import type { Check, Format, ParityConfig, Report, RepoSnapshot } from "../types";
 import { runAudit } from "./audit-core";
-import { ALL_CHECKS } from "./checks/index";
-import { FORMATS } from "./formats/index";
 import { scoreReport } from "./score";
-import type { Check, Format, ParityConfig, Report, RepoSnapshot } from "./types";
 
 export interface AuditOptions {
   /** Defaults to the FORMATS registry. */

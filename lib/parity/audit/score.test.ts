@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ALL_CHECKS } from "./checks/index";
+import { ALL_CHECKS } from "../checks/index";
+import type { CheckResult, CheckStatus, Finding, Gap, Level, Severity } from "../types";
 import { adjustForSuppressions, gapScore, type LevelCheck, levelOf, overallScore, scoreReport } from "./score";
-import type { CheckResult, CheckStatus, Finding, Gap, Level, Severity } from "./types";
 
 function result(
   id: string,

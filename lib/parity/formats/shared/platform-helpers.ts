@@ -1,53 +1,17 @@
 /**
  * Helpers shared by the platform formats (fly, render, heroku, railway, serverless, terraform):
- * offsets to lines, staging detection, connection URLs, literals, worker hints and the names
+ * staging detection, connection URLs, literals, worker hints and the names
  * cloud providers give to engines.
  */
-import { normalizeVersion, resolveUrlScheme } from "../catalog";
-import { isSecretKey, redactText, redactUrl, redactValue } from "../redact";
-import type { Environment, ExtractedUse, LiteralSetting, ServiceKind } from "../types";
-
-/** Converts a parser's character offset to a 1-based line (binary search over line starts). */
-export function lineIndex(text: string): (offset: number) => number {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] ?? 0) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
-}
+import { normalizeVersion, resolveUrlScheme } from "../../catalog";
+import { isSecretKey, redactText, redactUrl, redactValue } from "../../redact";
+import type { Environment, ExtractedUse, LiteralSetting, ServiceKind } from "../../types";
 
 const STAGING = /(^|[^a-z0-9])(staging|stage)([^a-z0-9]|$)/i;
 
 /** `staging` when any of the texts (a path, an app name, a block name) says so, else `prod`. */
 export function stagingOrProd(...texts: (string | null | undefined)[]): Environment {
   return texts.some((t) => typeof t === "string" && STAGING.test(t)) ? "staging" : "prod";
-}
-
-export function basename(path: string): string {
-  return path.slice(path.lastIndexOf("/") + 1);
-}
-
-export function dirname(path: string): string {
-  const slash = path.lastIndexOf("/");
-  return slash < 0 ? "" : path.slice(0, slash);
-}
-
-/** Joins a repository-relative directory and a relative path, resolving `./` and `../`. */
-export function joinPath(dir: string, relative: string): string {
-  const parts = dir ? dir.split("/") : [];
-  for (const part of relative.split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === "..") parts.pop();
-    else parts.push(part);
-  }
-  return parts.join("/");
 }
 
 /** A use for an env var whose literal value is a connection URL (`REDIS_URL = "redis://..."`). */

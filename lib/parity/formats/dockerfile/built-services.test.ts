@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ExtractContext } from "../../types";
-import { extractDockerfile } from "../dockerfile/extract";
+import { extractDockerfile } from "./extract";
 
 function repo(files: Record<string, string>): ExtractContext {
   const contents = new Map(Object.entries(files));

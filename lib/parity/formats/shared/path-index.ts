@@ -1,4 +1,4 @@
-import { nameHash, scanPaths } from "../path-scan";
+import { nameHash, scanPaths } from "../../path-scan";
 
 /**
  * Fast questions about a snapshot's paths. A monorepo has 100,000 paths and formats ask about

@@ -1,15 +1,6 @@
-import { deployAutomation } from "../history";
-import type { Check, CheckInput, CheckOutcome } from "../types";
-import {
-  baseMetrics,
-  caveats,
-  finding,
-  historyEvidence,
-  percent,
-  prepare,
-  SHARE_PASS,
-  unknownOutcome,
-} from "./history/shared";
+import { deployAutomation } from "../../history";
+import type { Check, CheckInput, CheckOutcome } from "../../types";
+import { baseMetrics, caveats, finding, historyEvidence, percent, prepare, SHARE_PASS, unknownOutcome } from "./shared";
 
 function run(input: CheckInput): CheckOutcome {
   const prepared = prepare(input);

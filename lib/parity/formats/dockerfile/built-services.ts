@@ -1,7 +1,7 @@
 import type { ImageService } from "../../catalog";
 import { redactText } from "../../redact";
 import type { Environment, ExtractContext, ExtractedUse } from "../../types";
-import { buildersOf } from "../dockerfile/role";
+import { buildersOf } from "./role";
 
 /**
  * A Dockerfile whose final stage starts from a backing service's image (`FROM postgres:14`, then

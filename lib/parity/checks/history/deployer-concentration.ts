@@ -1,7 +1,7 @@
-import { deployerConcentration } from "../history";
-import { countOf } from "../plural";
-import type { Check, CheckInput, CheckOutcome } from "../types";
-import { baseMetrics, caveats, finding, historyEvidence, percent, prepare, unknownOutcome } from "./history/shared";
+import { deployerConcentration } from "../../history";
+import { countOf } from "../../plural";
+import type { Check, CheckInput, CheckOutcome } from "../../types";
+import { baseMetrics, caveats, finding, historyEvidence, percent, prepare, unknownOutcome } from "./shared";
 
 /** "Nearly all": the top two people start more than this share of manual deploys. */
 const NEARLY_ALL = 0.9;

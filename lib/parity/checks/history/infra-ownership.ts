@@ -1,7 +1,7 @@
-import { infraOwnership, WINDOW_DAYS } from "../history";
-import { countOf } from "../plural";
-import type { Check, CheckInput, CheckOutcome, Evidence } from "../types";
-import { baseMetrics, caveats, finding, prepare, unknownOutcome } from "./history/shared";
+import { infraOwnership, WINDOW_DAYS } from "../../history";
+import { countOf } from "../../plural";
+import type { Check, CheckInput, CheckOutcome, Evidence } from "../../types";
+import { baseMetrics, caveats, finding, prepare, unknownOutcome } from "./shared";
 
 function run(input: CheckInput): CheckOutcome {
   const prepared = prepare(input);

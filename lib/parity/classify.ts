@@ -1,7 +1,7 @@
-import { ENVIRONMENT_WORDS, ENVIRONMENT_WORD_RANK as WORD_RANK } from "../environment-words";
-import { cachedGlobMatcher, globMatcher } from "../glob";
-import type { Environment, ParityConfig } from "../types";
-import { ENVIRONMENTS } from "../types";
+import { ENVIRONMENT_WORDS, ENVIRONMENT_WORD_RANK as WORD_RANK } from "./environment-words";
+import { cachedGlobMatcher, globMatcher } from "./glob";
+import type { Environment, ParityConfig } from "./types";
+import { ENVIRONMENTS } from "./types";
 
 /*
  * Classification by path (docs/parity-model.md section 1). Content-based classification is the

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { defaultConfig } from "../config/defaults";
-import type { Environment, ParityConfig } from "../types";
 import { classifyPath, isIgnoredPath } from "./classify";
+import { defaultConfig } from "./config/defaults";
+import type { Environment, ParityConfig } from "./types";
 
 describe("classifyPath (built-in rules)", () => {
   it.each<[string, Environment[]]>([

@@ -3,7 +3,7 @@
  * a LineCounter so every fact carries the line the parser saw, and small typed accessors.
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument, type YAMLMap } from "yaml";
-import type { Problem } from "../types";
+import type { Problem } from "../../types";
 
 export interface YamlFile {
   root: Node | null;

@@ -4,7 +4,7 @@
  * does not know whose name carries the repository's owner or name (`ghcr.io/acme/shop`,
  * `acme/shop-web` for acme/shop). Shared by the formats that say whether a file runs the app.
  */
-import { parseImageRef, resolveImage } from "../catalog";
+import { parseImageRef, resolveImage } from "../../catalog";
 
 function squash(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]/g, "");

@@ -1,6 +1,6 @@
-import { formatDuration, leadTime } from "../history";
-import { countOf } from "../plural";
-import type { Check, CheckInput, CheckOutcome } from "../types";
+import { formatDuration, leadTime } from "../../history";
+import { countOf } from "../../plural";
+import type { Check, CheckInput, CheckOutcome } from "../../types";
 import {
   baseMetrics,
   caveats,
@@ -10,7 +10,7 @@ import {
   historyEvidence,
   prepare,
   unknownOutcome,
-} from "./history/shared";
+} from "./shared";
 
 function run(input: CheckInput): CheckOutcome {
   const prepared = prepare(input);
