@@ -1,6 +1,6 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { audit, toMarkdown, toSarif } from "../../lib/parity/index";
+import { audit, toMarkdown, toSarif } from "../../lib/parity/audit/index";
 import type { History, RepoSnapshot } from "../../lib/parity/types";
 import { readLocalSnapshot } from "../../lib/sources/local/index";
 import { failedGates } from "../gates";
