@@ -7,20 +7,21 @@ import { checkTexts } from "./check-details";
 import { GapCards } from "./gap-cards";
 import { PartialHistoryNote } from "./gap-notes";
 import { Deploys } from "./history-sections";
+import { deployRow } from "./test-rows";
 import { deployListCut, trendWindowStart } from "./time-window";
 
 const NOW = new Date("2026-11-20T12:00:00Z");
 
 /** Deploys a day apart from `start`, each with its own per-deploy lead time. */
 function deploys(start: string, count: number): DeployView[] {
-  return Array.from({ length: count }, (_, i) => ({
-    id: i,
-    environment: "production",
-    sha: `${i}`.padEnd(40, "a"),
-    deployedAt: new Date(Date.parse(start) + i * 86_400_000).toISOString(),
-    leadTimeHours: 5 + i,
-    trigger: "automatic",
-  }));
+  return Array.from({ length: count }, (_, i) =>
+    deployRow({
+      id: i,
+      sha: `${i}`.padEnd(40, "a"),
+      deployedAt: new Date(Date.parse(start) + i * 86_400_000),
+      leadTimeHours: 5 + i,
+    }),
+  );
 }
 
 describe("the scorecard's numbers say what they measure", () => {
