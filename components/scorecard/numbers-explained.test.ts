@@ -8,7 +8,7 @@ import { GapCards } from "./gap-cards";
 import { PartialHistoryNote } from "./gap-notes";
 import { Deploys } from "./history-sections";
 import { deployRow } from "./test-rows";
-import { deployListCut, trendWindowStart } from "./time-window";
+import { deployListCut } from "./time-window";
 
 const NOW = new Date("2026-11-20T12:00:00Z");
 
@@ -25,10 +25,6 @@ function deploys(start: string, count: number): DeployView[] {
 }
 
 describe("the scorecard's numbers say what they measure", () => {
-  it("the trend window starts on the Monday 26 weeks back", () => {
-    expect(trendWindowStart(NOW)).toBe("2026-05-25");
-  });
-
   it("a deploy list is cut when it starts a week late and the history was read in part", () => {
     expect(deployListCut("2026-08-01T10:00:00Z", "2026-05-25", "partial")).toEqual({ from: "2026-08-01" });
     expect(deployListCut("2026-08-01T10:00:00Z", "2026-05-25", "complete")).toBeNull();

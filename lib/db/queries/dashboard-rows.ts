@@ -87,6 +87,8 @@ export type LatestAudit = Omit<AuditRow, "report"> & { report: Report };
 
 export interface Scorecard {
   repository: RepositoryRow;
+  /** The Monday (UTC, `YYYY-MM-DD`) the trend, the history and the deploy list start on. */
+  windowStart: string;
   latestAudit: LatestAudit | null;
   history: HistoryPoint[];
   trendMarkers: TrendMarker[];

@@ -113,7 +113,8 @@ export async function getScorecardOf(
   options: TrendOptions = {},
 ): Promise<Scorecard> {
   const now = options.now ?? new Date();
-  const since = new Date(`${lastWeeks(now, options.weeks ?? 26)[0]}T00:00:00Z`);
+  const windowStart = lastWeeks(now, options.weeks ?? 26)[0] ?? now.toISOString().slice(0, 10);
+  const since = new Date(`${windowStart}T00:00:00Z`);
 
   const [latestRow] = repository.latestAuditId
     ? await db.select().from(audits).where(eq(audits.id, repository.latestAuditId)).limit(1)
@@ -135,6 +136,7 @@ export async function getScorecardOf(
   ]);
   return {
     repository,
+    windowStart,
     latestAudit: latestRow ? { ...latestRow, report: latestRow.report as Report } : null,
     history,
     trendMarkers,
