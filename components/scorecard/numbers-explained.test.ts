@@ -10,7 +10,6 @@ import { Deploys } from "./history-sections";
 import { deployRow } from "./test-rows";
 import { deployListCut } from "./time-window";
 
-
 /** Deploys a day apart from `start`, each with its own per-deploy lead time. */
 function deploys(start: string, count: number): DeployView[] {
   return Array.from({ length: count }, (_, i) =>
