@@ -93,7 +93,7 @@ export default defineConfig({
         PARITY_DATA_DIR: `.data/e2e-auth-${runId}`,
         GITHUB_API_URL: `http://127.0.0.1:${GITHUB_PORT}`,
         GITHUB_OAUTH_URL: `http://127.0.0.1:${GITHUB_PORT}`,
-        // The double's OAuth app (lib/github-double/seed-users.ts); test values, not secrets.
+        // The double's OAuth app (github-double/seed-users.ts); test values, not secrets.
         GITHUB_OAUTH_CLIENT_ID: "Iv1.parity-double",
         GITHUB_OAUTH_CLIENT_SECRET: "double-oauth-client-secret",
         PARITY_SESSION_SECRET: "e2e-session-secret-0123456789abcdef",

@@ -10,6 +10,7 @@ export default defineConfig({
       "components/**/*.test.ts",
       "tests/**/*.test.ts",
       "eval/**/*.test.ts",
+      "github-double/**/*.test.ts",
     ],
     environment: "node",
     testTimeout: 30_000,

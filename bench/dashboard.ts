@@ -12,6 +12,7 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
+import { seedDashboard, seededRepositories } from "../lib/db/bench/seed-dashboard";
 import { type DatabaseHandle, openDatabase } from "../lib/db/client";
 import { findRepository } from "../lib/db/queries/repositories";
 import {
@@ -21,10 +22,8 @@ import {
   weeklyTrendQuery,
 } from "../lib/db/queries/trend-queries";
 import { lastWeeks } from "../lib/db/queries/weeks";
-import { repositories } from "../lib/db/schema";
 import { parseEnv, webProcessCount } from "../lib/env";
 import { measureIdle, measureLoad, startServer } from "./load";
-import { seedDashboard } from "./seed-dashboard";
 
 export interface BenchLine {
   name: string;
@@ -107,7 +106,7 @@ async function benchDriver(driver: Driver, settings: Settings): Promise<BenchLin
   const lines: BenchLine[] = [];
   const handle = await openDatabase(database);
   try {
-    const seeded = await handle.db.$count(repositories);
+    const seeded = await seededRepositories(handle.db);
     if (seeded < settings.repositories) {
       const start = performance.now();
       const result = await seedDashboard(handle.db, { repositories: settings.repositories, days: settings.days });

@@ -4,7 +4,7 @@
  * "stats" messages with the double's own request log.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { startGitHubDouble } from "../lib/github-double/server";
+import { startGitHubDouble } from "../github-double/server";
 import { seedOrg } from "./sweep-org";
 
 export interface DoubleStats {

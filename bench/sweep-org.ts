@@ -1,6 +1,6 @@
 /** The org the sweep audits: 1,000 repositories varied from the demo seed's templates. */
-import { type RepoPlan, SEED_TEMPLATES, seedRepository } from "../lib/github-double/seed";
-import { World } from "../lib/github-double/world";
+import { type RepoPlan, SEED_TEMPLATES, seedRepository } from "../github-double/seed";
+import { World } from "../github-double/world";
 
 export const NOW = new Date("2026-06-01T12:00:00Z");
 /** The engine's 90-day metrics window: what a periodic org re-audit needs. */

@@ -1,5 +1,5 @@
 import { createInterface } from "node:readline";
-import { startGitHubDouble } from "../lib/github-double/server";
+import { startGitHubDouble } from "../github-double/server";
 import { pullRequestPayload, pushToPull, shopWorld, signedRequest } from "../lib/webhooks/__fixtures__/shop";
 
 /**

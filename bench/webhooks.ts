@@ -2,10 +2,9 @@ import { spawn } from "node:child_process";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createInterface } from "node:readline";
-import { count, eq } from "drizzle-orm";
 import { installationClients } from "../lib/bot/app-client";
 import { COMMENT_MARKER } from "../lib/bot/comment";
-import { prAudits, pullRequestLocks, webhookDeliveries } from "../lib/db/schema";
+import { prAuditCount, webhookDrainState } from "../lib/db/bench/webhook-drain";
 import { openScratchDatabase } from "../lib/db/scratch-database";
 import { createBoss } from "../lib/jobs/boss";
 import { startBotWorker } from "../lib/jobs/bot-worker";
@@ -142,14 +141,9 @@ export async function runWebhookBench(options: WebhookBenchOptions = {}): Promis
   let left = { pulls: 0, queued: 0, locks: 0 };
   while (!drained && performance.now() - drainStart < drainBoundMs) {
     await new Promise((resolve) => setTimeout(resolve, 250));
-    const rows = await handle.db.select({ number: prAudits.number, headSha: prAudits.headSha }).from(prAudits);
-    const done = new Set(rows.filter((r) => finalHead.get(r.number) === r.headSha).map((r) => r.number));
-    const [queued] = await handle.db
-      .select({ n: count() })
-      .from(webhookDeliveries)
-      .where(eq(webhookDeliveries.status, "queued"));
-    const [locked] = await handle.db.select({ n: count() }).from(pullRequestLocks);
-    left = { pulls: pulls - done.size, queued: queued?.n ?? 0, locks: locked?.n ?? 0 };
+    const state = await webhookDrainState(handle.db);
+    const done = new Set(state.audited.filter((r) => finalHead.get(r.number) === r.headSha).map((r) => r.number));
+    left = { pulls: pulls - done.size, queued: state.queuedDeliveries, locks: state.heldLocks };
     drained = left.pulls === 0 && left.queued === 0 && left.locks === 0;
   }
   const drainMs = performance.now() - drainStart;
@@ -162,7 +156,7 @@ export async function runWebhookBench(options: WebhookBenchOptions = {}): Promis
     const comments = (await response.json()) as { body: string }[];
     perPullCounts.push(comments.filter((c) => c.body.includes(COMMENT_MARKER)).length);
   }
-  const audits = (await handle.db.select({ id: prAudits.id }).from(prAudits)).length;
+  const audits = await prAuditCount(handle.db);
   server.close();
   await boss.stop({ graceful: false, wait: true });
   child.stdin.end();

@@ -1,77 +1,59 @@
-import type { Environment, Gap, Level, Report, Severity } from "@/lib/parity/types";
+import type { getScorecardOf, organisationTrend } from "@/lib/db/queries/dashboard";
+import type { OverviewPage } from "@/lib/db/queries/overview-page";
+import type { Environment } from "@/lib/parity/types";
 
 /**
- * The shapes the dashboard's components render. They mirror lib/db/queries/dashboard.ts so the
- * components take plain props (renderable and testable without a database); dates may arrive as
- * Date objects from the database or ISO strings from JSON.
+ * The shapes the dashboard's components render, derived from what the queries in lib/db/queries
+ * return (type-only imports: no database code reaches a component), so a view can never drift
+ * from its rows again. Components take plain props: renderable and testable without a database.
  */
 
-export type When = string | Date | null;
+type ScorecardRead = Awaited<ReturnType<typeof getScorecardOf>>;
 
-export interface RepositorySummaryView {
-  id: number;
-  fullName: string;
-  owner: string;
-  name: string;
-  level: Level | null;
-  scoreOverall: number | null;
-  scoreTools: number | null;
-  scoreTime: number | null;
-  scorePersonnel: number | null;
-  worstFinding: { title: string; severity: Severity } | null;
-  /** Last 26 weekly overall scores, oldest first; null for a week with no audit. */
-  trend: (number | null)[];
-  lastAuditAt: When;
-  lastAuditStatus: string | null;
-  /** Why the most recent audit failed; null (or absent) unless it failed. */
-  lastAuditError?: string | null;
-  /** Private on GitHub (absent: not known to this view). */
-  isPrivate?: boolean;
-  /** While searching: the most severe open finding the search matched, when the name did not. */
-  matchedFinding?: { title: string; severity: Severity } | null;
-}
+/** A date as the queries return it: null when the moment is not known (an unfinished audit). */
+export type When = Date | null;
 
-export interface OrganisationWeekView {
-  week: string;
-  averageScore: number | null;
-  findingsByGap: Record<Gap, number>;
-}
+/** One repository of the overview's table: the fields it shows, and only those cross to the browser. */
+export type RepositorySummaryView = Pick<
+  OverviewPage["rows"][number],
+  | "id"
+  | "fullName"
+  | "owner"
+  | "name"
+  | "level"
+  | "scoreOverall"
+  | "scoreTools"
+  | "scoreTime"
+  | "scorePersonnel"
+  | "worstFinding"
+  | "trend"
+  | "lastAuditAt"
+  | "lastAuditStatus"
+  | "lastAuditError"
+  | "isPrivate"
+  | "matchedFinding"
+>;
 
-export interface AuditHistoryView {
-  auditId: number;
-  finishedAt: When;
-  /** The moment the audit describes (the weekly point of backfilled history); preferred for the x axis. */
-  auditedAt?: When;
-  commitSha: string | null;
-  scores: Report["scores"];
-  level: Level | null;
-  trigger: string;
-}
+export type OrganisationWeekView = Pick<
+  Awaited<ReturnType<typeof organisationTrend>>[number],
+  "week" | "averageScore" | "findingsByGap"
+>;
 
-export interface TrendMarkerView {
-  auditId: number;
-  finishedAt: When;
-  auditedAt?: When;
-  appeared: string[];
-  resolved: string[];
-}
+export type AuditHistoryView = ScorecardRead["history"][number];
 
-export interface DeployView {
-  id: string | number;
-  environment: string;
-  sha: string;
-  deployedAt: When;
-  /** Hours from the oldest undeployed commit to this deploy, when known. */
-  leadTimeHours?: number | null;
-  trigger?: string;
-}
+export type TrendMarkerView = ScorecardRead["trendMarkers"][number];
 
-export interface ScorecardRepositoryView {
-  fullName: string;
-  owner: string;
-  name: string;
-  defaultBranch: string | null;
-}
+export type DeployView = ScorecardRead["deploys"][number];
+
+export type ScorecardRepositoryView = Pick<
+  ScorecardRead["repository"],
+  "fullName" | "owner" | "name" | "defaultBranch"
+>;
+
+/*
+ * The service matrix is built in the component layer from the report (matrix-model.ts): its
+ * shapes have no query row to derive from.
+ */
 
 export interface MatrixCellUse {
   file: string;

@@ -1,15 +1,15 @@
 import Link from "next/link";
-import { connection } from "next/server";
-import { authSettings } from "@/lib/auth/config";
-import { currentViewer } from "@/lib/auth/page";
+
+/** Who the header names: local mode, the signed-in GitHub login, or nobody (team mode, signed out). */
+export type HeaderSession = { mode: "local" } | { mode: "team"; login: string } | null;
 
 /**
  * The header's mode badge: "Local mode" (nobody signs in, loopback only) or the signed-in GitHub
- * login with a sign-out button. Read per request: the mode is the running server's, not the build's.
+ * login with a sign-out button. The layout reads the session per request and passes it in: the
+ * mode is the running server's, not the build's.
  */
-export async function SessionStatus() {
-  await connection();
-  if (authSettings().mode === "local") {
+export function SessionStatus({ session }: { session: HeaderSession }) {
+  if (session?.mode === "local") {
     return (
       <Link
         href="/settings#access"
@@ -20,12 +20,11 @@ export async function SessionStatus() {
       </Link>
     );
   }
-  const viewer = await currentViewer();
-  if (viewer?.mode !== "team") return null;
+  if (session?.mode !== "team") return null;
   return (
     <form action="/api/auth/signout" method="post" className="flex items-center gap-2 text-sm">
       <span className="text-neutral-700 dark:text-neutral-300" data-testid="signed-in-as">
-        @{viewer.session.login}
+        @{session.login}
       </span>
       <button
         type="submit"

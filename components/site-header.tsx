@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { NavLinks } from "./nav-links";
-import { SessionStatus } from "./session-status";
+import { type HeaderSession, SessionStatus } from "./session-status";
 import { ThemeToggle } from "./theme-toggle";
 
-export function SiteHeader() {
+export function SiteHeader({ session }: { session: HeaderSession }) {
   return (
     <header className="border-b border-neutral-200 dark:border-neutral-800">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
@@ -13,7 +13,7 @@ export function SiteHeader() {
         </Link>
         <NavLinks />
         <div className="ml-auto flex items-center gap-3">
-          <SessionStatus />
+          <SessionStatus session={session} />
           <ThemeToggle />
         </div>
       </div>

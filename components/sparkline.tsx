@@ -1,7 +1,8 @@
 import { countOf } from "@/lib/parity/plural";
 /**
  * A tiny inline SVG trend: hundreds of rows render it, so it is plain markup rather than a chart
- * library instance. Gaps (weeks without an audit) break the line.
+ * library instance. One point per week that has an audit, oldest first, evenly spaced: the query
+ * (lib/db/queries/dashboard.ts) leaves weeks without an audit out, so the line joins across them.
  */
 export function Sparkline({
   values,
@@ -9,31 +10,22 @@ export function Sparkline({
   width = 96,
   height = 24,
 }: {
-  values: readonly (number | null)[];
+  values: readonly number[];
   label: string;
   width?: number;
   height?: number;
 }) {
-  const known = values.filter((value): value is number => value !== null);
-  if (known.length === 0) {
+  if (values.length === 0) {
     return <span className="text-xs text-neutral-500 dark:text-neutral-400">no history</span>;
   }
   const step = values.length > 1 ? width / (values.length - 1) : 0;
+  const x = (index: number) => (values.length > 1 ? index * step : width / 2);
   const y = (value: number) => height - 2 - (Math.max(0, Math.min(100, value)) / 100) * (height - 4);
-  const segments: string[] = [];
-  let current = "";
-  values.forEach((value, index) => {
-    if (value === null) {
-      if (current) segments.push(current);
-      current = "";
-      return;
-    }
-    const x = values.length > 1 ? index * step : width / 2;
-    current += `${current ? "L" : "M"}${x.toFixed(1)},${y(value).toFixed(1)}`;
-  });
-  if (current) segments.push(current);
-  const last = known[known.length - 1] ?? 0;
-  const lastIndex = values.lastIndexOf(last);
+  const path = values
+    .map((value, index) => `${index ? "L" : "M"}${x(index).toFixed(1)},${y(value).toFixed(1)}`)
+    .join("");
+  const lastIndex = values.length - 1;
+  const last = values[lastIndex] ?? 0;
   return (
     <svg
       role="img"
@@ -44,11 +36,9 @@ export function Sparkline({
       className="overflow-visible text-neutral-500 dark:text-neutral-400"
     >
       <title>{label}</title>
-      {segments.map((d) => (
-        <path key={d} d={d} fill="none" stroke="currentColor" strokeWidth={1.5} strokeLinejoin="round" />
-      ))}
+      <path d={path} fill="none" stroke="currentColor" strokeWidth={1.5} strokeLinejoin="round" />
       <circle
-        cx={values.length > 1 ? lastIndex * step : width / 2}
+        cx={x(lastIndex)}
         cy={Number(y(last).toFixed(1))}
         r={2}
         className="fill-neutral-900 dark:fill-neutral-100"
@@ -57,12 +47,12 @@ export function Sparkline({
   );
 }
 
-export function trendLabel(values: readonly (number | null)[]): string {
-  const known = values.filter((value): value is number => value !== null);
-  if (known.length === 0) return "No score history";
-  const first = Math.round(known[0] ?? 0);
-  const last = Math.round(known[known.length - 1] ?? 0);
+/** What the sparkline says to a screen reader: its first and last scores over the weeks it has. */
+export function trendLabel(values: readonly number[]): string {
+  if (values.length === 0) return "No score history";
+  const first = Math.round(values[0] ?? 0);
+  const last = Math.round(values[values.length - 1] ?? 0);
   const change = last - first;
   const direction = change > 0 ? `up ${change}` : change < 0 ? `down ${-change}` : "unchanged";
-  return `Score over ${countOf(values.length, "week")}: ${first} to ${last}, ${direction}`;
+  return `Score over ${countOf(values.length, "audited week")}: ${first} to ${last}, ${direction}`;
 }

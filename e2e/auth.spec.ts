@@ -4,7 +4,7 @@ import { APP_URL as LOCAL_APP } from "./ports";
 /**
  * Team mode end to end (the app on its own port with sign-in configured, the GitHub double as
  * github.com and api.github.com): `maya-l` reads acme's private repositories, `guest-gail` only
- * public ones (lib/github-double/seed-users.ts). Runs after the other projects.
+ * public ones (github-double/seed-users.ts). Runs after the other projects.
  */
 
 test.describe.configure({ mode: "serial" });

@@ -12,7 +12,7 @@ const expect = baseExpect.configure({ timeout: 30_000 });
  * dark screenshots are saved as artifacts.
  */
 
-// acme/ledger and acme/billing are private on the GitHub double (lib/github-double/seed-users.ts).
+// acme/ledger and acme/billing are private on the GitHub double (github-double/seed-users.ts).
 const REPOSITORIES = ["acme/checkout-api", "acme/ledger", "acme/billing", "acme/edge-router"] as const;
 
 interface Summary {

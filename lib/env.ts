@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { trustedProxyProblem } from "./security/client-address";
+import { trustedProxyProblem } from "./ip-addresses";
 
 /**
  * The only reader of `process.env` in the product (a test enforces it). Every variable is

@@ -1,6 +1,6 @@
-import { seedAcme } from "../lib/github-double/seed";
-import { seedUsers } from "../lib/github-double/seed-users";
-import { startGitHubDouble } from "../lib/github-double/server";
+import { seedAcme } from "../github-double/seed";
+import { seedUsers } from "../github-double/seed-users";
+import { startGitHubDouble } from "../github-double/server";
 
 /** Starts the GitHub double with the `acme` demo organisation: `tsx scripts/github-double.ts [--port N]`. */
 function portArg(argv: readonly string[]): number {
@@ -11,7 +11,7 @@ function portArg(argv: readonly string[]): number {
   return port;
 }
 
-// Sign-in users and two private repositories (lib/github-double/seed-users.ts) for team-mode e2e.
+// Sign-in users and two private repositories (github-double/seed-users.ts) for team-mode e2e.
 const world = seedUsers(seedAcme({ now: new Date() }));
 const double = await startGitHubDouble({ world, port: portArg(process.argv.slice(2)) });
 console.log(`GITHUB_API_URL=${double.url}`);

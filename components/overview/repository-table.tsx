@@ -4,12 +4,7 @@ import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useMemo, useTransition } from "react";
-import {
-  OVERVIEW_PAGE_SIZE,
-  type OverviewQuery,
-  type OverviewSortDirection,
-  type OverviewSortKey,
-} from "@/lib/db/queries/overview-query";
+import type { OverviewQuery, OverviewSortDirection, OverviewSortKey } from "@/lib/db/queries/overview-query";
 import { ScrollRegion } from "../card";
 import type { RepositorySummaryView } from "../dashboard-types";
 import { hrefOf } from "./overview-url";
@@ -48,7 +43,7 @@ export function RepositoryTable({
   now,
   query,
   page = query.page,
-  pageSize = OVERVIEW_PAGE_SIZE,
+  pageSize,
 }: {
   rows: RepositorySummaryView[];
   /** Repositories matching the view, over all pages. */
@@ -57,7 +52,8 @@ export function RepositoryTable({
   query: OverviewQuery;
   /** The page shown (the server clamps a page past the end). */
   page?: number;
-  pageSize?: number;
+  /** Rows per page, as the server read them (lib/db/queries/overview-page.ts). */
+  pageSize: number;
 }) {
   const router = useRouter();
   const path = usePathname() ?? "/";

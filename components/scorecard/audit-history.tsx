@@ -21,7 +21,7 @@ export function auditHistoryRows(
       const marker = byAudit.get(audit.auditId);
       return {
         auditId: audit.auditId,
-        date: formatDate(audit.auditedAt ?? audit.finishedAt),
+        date: formatDate(audit.auditedAt),
         commitSha: audit.commitSha,
         trigger: audit.trigger,
         level: audit.level,

@@ -17,7 +17,6 @@ import { buildMatrixView } from "./matrix-model";
 import { NextLevel } from "./next-level";
 import { ReauditButton } from "./reaudit-button";
 import { ServiceMatrix } from "./service-matrix";
-import { trendWindowStart } from "./time-window";
 
 export interface ScorecardViewProps {
   repository: ScorecardRepositoryView;
@@ -26,6 +25,8 @@ export interface ScorecardViewProps {
   history: AuditHistoryView[];
   markers: TrendMarkerView[];
   deploys: DeployView[];
+  /** The Monday (`YYYY-MM-DD`) the trend and deploy list start on, as the scorecard query read them. */
+  windowStart: string;
   /** An audit still queued or running, so the progress shows after a reload. */
   runningAuditId?: number | null;
   /** Suppressions asked for from the findings list, not yet read by an audit (by fingerprint). */
@@ -103,7 +104,7 @@ export function ScorecardView(props: ScorecardViewProps) {
         <Deploys
           repository={repository.fullName}
           deploys={props.deploys}
-          windowStart={trendWindowStart(now)}
+          windowStart={props.windowStart}
           scoredLeadTimeHours={typeof leadTime === "number" ? leadTime : null}
           coverage={report.metrics?.coverage}
         />

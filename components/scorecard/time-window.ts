@@ -1,4 +1,3 @@
-import { lastWeeks } from "@/lib/db/queries/weeks";
 import { formatUtcMinute } from "../format";
 
 /**
@@ -8,11 +7,6 @@ import { formatUtcMinute } from "../format";
  */
 export const TREND_WEEKS = 26;
 export const CHECK_WINDOW = "last 90 days";
-
-/** Monday 00:00 UTC of the first of the trend's weeks: where the scorecard's lists start. */
-export function trendWindowStart(now: Date): string {
-  return lastWeeks(now, TREND_WEEKS)[0] ?? now.toISOString().slice(0, 10);
-}
 
 /** A deploy list starting a week or more after its window began, when the source was cut short. */
 export function deployListCut(

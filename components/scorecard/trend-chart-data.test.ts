@@ -34,7 +34,7 @@ describe("chart data crossing to the browser", () => {
       environment: "production",
       sha: "abc",
       leadTimeHours: 3.5,
-      trigger: null,
+      trigger: "automatic",
     };
     expect(leadTimeChartPoints([deploy])).toEqual([{ date: "2026-06-02T11:35", leadTimeHours: 3.5 }]);
   });

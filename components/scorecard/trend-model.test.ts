@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { deployRow } from "./test-rows";
 import { deployPoints, deploySummary, formatHours, trendPoints } from "./trend-model";
 
 const scores = (overall: number) => ({ overall, tools: overall - 10, time: overall, personnel: null });
@@ -9,8 +10,8 @@ describe("trendPoints", () => {
       [
         {
           auditId: 2,
-          finishedAt: "2025-11-20T00:00:00Z",
-          auditedAt: "2025-11-17T00:00:00Z",
+          finishedAt: new Date("2025-11-20T00:00:00Z"),
+          auditedAt: new Date("2025-11-17T00:00:00Z"),
           commitSha: "b",
           scores: scores(50),
           level: "bronze",
@@ -18,16 +19,23 @@ describe("trendPoints", () => {
         },
         {
           auditId: 1,
-          finishedAt: "2025-11-20T00:00:00Z",
-          auditedAt: "2025-11-10T00:00:00Z",
+          finishedAt: new Date("2025-11-20T00:00:00Z"),
+          auditedAt: new Date("2025-11-10T00:00:00Z"),
           commitSha: "a",
           scores: scores(40),
           level: null,
           trigger: "history",
         },
-        { auditId: 3, finishedAt: null, commitSha: "c", scores: scores(60), level: "silver", trigger: "manual" },
       ],
-      [{ auditId: 2, finishedAt: null, appeared: ["x"], resolved: ["y", "z"] }],
+      [
+        {
+          auditId: 2,
+          finishedAt: null,
+          auditedAt: new Date("2025-11-17T00:00:00Z"),
+          appeared: ["x"],
+          resolved: ["y", "z"],
+        },
+      ],
     );
     expect(points.map((p) => [p.auditId, p.overall, p.appeared, p.resolved])).toEqual([
       [1, 40, 0, 0],
@@ -39,9 +47,9 @@ describe("trendPoints", () => {
 describe("deploys", () => {
   it("sorts deploys and takes the median known lead time", () => {
     const points = deployPoints([
-      { id: 2, environment: "production", sha: "b", deployedAt: new Date("2025-11-02T00:00:00Z"), leadTimeHours: 30 },
-      { id: 1, environment: "production", sha: "a", deployedAt: "2025-11-01T00:00:00Z", leadTimeHours: null },
-      { id: 3, environment: "production", sha: "c", deployedAt: "2025-11-03T00:00:00Z", leadTimeHours: 10 },
+      deployRow({ id: 2, sha: "b", deployedAt: new Date("2025-11-02T00:00:00Z"), leadTimeHours: 30 }),
+      deployRow({ id: 1, sha: "a", deployedAt: new Date("2025-11-01T00:00:00Z"), leadTimeHours: null }),
+      deployRow({ id: 3, sha: "c", deployedAt: new Date("2025-11-03T00:00:00Z"), leadTimeHours: 10 }),
     ]);
     expect(points.map((p) => p.id)).toEqual([1, 2, 3]);
     expect(deploySummary(points)).toEqual({ count: 3, medianLeadHours: 20 });

@@ -18,7 +18,7 @@ export function trendPoints(history: readonly AuditHistoryView[], markers: reado
   const byAudit = new Map(markers.map((marker) => [marker.auditId, marker]));
   return history
     .flatMap((audit) => {
-      const iso = toIso(audit.auditedAt ?? audit.finishedAt);
+      const iso = toIso(audit.auditedAt);
       if (!iso) return [];
       const marker = byAudit.get(audit.auditId);
       return [
@@ -80,12 +80,12 @@ export function seriesPoints(series: TrendSeries): TrendChartPoint[] {
 }
 
 export interface DeployPoint {
-  id: string | number;
+  id: number;
   date: string;
   environment: string;
   sha: string;
   leadTimeHours: number | null;
-  trigger: string | null;
+  trigger: string;
 }
 
 export function deployPoints(deploys: readonly DeployView[]): DeployPoint[] {
@@ -99,8 +99,8 @@ export function deployPoints(deploys: readonly DeployView[]): DeployPoint[] {
           date: iso,
           environment: deploy.environment,
           sha: deploy.sha,
-          leadTimeHours: deploy.leadTimeHours ?? null,
-          trigger: deploy.trigger ?? null,
+          leadTimeHours: deploy.leadTimeHours,
+          trigger: deploy.trigger,
         },
       ];
     })

@@ -1,13 +1,13 @@
 import { eq } from "drizzle-orm";
 import type PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedAcme } from "../../github-double/seed";
+import { type GitHubDouble, startGitHubDouble } from "../../github-double/server";
 import type { DatabaseHandle } from "../db/client";
 import { getAuditProgress, listRepositorySummaries } from "../db/queries/dashboard";
 import { upsertRepository } from "../db/queries/repositories";
 import { audits } from "../db/schema";
 import { openTestDatabase } from "../db/test-database";
-import { seedAcme } from "../github-double/seed";
-import { type GitHubDouble, startGitHubDouble } from "../github-double/server";
 import { createBoss } from "../jobs/boss";
 import { addRepository } from "../jobs/queue";
 import { startWorker } from "../jobs/worker";

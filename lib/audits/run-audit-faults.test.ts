@@ -1,14 +1,14 @@
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { FaultRule } from "../../github-double/faults";
+import { seedAcme } from "../../github-double/seed";
+import { type GitHubDouble, startGitHubDouble } from "../../github-double/server";
 import type { DatabaseHandle } from "../db/client";
 import { createAudit } from "../db/queries/audits";
 import { getAuditProgress } from "../db/queries/dashboard";
 import { upsertRepository } from "../db/queries/repositories";
 import { audits, findings } from "../db/schema";
 import { openTestDatabase } from "../db/test-database";
-import type { FaultRule } from "../github-double/faults";
-import { seedAcme } from "../github-double/seed";
-import { type GitHubDouble, startGitHubDouble } from "../github-double/server";
 import type { Report } from "../parity/types";
 import { createGitHubClient, memoryCache } from "../sources/github/index";
 import { runLiveAudit } from "./run-audit";

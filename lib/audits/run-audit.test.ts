@@ -1,13 +1,13 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedAcme } from "../../github-double/seed";
+import { type GitHubDouble, startGitHubDouble } from "../../github-double/server";
 import type { DatabaseHandle } from "../db/client";
 import { createAudit } from "../db/queries/audits";
 import { getAuditProgress, getScorecard, listRepositorySummaries } from "../db/queries/dashboard";
 import { upsertRepository } from "../db/queries/repositories";
 import { audits, commits, deploys, findings } from "../db/schema";
 import { openTestDatabase } from "../db/test-database";
-import { seedAcme } from "../github-double/seed";
-import { type GitHubDouble, startGitHubDouble } from "../github-double/server";
 import { createGitHubClient, memoryCache } from "../sources/github/index";
 import { headAt, historyAt, runHistoryBackfill, weeklyPoints } from "./backfill";
 import { runLiveAudit } from "./run-audit";

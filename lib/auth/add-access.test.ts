@@ -1,11 +1,11 @@
 import type PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as addRepository } from "@/app/api/repos/route";
+import { seedAcme } from "../../github-double/seed";
+import { type GitHubDouble, startGitHubDouble } from "../../github-double/server";
 import type { DatabaseHandle } from "../db/client";
 import { findRepository } from "../db/queries/repositories";
 import { openTestDatabase } from "../db/test-database";
-import { seedAcme } from "../github-double/seed";
-import { type GitHubDouble, startGitHubDouble } from "../github-double/server";
 import { useApiContext } from "../http/context";
 import { useAuthSettings } from "./config";
 

@@ -1,13 +1,13 @@
 import type PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedAcme } from "../../github-double/seed";
+import { OAUTH_CLIENT, seedUsers, USERS } from "../../github-double/seed-users";
+import { type GitHubDouble, startGitHubDouble } from "../../github-double/server";
 import type { DatabaseHandle } from "../db/client";
 import { createAudit } from "../db/queries/audits";
 import { upsertRepository } from "../db/queries/repositories";
 import { repositoryAccess, sessions } from "../db/schema";
 import { openTestDatabase } from "../db/test-database";
-import { seedAcme } from "../github-double/seed";
-import { OAUTH_CLIENT, seedUsers, USERS } from "../github-double/seed-users";
-import { type GitHubDouble, startGitHubDouble } from "../github-double/server";
 import { useApiContext } from "../http/context";
 import { getAuditStatus, getBadge, handle, queueAudit, type RepoParams } from "../http/handlers";
 import { checkRepositoryAccess } from "./access";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type GitHubDouble, startGitHubDouble } from "../github-double/server";
-import { World } from "../github-double/world";
+import { type GitHubDouble, startGitHubDouble } from "../../github-double/server";
+import { World } from "../../github-double/world";
 import { createGitHubClient } from "../sources/github/index";
 import { type Annotation, annotationBatches, renderCheckOutput } from "./check-run";
 import { COMMENT_MARKER, renderComment } from "./comment";

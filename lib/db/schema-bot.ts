@@ -13,7 +13,7 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { timestamptz } from "./columns";
-import { repositories } from "./schema";
+import { repositories } from "./schema-core";
 
 /**
  * The PR bot's tables (docs/github-app.md). GitHub's comment and check-run ids passed 2^31 long

@@ -1,6 +1,6 @@
 import { integer, pgTable, serial, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { timestamptz } from "./columns";
-import { repositories } from "./schema";
+import { repositories } from "./schema-core";
 
 /**
  * Suppressions asked for from the scorecard (docs/api.md, `POST …/suppressions`). The finding is

@@ -1,11 +1,11 @@
 import type PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedAcme } from "../../github-double/seed";
+import { type GitHubDouble, startGitHubDouble } from "../../github-double/server";
 import type { DatabaseHandle } from "../db/client";
 import { getAuditProgress } from "../db/queries/dashboard";
 import { openTestDatabase } from "../db/test-database";
 import { env } from "../env";
-import { seedAcme } from "../github-double/seed";
-import { type GitHubDouble, startGitHubDouble } from "../github-double/server";
 import { createGitHubClient, memoryCache } from "../sources/github/index";
 import { createBoss, QUEUES } from "./boss";
 import { addRepository, enqueueAudit } from "./queue";

@@ -1,4 +1,5 @@
 import { BlockList, isIP } from "node:net";
+import { addressList, normalizeAddress } from "../ip-addresses";
 
 /**
  * Who is on the other end of a request. The proxy cannot see the socket (Next hands it headers
@@ -14,13 +15,6 @@ export const PEER_ADDRESS_HEADER = "x-parity-peer-address";
 /** The address of the socket's own end (the interface the connection arrived on). */
 export const LOCAL_ADDRESS_HEADER = "x-parity-local-address";
 
-/** `::ffff:127.0.0.1` (an IPv4 client of a dual-stack socket) as `127.0.0.1`; brackets dropped. */
-export function normalizeAddress(address: string): string {
-  const bare = address.trim().replace(/^\[(.*)\]$/, "$1");
-  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(bare);
-  return (mapped?.[1] ?? bare).toLowerCase();
-}
-
 /** 127.0.0.0/8 and ::1: only this machine can connect from them. */
 export function isLoopbackAddress(address: string): boolean {
   const bare = normalizeAddress(address);
@@ -33,31 +27,10 @@ export interface TrustedProxies {
   has(address: string): boolean;
 }
 
-/** Why an entry of `PARITY_TRUSTED_PROXIES` is not an address or CIDR range, or null. */
-export function trustedProxyProblem(value: string): string | null {
-  for (const entry of splitList(value)) {
-    const [address = "", prefix, extra] = entry.split("/");
-    const family = isIP(normalizeAddress(address));
-    const maxPrefix = family === 4 ? 32 : 128;
-    const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= maxPrefix);
-    if (family === 0 || !prefixOk || extra !== undefined) {
-      return `"${entry}" is not an IP address or CIDR range such as 10.0.0.0/8`;
-    }
-  }
-  return null;
-}
-
-function splitList(value: string): string[] {
-  return value
-    .split(",")
-    .map((entry) => entry.trim())
-    .filter(Boolean);
-}
-
 /** The proxies named in `PARITY_TRUSTED_PROXIES` (comma-separated addresses and CIDR ranges). */
 export function parseTrustedProxies(value: string | undefined): TrustedProxies {
   const list = new BlockList();
-  for (const entry of splitList(value ?? "")) {
+  for (const entry of addressList(value ?? "")) {
     const [raw = "", prefix] = entry.split("/");
     const address = normalizeAddress(raw);
     const family = isIP(address) === 6 ? "ipv6" : "ipv4";

@@ -3,6 +3,9 @@ import { format } from "node:util";
 import { is } from "drizzle-orm";
 import { PgTable } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { OAUTH_CLIENT, seedUsers, USERS } from "../../github-double/seed-users";
+import { type GitHubDouble, startGitHubDouble } from "../../github-double/server";
+import { World } from "../../github-double/world";
 import { runHistoryBackfill } from "../audits/backfill";
 import { runLiveAudit } from "../audits/run-audit";
 import { beginSignIn, checkCallback, exchangeCode, fetchUser } from "../auth/oauth";
@@ -12,9 +15,6 @@ import { createAudit } from "../db/queries/audits";
 import { upsertRepository } from "../db/queries/repositories";
 import * as schema from "../db/schema";
 import { openTestDatabase } from "../db/test-database";
-import { OAUTH_CLIENT, seedUsers, USERS } from "../github-double/seed-users";
-import { type GitHubDouble, startGitHubDouble } from "../github-double/server";
-import { World } from "../github-double/world";
 import { createGitHubClient, memoryCache } from "../sources/github/index";
 
 /**

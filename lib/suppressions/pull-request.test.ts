@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedAcme } from "../github-double/seed";
-import { type GitHubDouble, startGitHubDouble } from "../github-double/server";
+import { seedAcme } from "../../github-double/seed";
+import { type GitHubDouble, startGitHubDouble } from "../../github-double/server";
 import { parseConfig } from "../parity/config/index";
 import { applySuppressions } from "../parity/suppress";
 import type { Finding } from "../parity/types";

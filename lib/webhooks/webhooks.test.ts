@@ -1,12 +1,12 @@
 import type PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type GitHubDouble, startGitHubDouble } from "../../github-double/server";
 import { installationClients } from "../bot/app-client";
 import { COMMENT_MARKER } from "../bot/comment";
 import type { DatabaseHandle } from "../db/client";
 import { findRepository } from "../db/queries/repositories";
 import { prAudits, webhookDeliveries } from "../db/schema";
 import { openTestDatabase } from "../db/test-database";
-import { type GitHubDouble, startGitHubDouble } from "../github-double/server";
 import { createBoss } from "../jobs/boss";
 import { startBotWorker } from "../jobs/bot-worker";
 import { memoryCache } from "../sources/github/index";

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as manifestCallback } from "@/app/api/github/manifest/callback/route";
 import { GitHubAppSection, manifestFor } from "@/app/settings/github-app-section";
 import manifest from "@/app-manifest.json" with { type: "json" };
-import { type GitHubDouble, startGitHubDouble } from "@/lib/github-double/server";
+import { type GitHubDouble, startGitHubDouble } from "@/github-double/server";
 
 /** The Settings page's App section and the manifest flow's callback, against the GitHub double. */
 

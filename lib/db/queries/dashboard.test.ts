@@ -152,6 +152,8 @@ describe("dashboard queries", () => {
 
     const card = await getScorecard(handle.db, "ACME", "Checkout", { now: NOW });
     expect(card?.repository.fullName).toBe("acme/checkout");
+    // The window the scorecard's lists start on: the Monday 26 weeks back.
+    expect(card?.windowStart).toBe("2026-05-25");
     expect(card?.latestAudit?.id).toBe(audit.id);
     expect(card?.latestAudit?.report.findings.map((f) => f.fingerprint)).toEqual([cacheFinding.fingerprint]);
     expect(card?.history.map((h) => h.auditId)).toEqual([first, second, third, audit.id]);

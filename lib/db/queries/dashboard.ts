@@ -1,7 +1,15 @@
 import { and, asc, eq, gte, isNull, sql } from "drizzle-orm";
 import type { Level, Report, Severity } from "../../parity/types";
 import type { Database } from "../client";
-import { type AuditPhase, type AuditStatus, audits, type HistoryStatus, repositories } from "../schema";
+import { audits, repositories } from "../schema";
+import type {
+  AuditProgress,
+  HistoryPoint,
+  OrganisationWeek,
+  RepositorySummary,
+  Scorecard,
+  TrendOptions,
+} from "./dashboard-rows";
 import { findRepository } from "./repositories";
 import { scorecardDeploys, scorecardMarkers } from "./scorecard-parts";
 import { last, latest, SUMMARY_COLUMNS } from "./summary-columns";
@@ -14,110 +22,18 @@ import { lastWeeks } from "./weeks";
  * repository and week, kept up to date when an audit succeeds), never the raw daily audits.
  */
 
-export interface Scores {
-  overall: number | null;
-  tools: number | null;
-  time: number | null;
-  personnel: number | null;
-}
-
-export interface RepositorySummary {
-  id: number;
-  fullName: string;
-  owner: string;
-  name: string;
-  /** Private on GitHub, as the latest audit read it. */
-  isPrivate: boolean;
-  level: Level | null;
-  scoreOverall: number | null;
-  scoreTools: number | null;
-  scoreTime: number | null;
-  scorePersonnel: number | null;
-  worstFinding: { title: string; severity: Severity } | null;
-  /** Overall score of each of the last 26 weeks that has an audit, oldest first. */
-  trend: number[];
-  /** When the latest succeeded audit finished (null before the first). */
-  lastAuditAt: Date | null;
-  /** Status of the most recently queued audit (a running re-audit shows here). */
-  lastAuditStatus: AuditStatus | null;
-  /** Why the most recent audit failed (a sentence safe to show); null unless it failed. */
-  lastAuditError: string | null;
-  commitSha: string | null;
-  historyStatus: HistoryStatus;
-}
-
-export interface OrganisationWeek {
-  /** Monday of the week, `YYYY-MM-DD`. */
-  week: string;
-  /** Mean overall score of the repositories audited that week (null: none audited). */
-  averageScore: number | null;
-  /** Open findings per gap, summed over the repositories audited that week. */
-  findingsByGap: { tools: number; time: number; personnel: number };
-  repositories: number;
-}
-
-export interface HistoryPoint {
-  auditId: number;
-  finishedAt: Date | null;
-  /** The moment the audit describes (the weekly point for backfilled history): the trend's x axis. */
-  auditedAt: Date;
-  commitSha: string | null;
-  scores: Scores;
-  level: Level | null;
-  trigger: string;
-}
-
-export interface TrendMarker {
-  auditId: number;
-  finishedAt: Date | null;
-  auditedAt: Date;
-  /** Fingerprints of open findings that this audit has and the previous one did not. */
-  appeared: string[];
-  /** Fingerprints of open findings the previous audit had and this one does not. */
-  resolved: string[];
-}
-
-export interface ScorecardDeploy {
-  id: number;
-  externalId: string;
-  environment: string;
-  sha: string;
-  deployedAt: Date;
-  creatorId: string | null;
-  source: string;
-  trigger: string;
-  integration: string | null;
-  /** Median hours from the author date of the commits this deploy shipped to the deploy. */
-  leadTimeHours: number | null;
-}
-
-export type LatestAudit = Omit<typeof audits.$inferSelect, "report"> & { report: Report };
-
-export interface Scorecard {
-  repository: typeof repositories.$inferSelect;
-  latestAudit: LatestAudit | null;
-  history: HistoryPoint[];
-  trendMarkers: TrendMarker[];
-  deploys: ScorecardDeploy[];
-}
-
-export interface AuditProgress {
-  auditId: number;
-  repository: string;
-  status: AuditStatus;
-  phase: AuditPhase;
-  done: number;
-  total: number;
-  /** A sentence safe to show, with its code; null unless failed. */
-  error: string | null;
-  errorCode: string | null;
-  history: { status: HistoryStatus; done: number; total: number; error: string | null };
-}
-
-export interface TrendOptions {
-  weeks?: number;
-  now?: Date;
-}
+export type {
+  AuditProgress,
+  HistoryPoint,
+  LatestAudit,
+  OrganisationWeek,
+  RepositorySummary,
+  Scorecard,
+  ScorecardDeploy,
+  Scores,
+  TrendMarker,
+  TrendOptions,
+} from "./dashboard-rows";
 
 export async function listRepositorySummaries(db: Database, options: TrendOptions = {}): Promise<RepositorySummary[]> {
   const rows = await db
@@ -197,7 +113,8 @@ export async function getScorecardOf(
   options: TrendOptions = {},
 ): Promise<Scorecard> {
   const now = options.now ?? new Date();
-  const since = new Date(`${lastWeeks(now, options.weeks ?? 26)[0]}T00:00:00Z`);
+  const windowStart = lastWeeks(now, options.weeks ?? 26)[0] ?? now.toISOString().slice(0, 10);
+  const since = new Date(`${windowStart}T00:00:00Z`);
 
   const [latestRow] = repository.latestAuditId
     ? await db.select().from(audits).where(eq(audits.id, repository.latestAuditId)).limit(1)
@@ -219,6 +136,7 @@ export async function getScorecardOf(
   ]);
   return {
     repository,
+    windowStart,
     latestAudit: latestRow ? { ...latestRow, report: latestRow.report as Report } : null,
     history,
     trendMarkers,

@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, lte } from "drizzle-orm";
 import type { Database } from "../client";
 import { commits, deploys } from "../schema";
-import type { HistoryPoint, ScorecardDeploy, TrendMarker } from "./dashboard";
+import type { HistoryPoint, ScorecardDeploy, TrendMarker } from "./dashboard-rows";
 import { markerFindingsQuery } from "./trend-queries";
 
 /** Where open findings appeared and were resolved, between consecutive audits of the history. */

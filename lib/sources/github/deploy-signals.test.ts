@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type GitHubDouble, startGitHubDouble } from "../../github-double/server";
-import { type CommitInput, World } from "../../github-double/world";
+import { type GitHubDouble, startGitHubDouble } from "../../../github-double/server";
+import { type CommitInput, World } from "../../../github-double/world";
 import { audit } from "../../parity/audit/audit";
 import { configFromSnapshot } from "../../parity/audit/audit-core";
 import { analyzeHistory, leadTime } from "../../parity/history/index";

@@ -1,10 +1,9 @@
-import type { RepoSnapshot } from "../../parity/types";
 import type { EtagCache } from "./cache";
 import type { GitHubClient } from "./client";
 import { type Counter, conditionalGet } from "./conditional";
 import type { DeployWorkflow } from "./deploy-workflows";
 import type { RawRun } from "./mapping";
-import type { GitHubSnapshotOptions } from "./snapshot";
+import type { GitHubSnapshotOptions, ProbeKind, SnapshotBaseline } from "./snapshot-types";
 
 /**
  * The re-audit probe. GraphQL has no conditional requests, so only REST answers can come back
@@ -21,26 +20,9 @@ import type { GitHubSnapshotOptions } from "./snapshot";
  * - `tags`: neither; a new release publishes a tag, and a bare version tag is the proxy itself.
  */
 
-export type ProbeKind = "runs" | "deployments" | "tags";
-
 export interface ProbeRequest {
   route: string;
   params: Record<string, unknown>;
-}
-
-/** What a full audit leaves behind so the next one can ask "did anything change?" for free. */
-export interface SnapshotBaseline {
-  snapshot: Omit<RepoSnapshot, "files"> & { files: [string, string][] };
-  branch: string | null;
-  head: string | null;
-  /** Root tree sha: a 200 with the same sha (a rotated token changes ETags) is still unchanged. */
-  treeSha: string;
-  probe: ProbeKind;
-  /** The probe list's answer, reduced to what matters (see `probeFingerprint`). */
-  probeFingerprint: string;
-  workflows: DeployWorkflow[];
-  /** Private on GitHub (absent in baselines stored before it was recorded). */
-  isPrivate?: boolean | null;
 }
 
 export const TREE_ROUTE = "GET /repos/{owner}/{repo}/git/trees/{tree_sha}";

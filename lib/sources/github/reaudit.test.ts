@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type GitHubDouble, startGitHubDouble } from "../../github-double/server";
-import { World } from "../../github-double/world";
+import { type GitHubDouble, startGitHubDouble } from "../../../github-double/server";
+import { World } from "../../../github-double/world";
 import { memoryCache } from "./cache";
 import { createGitHubClient, type GitHubClient } from "./client";
 import { fetchGitHubSnapshot, type GitHubSnapshotOptions } from "./snapshot";

@@ -6,8 +6,8 @@ import type { GitHubClient } from "./client";
 import { type Counter, conditionalGet } from "./conditional";
 import { deployWorkflowsFrom } from "./deploy-workflows";
 import { deploymentToDeploy, type RawRun, type RawTag, releasesToDeploys, runsToDeploys, toCommit } from "./mapping";
-import { chooseProbe, fetchActivity, filterRuns, probeFingerprint, type SnapshotBaseline } from "./probe";
-import type { FullResult, GitHubSnapshotOptions } from "./snapshot";
+import { chooseProbe, fetchActivity, filterRuns, probeFingerprint } from "./probe";
+import type { FullResult, GitHubSnapshotOptions, SnapshotBaseline } from "./snapshot-types";
 import { fetchTree } from "./tree";
 
 /**

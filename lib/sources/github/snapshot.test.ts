@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type GitHubDouble, startGitHubDouble } from "../../github-double/server";
-import { World } from "../../github-double/world";
+import { type GitHubDouble, startGitHubDouble } from "../../../github-double/server";
+import { World } from "../../../github-double/world";
 import type { Format } from "../../parity/types";
 import { createGitHubClient, type GitHubAuth } from "./client";
 import { SourceError } from "./errors";

@@ -1,6 +1,6 @@
 import { FORMATS } from "../../parity/formats/index";
 import { claimedPaths } from "../../parity/formats/registry";
-import type { Commit, Deploy, Format, RepoSnapshot } from "../../parity/types";
+import type { Commit, Deploy, RepoSnapshot } from "../../parity/types";
 import { type EtagCache, memoryCache } from "./cache";
 import { type GitHubClient, withDeadline } from "./client";
 import type { Counter } from "./conditional";
@@ -17,10 +17,13 @@ import {
   runsToDeploys,
   toCommit,
 } from "./mapping";
-import { chooseProbe, fetchActivity, filterRuns, probeUnchanged, type SnapshotBaseline } from "./probe";
+import { chooseProbe, fetchActivity, filterRuns, probeUnchanged } from "./probe";
 import { batchBlobs, blobsQuery, historyPageQuery, type RawBlob, snapshotQuery } from "./query";
 import { fetchRestFallback } from "./rest-fallback";
+import type { FullResult, GitHubSnapshotOptions, GitHubSnapshotResult, SnapshotBaseline } from "./snapshot-types";
 import { fetchTree, type TreeFile } from "./tree";
+
+export type { GitHubSnapshotOptions, GitHubSnapshotResult } from "./snapshot-types";
 
 /**
  * One repository's snapshot from GitHub, following docs' call plan (design/github.md): (1) the
@@ -29,30 +32,6 @@ import { fetchTree, type TreeFile } from "./tree";
  * asks cheap conditional questions and reuses the stored snapshot when all answer 304.
  * Nothing partial comes back: either a whole snapshot or a SourceError.
  */
-
-export interface GitHubSnapshotOptions {
-  owner: string;
-  repo: string;
-  /** Start of the history window (commits and deploys older than this are not needed). */
-  since: Date;
-  cache?: EtagCache;
-  formats?: readonly Format[];
-  /** Overrides the formats' deploy-job recognition (which workflows' runs count as deploys). */
-  deployWorkflows?: (files: ReadonlyMap<string, string>) => readonly DeployWorkflow[];
-  /** Overall bound of the audit, waits for rate limits included (default 60 s). */
-  timeoutMs?: number;
-  /** History pages of 100 commits beyond the first (default 9: 1,000 commits). */
-  maxHistoryPages?: number;
-}
-
-export interface GitHubSnapshotResult {
-  snapshot: RepoSnapshot;
-  requests: number;
-  rateLimitCost: number;
-  notModified: boolean;
-  /** Private on GitHub; null when the answer did not say. */
-  isPrivate: boolean | null;
-}
 
 const MAX_BLOB_BYTES = 1024 * 1024;
 
@@ -143,11 +122,6 @@ async function graphql<T>(
   const data = await client.graphql<T & { rateLimit?: { cost: number } | null }>(query, { ...variables, request });
   counter.cost += data.rateLimit?.cost ?? 1;
   return data;
-}
-
-export interface FullResult {
-  snapshot: RepoSnapshot;
-  baseline: SnapshotBaseline;
 }
 
 async function fetchFull(

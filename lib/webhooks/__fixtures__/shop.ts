@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from "node:crypto";
 import { sign } from "@octokit/webhooks-methods";
 import examples from "@octokit/webhooks-examples/api.github.com/index.json" with { type: "json" };
-import { World, type WorldRepo } from "../../github-double/world";
+import { World, type WorldRepo } from "../../../github-double/world";
 
 /**
  * A small shop repository in the GitHub double, installed in App installation 42, and helpers to

@@ -95,6 +95,7 @@ export default async function ScorecardPage({ params }: Params) {
         repository={repository}
         report={latestAudit.report}
         auditedAt={latestAudit.auditedAt ?? latestAudit.finishedAt}
+        windowStart={scorecard.windowStart}
         history={scorecard.history}
         markers={scorecard.trendMarkers}
         deploys={scorecard.deploys}

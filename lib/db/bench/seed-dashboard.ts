@@ -4,14 +4,15 @@
  * the scorecard's deploy timeline. Scores drift like real ones (a random walk per gap); findings
  * appear and get resolved along the way. Rows go in with `bulkInsert` (one jsonb parameter per
  * table and batch of repositories), with every index in place, so what the bench measures is the
- * database the app itself would have written.
+ * database the app itself would have written. Here in lib/db, not in bench/, because it writes the
+ * tables itself: drizzle and the schema stay in lib/db (lib/floors.test.ts).
  */
 import { max, sql } from "drizzle-orm";
-import type { Database } from "../lib/db/client";
-import { sampleReport } from "../lib/db/queries/__fixtures__/reports";
-import { weekStart } from "../lib/db/queries/weeks";
-import { audits, commits, deploys, findings, repositories, weeklyScores } from "../lib/db/schema";
-import type { Gap, Level, Severity } from "../lib/parity/types";
+import type { Gap, Level, Severity } from "../../parity/types";
+import type { Database } from "../client";
+import { sampleReport } from "../queries/__fixtures__/reports";
+import { weekStart } from "../queries/weeks";
+import { audits, commits, deploys, findings, repositories, weeklyScores } from "../schema";
 import { bulkInsert, syncSequence } from "./bulk-insert";
 
 export interface SeedOptions {
@@ -107,6 +108,11 @@ interface Batch {
 }
 
 const SEVERITY_ORDER = ["high", "medium", "low"];
+
+/** Repositories already in the database: a bench reuses a database seeded as large as it needs. */
+export async function seededRepositories(db: Database): Promise<number> {
+  return db.$count(repositories);
+}
 
 export async function seedDashboard(db: Database, options: SeedOptions): Promise<SeedResult> {
   const now = options.now ?? new Date();

@@ -1,6 +1,6 @@
 import { getTableColumns, getTableName, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
-import type { Database } from "../lib/db/client";
+import type { Database } from "../client";
 
 /**
  * A COPY-like insert that runs the same on PGlite and PostgreSQL: the rows travel as ONE jsonb
