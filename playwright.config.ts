@@ -76,7 +76,7 @@ export default defineConfig({
         // Webhooks on (the App itself is not configured): e2e/limits.spec.ts posts to the route.
         GITHUB_WEBHOOK_SECRET: "e2e-webhook-secret-0123456789",
         // GitHub's web pages (the App manifest form in Settings) are the double's too.
-        GITHUB_OAUTH_URL: `http://127.0.0.1:${GITHUB_PORT}`,
+        GITHUB_URL: `http://127.0.0.1:${GITHUB_PORT}`,
       },
     },
     {
@@ -92,7 +92,7 @@ export default defineConfig({
         DATABASE_URL: "",
         PARITY_DATA_DIR: `.data/e2e-auth-${runId}`,
         GITHUB_API_URL: `http://127.0.0.1:${GITHUB_PORT}`,
-        GITHUB_OAUTH_URL: `http://127.0.0.1:${GITHUB_PORT}`,
+        GITHUB_URL: `http://127.0.0.1:${GITHUB_PORT}`,
         // The double's OAuth app (github-double/seed-users.ts); test values, not secrets.
         GITHUB_OAUTH_CLIENT_ID: "Iv1.parity-double",
         GITHUB_OAUTH_CLIENT_SECRET: "double-oauth-client-secret",

@@ -1,7 +1,7 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { SESSION_COOKIE } from "./lib/auth/constants";
 import { verify } from "./lib/auth/crypto";
-import { authMode, env } from "./lib/env";
+import { authMode, env, githubWebUrl } from "./lib/env";
 import { AppError, errorBody, errorHeaders, errorStatus } from "./lib/errors/index";
 import { clientAddress, processTrustedProxies } from "./lib/security/client-address";
 import { crossSiteReason, siteOrigins } from "./lib/security/csrf";
@@ -98,7 +98,7 @@ function decodablePath(path: string): boolean {
 }
 
 function githubWebOrigin(settings: ReturnType<typeof env>): string {
-  return new URL(settings.GITHUB_OAUTH_URL).origin;
+  return new URL(githubWebUrl(settings)).origin;
 }
 
 function signInUrl(request: NextRequest): URL {

@@ -1,4 +1,4 @@
-import { githubCommitUrl, shortSha } from "./format";
+import { githubCommitUrl, type RepoOnGitHub, shortSha } from "./format";
 
 /** A commit's short sha, linking to it on GitHub (new tab). `className` adds to the underline. */
 export function CommitLink({
@@ -6,7 +6,7 @@ export function CommitLink({
   sha,
   className = "",
 }: {
-  repository: string;
+  repository: RepoOnGitHub;
   sha: string;
   className?: string;
 }) {

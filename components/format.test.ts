@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { formatRelative, formatScore, githubBlobUrl, levelWord, median } from "./format";
+import {
+  formatRelative,
+  formatScore,
+  githubBlobUrl,
+  githubCommitUrl,
+  githubPullUrl,
+  levelWord,
+  median,
+} from "./format";
 
 const NOW = new Date("2025-11-24T10:00:00Z");
 
@@ -36,9 +44,19 @@ describe("small formatters", () => {
     expect(median([])).toBeNull();
   });
   it("links a file and line at the audited commit", () => {
-    expect(githubBlobUrl("acme/shop", "abc123", "infra/my db.tf", 12)).toBe(
+    const shop = { githubUrl: "https://github.com", fullName: "acme/shop" };
+    expect(githubBlobUrl(shop, "abc123", "infra/my db.tf", 12)).toBe(
       "https://github.com/acme/shop/blob/abc123/infra/my%20db.tf#L12",
     );
-    expect(githubBlobUrl("acme/shop", null, ".nvmrc", 0)).toBe("https://github.com/acme/shop/blob/HEAD/.nvmrc");
+    expect(githubBlobUrl(shop, null, ".nvmrc", 0)).toBe("https://github.com/acme/shop/blob/HEAD/.nvmrc");
+  });
+
+  it("links to the GitHub the repository lives on (GHES, the double), never github.com by default", () => {
+    const ghes = { githubUrl: "https://ghes.example.com/", fullName: "acme/shop" };
+    expect(githubBlobUrl(ghes, "abc123", "compose.yaml", 3)).toBe(
+      "https://ghes.example.com/acme/shop/blob/abc123/compose.yaml#L3",
+    );
+    expect(githubCommitUrl(ghes, "abc123")).toBe("https://ghes.example.com/acme/shop/commit/abc123");
+    expect(githubPullUrl(ghes, 7)).toBe("https://ghes.example.com/acme/shop/pull/7");
   });
 });

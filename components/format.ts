@@ -66,15 +66,32 @@ export function median(values: readonly number[]): number | null {
   return ((sorted[middle - 1] ?? upper) + upper) / 2;
 }
 
-/** A file and line at the audited commit; falls back to the default branch when the sha is unknown. */
-export function githubBlobUrl(repository: string, ref: string | null, file: string, line?: number | null): string {
-  const path = file.split("/").map(encodeURIComponent).join("/");
-  const anchor = line && line > 0 ? `#L${line}` : "";
-  return `https://github.com/${repository}/blob/${ref ?? "HEAD"}/${path}${anchor}`;
+/**
+ * A repository on its GitHub: the web address (GITHUB_URL: github.com, a GHES host, the double)
+ * and `owner/name`. Every link to a file, commit or pull request is built from it.
+ */
+export interface RepoOnGitHub {
+  githubUrl: string;
+  fullName: string;
 }
 
-export function githubCommitUrl(repository: string, sha: string): string {
-  return `https://github.com/${repository}/commit/${sha}`;
+function repositoryUrl(repo: RepoOnGitHub): string {
+  return `${repo.githubUrl.replace(/\/+$/, "")}/${repo.fullName}`;
+}
+
+/** A file and line at the audited commit; falls back to the default branch when the sha is unknown. */
+export function githubBlobUrl(repo: RepoOnGitHub, ref: string | null, file: string, line?: number | null): string {
+  const path = file.split("/").map(encodeURIComponent).join("/");
+  const anchor = line && line > 0 ? `#L${line}` : "";
+  return `${repositoryUrl(repo)}/blob/${ref ?? "HEAD"}/${path}${anchor}`;
+}
+
+export function githubCommitUrl(repo: RepoOnGitHub, sha: string): string {
+  return `${repositoryUrl(repo)}/commit/${sha}`;
+}
+
+export function githubPullUrl(repo: RepoOnGitHub, number: number): string {
+  return `${repositoryUrl(repo)}/pull/${number}`;
 }
 
 export const SEVERITY_ORDER: Record<Severity, number> = { high: 0, medium: 1, low: 2, info: 3 };

@@ -3,7 +3,7 @@ import { APP_URL, GITHUB_URL } from "./ports";
 
 /**
  * Step 1 of docs/github-app.md in a real browser: Settings' "Create the GitHub App" posts the
- * manifest to GitHub's web origin (the GitHub double stands in for github.com: GITHUB_OAUTH_URL),
+ * manifest to GitHub's web origin (the GitHub double stands in for github.com: GITHUB_URL),
  * which the page's CSP must allow, and GitHub's redirect brings back the new App's settings.
  */
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv, webProcessCount } from "./env";
+import { EnvError, githubWebUrl, parseEnv, webProcessCount } from "./env";
 
 describe("parseEnv", () => {
   it("applies defaults for the embedded mode", () => {
@@ -28,6 +28,28 @@ describe("parseEnv", () => {
   ])("stops on %j with a sentence naming the variable", (source, message) => {
     expect(() => parseEnv(source)).toThrow(EnvError);
     expect(() => parseEnv(source)).toThrow(message);
+  });
+});
+
+describe("githubWebUrl: GitHub's web address beside its API", () => {
+  it.each([
+    [{}, "https://github.com"],
+    [{ GITHUB_API_URL: "https://ghes.example.com/api/v3" }, "https://ghes.example.com"],
+    [{ GITHUB_API_URL: "https://ghes.example.com/api/v3/" }, "https://ghes.example.com"],
+    [{ GITHUB_API_URL: "http://127.0.0.1:4010" }, "http://127.0.0.1:4010"],
+    [
+      { GITHUB_API_URL: "https://ghes.example.com/api/v3", GITHUB_URL: "https://web.example.com/" },
+      "https://web.example.com",
+    ],
+    [{ GITHUB_OAUTH_URL: "http://127.0.0.1:4011" }, "http://127.0.0.1:4011"],
+    [{ GITHUB_OAUTH_URL: "http://old.example.com", GITHUB_URL: "http://new.example.com" }, "http://new.example.com"],
+  ])("%j gives %s", (variables, web) => {
+    expect(githubWebUrl(parseEnv(variables))).toBe(web);
+  });
+
+  it("refuses a GITHUB_URL that is not a URL, naming it", () => {
+    expect(() => parseEnv({ GITHUB_URL: "ghes" })).toThrow(EnvError);
+    expect(() => parseEnv({ GITHUB_URL: "ghes" })).toThrow(/GITHUB_URL/);
   });
 });
 

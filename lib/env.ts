@@ -37,8 +37,14 @@ const schema = z.object({
   /** Team mode (sign-in with GitHub) is on when the client id, its secret and the session secret are set. */
   GITHUB_OAUTH_CLIENT_ID: z.string().min(1).optional(),
   GITHUB_OAUTH_CLIENT_SECRET: z.string().min(1).optional(),
-  /** Where GitHub serves /login/oauth/* (github.com, a GHES host, or the GitHub double). */
-  GITHUB_OAUTH_URL: z.string().url("must be a URL such as https://github.com").default("https://github.com"),
+  /**
+   * GitHub's web address, beside GITHUB_API_URL: sign-in, the App's creation form, links to files,
+   * commits and pull requests (github.com, a GHES host, or the GitHub double). Unset: derived from
+   * GITHUB_API_URL (githubWebUrl).
+   */
+  GITHUB_URL: z.string().url("must be a URL such as https://github.com or https://ghes.example.com").optional(),
+  /** The earlier name of GITHUB_URL, still honoured when GITHUB_URL is not set. */
+  GITHUB_OAUTH_URL: z.string().url("must be a URL such as https://github.com").optional(),
   /** Signs session cookies and encrypts the user tokens kept in sessions. */
   PARITY_SESSION_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -hex 32)").optional(),
   /** `1` lets local mode (no sign-in) listen on a non-loopback address: anyone who reaches it sees everything. */
@@ -54,6 +60,31 @@ const schema = z.object({
     })
     .optional(),
 });
+
+/**
+ * The web address that goes with a GitHub API address: github.com for api.github.com,
+ * `https://ghes.example.com` for GHES's `https://ghes.example.com/api/v3`, and the API's own
+ * address otherwise (the GitHub double serves both).
+ */
+export function webUrlForApi(apiUrl: string): string {
+  const url = new URL(apiUrl);
+  if (url.hostname === "api.github.com") return "https://github.com";
+  return `${url.origin}${url.pathname.replace(/\/api\/v3\/?$/, "").replace(/\/+$/, "")}`;
+}
+
+/** GitHub's web address without a trailing slash: GITHUB_URL, GITHUB_OAUTH_URL, else derived from the API's. */
+export function githubWebUrl(settings: Pick<Env, "GITHUB_URL" | "GITHUB_OAUTH_URL" | "GITHUB_API_URL">): string {
+  const configured = settings.GITHUB_URL ?? settings.GITHUB_OAUTH_URL;
+  return (configured ?? webUrlForApi(settings.GITHUB_API_URL)).replace(/\/+$/, "");
+}
+
+/**
+ * The GitHub Actions runner's variables (`INPUT_*`, `GITHUB_*`, `RUNNER_*`) for the Action
+ * (cli/action): the runner's contract rather than Parity's settings, so passed on as they are.
+ */
+export function actionsRunnerVariables(): Readonly<Record<string, string | undefined>> {
+  return Object.fromEntries(Object.entries(process.env).filter(([name]) => /^(INPUT|GITHUB|RUNNER)_/.test(name)));
+}
 
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
 

@@ -3,7 +3,7 @@ import type { lastDelivery } from "@/lib/db/queries/bot";
 
 interface Props {
   publicUrl: string;
-  /** GitHub's web address (GITHUB_OAUTH_URL: github.com, a GHES host, or the GitHub double). */
+  /** GitHub's web address (GITHUB_URL: github.com, a GHES host, or the GitHub double). */
   githubUrl?: string;
   configured: boolean;
   slug: string | null;

@@ -5,7 +5,7 @@ import { AccessModeSection } from "@/components/access-mode-section";
 import { requireViewer } from "@/lib/auth/page";
 import { getDatabaseHandle } from "@/lib/db/client";
 import { lastDelivery } from "@/lib/db/queries/bot";
-import { env } from "@/lib/env";
+import { env, githubWebUrl } from "@/lib/env";
 import { GitHubAppSection } from "./github-app-section";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -36,6 +36,8 @@ export default async function SettingsPage() {
         </dd>
         <dt className="text-neutral-600 dark:text-neutral-400">GitHub API</dt>
         <dd className="font-mono">{settings.GITHUB_API_URL}</dd>
+        <dt className="text-neutral-600 dark:text-neutral-400">GitHub web</dt>
+        <dd className="font-mono">{githubWebUrl(settings)}</dd>
         <dt className="text-neutral-600 dark:text-neutral-400">GitHub token</dt>
         <dd>
           {settings.GITHUB_TOKEN ? "set (GITHUB_TOKEN)" : "not set: public repositories only, 60 requests an hour"}
@@ -43,7 +45,7 @@ export default async function SettingsPage() {
       </dl>
       <GitHubAppSection
         publicUrl={settings.PARITY_PUBLIC_URL ?? `http://${host}`}
-        githubUrl={settings.GITHUB_OAUTH_URL}
+        githubUrl={githubWebUrl(settings)}
         configured={Boolean(settings.GITHUB_APP_ID && settings.GITHUB_WEBHOOK_SECRET)}
         slug={settings.GITHUB_APP_SLUG ?? null}
         deliveries={deliveries}

@@ -20,7 +20,12 @@ const bodyRows = (html: string) => (html.split("<tbody")[1] ?? "").match(/<tr>/g
 
 describe("the audit history table", () => {
   it("renders the latest rows on the server and offers the rest", () => {
-    const html = renderToStaticMarkup(createElement(AuditHistoryTable, { repository: "acme/shop", rows: rows(30) }));
+    const html = renderToStaticMarkup(
+      createElement(AuditHistoryTable, {
+        repository: { githubUrl: "https://github.com", fullName: "acme/shop" },
+        rows: rows(30),
+      }),
+    );
     expect(bodyRows(html)).toBe(INITIAL_HISTORY_ROWS);
     expect(html).toContain('aria-expanded="false"');
     expect(html).toContain(">Show all 30</button>");
@@ -35,7 +40,12 @@ describe("the audit history table", () => {
   });
 
   it("needs no button when every row fits", () => {
-    const html = renderToStaticMarkup(createElement(AuditHistoryTable, { repository: "acme/shop", rows: rows(4) }));
+    const html = renderToStaticMarkup(
+      createElement(AuditHistoryTable, {
+        repository: { githubUrl: "https://github.com", fullName: "acme/shop" },
+        rows: rows(4),
+      }),
+    );
     expect(bodyRows(html)).toBe(4);
     expect(html).not.toContain("Show all");
   });

@@ -4,6 +4,7 @@ import { useState } from "react";
 import type { Level, Report } from "@/lib/parity/types";
 import { ScrollRegion } from "../card";
 import { CommitLink } from "../commit-link";
+import type { RepoOnGitHub } from "../format";
 import { formatScore } from "../format";
 import { LevelBadge, ScoreValue } from "../score";
 
@@ -40,7 +41,7 @@ export const INITIAL_HISTORY_ROWS = 10;
  * that the older rows are rendered only when asked for: each row rendered on the server costs
  * every page view, and most views need only the latest few.
  */
-export function AuditHistoryTable({ repository, rows }: { repository: string; rows: AuditHistoryRow[] }) {
+export function AuditHistoryTable({ repository, rows }: { repository: RepoOnGitHub; rows: AuditHistoryRow[] }) {
   const [expanded, setExpanded] = useState(false);
   const shown = expanded ? rows : rows.slice(0, INITIAL_HISTORY_ROWS);
   return (
@@ -62,7 +63,7 @@ export function AuditHistoryTable({ repository, rows }: { repository: string; ro
   );
 }
 
-function HistoryRows({ repository, rows }: { repository: string; rows: AuditHistoryRow[] }) {
+function HistoryRows({ repository, rows }: { repository: RepoOnGitHub; rows: AuditHistoryRow[] }) {
   return (
     <ScrollRegion label="Audit history table">
       <table className="w-full min-w-[40rem] text-sm">

@@ -34,10 +34,13 @@ export function auditHistoryRows(
 
 export function AuditHistory({
   repository,
+  githubUrl,
   history,
   markers,
 }: {
   repository: string;
+  /** GitHub's web address (GITHUB_URL), for the commit links. */
+  githubUrl: string;
   history: AuditHistoryView[];
   markers: TrendMarkerView[];
 }) {
@@ -51,7 +54,7 @@ export function AuditHistory({
       {rows.length === 0 ? (
         <p className="px-4 py-3 text-sm text-neutral-600 dark:text-neutral-400">No finished audit yet.</p>
       ) : (
-        <AuditHistoryTable repository={repository} rows={rows} />
+        <AuditHistoryTable repository={{ githubUrl, fullName: repository }} rows={rows} />
       )}
       {history.length > rows.length ? (
         <p className="border-t border-neutral-100 px-4 py-2 text-xs text-neutral-600 dark:border-neutral-900 dark:text-neutral-400">

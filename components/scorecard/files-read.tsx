@@ -9,7 +9,14 @@ import { ENVIRONMENT_LABEL } from "./matrix-model";
  * by make start`). A wrong environment is the first thing to check when a finding looks wrong,
  * so the reason sits beside the file; the list is closed by default to keep the page short.
  */
-export function FilesRead({ report }: { report: Pick<Report, "files" | "repository" | "commit"> }) {
+export function FilesRead({
+  report,
+  githubUrl,
+}: {
+  report: Pick<Report, "files" | "repository" | "commit">;
+  /** GitHub's web address (GITHUB_URL). */
+  githubUrl: string;
+}) {
   const files = [...report.files].sort((a, b) => a.path.localeCompare(b.path) || a.format.localeCompare(b.format));
   return (
     <Card titleId="files-read" title={`Files read (${files.length})`} aside="the environment each file serves, and why">
@@ -46,7 +53,7 @@ export function FilesRead({ report }: { report: Pick<Report, "files" | "reposito
               <tbody className="divide-y divide-neutral-100 dark:divide-neutral-900">
                 {files.map((file) => (
                   // A path read by several formats is listed once per format.
-                  <FileRow key={`${file.path}\u0000${file.format}`} file={file} report={report} />
+                  <FileRow githubUrl={githubUrl} key={`${file.path}\u0000${file.format}`} file={file} report={report} />
                 ))}
               </tbody>
             </table>
@@ -57,8 +64,16 @@ export function FilesRead({ report }: { report: Pick<Report, "files" | "reposito
   );
 }
 
-function FileRow({ file, report }: { file: ClassifiedFile; report: Pick<Report, "repository" | "commit"> }) {
-  const url = githubBlobUrl(report.repository, report.commit, file.path);
+function FileRow({
+  file,
+  report,
+  githubUrl,
+}: {
+  file: ClassifiedFile;
+  report: Pick<Report, "repository" | "commit">;
+  githubUrl: string;
+}) {
+  const url = githubBlobUrl({ githubUrl, fullName: report.repository }, report.commit, file.path);
   return (
     <tr>
       <td className="px-4 py-2 font-mono text-xs break-all">

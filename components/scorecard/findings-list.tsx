@@ -19,12 +19,15 @@ function bySeverity(a: Finding, b: Finding): number {
 
 export function FindingsList({
   report,
+  githubUrl,
   texts,
   pendingSuppressions = {},
   repository,
   pullRequestsOffered = false,
 }: {
   report: Pick<Report, "findings" | "repository" | "commit">;
+  /** GitHub's web address (GITHUB_URL), for the links to files. */
+  githubUrl: string;
   texts: Record<string, CheckText>;
   /** Suppressions asked for from this page whose `.parity.yml` lines no audit has read yet, by fingerprint. */
   pendingSuppressions?: Record<string, SuppressionView>;
@@ -57,6 +60,7 @@ export function FindingsList({
               key={finding.fingerprint}
               finding={finding}
               report={report}
+              githubUrl={githubUrl}
               text={texts[finding.check]}
               pending={pendingSuppressions[finding.fingerprint] ?? null}
               repository={repository}
@@ -64,7 +68,13 @@ export function FindingsList({
             />
           ))}
           {suppressed.map((finding) => (
-            <FindingItem key={finding.fingerprint} finding={finding} report={report} text={texts[finding.check]} />
+            <FindingItem
+              key={finding.fingerprint}
+              finding={finding}
+              report={report}
+              githubUrl={githubUrl}
+              text={texts[finding.check]}
+            />
           ))}
         </ul>
       )}
@@ -75,6 +85,7 @@ export function FindingsList({
 function FindingItem({
   finding,
   report,
+  githubUrl,
   text,
   pending = null,
   repository,
@@ -82,6 +93,7 @@ function FindingItem({
 }: {
   finding: Finding;
   report: Pick<Report, "repository" | "commit">;
+  githubUrl: string;
   text: CheckText | undefined;
   pending?: SuppressionView | null;
   repository?: { owner: string; name: string };
@@ -134,7 +146,12 @@ function FindingItem({
                   <span className="font-mono">{evidence.value}</span>
                   {evidence.file ? (
                     <a
-                      href={githubBlobUrl(report.repository, report.commit, evidence.file, evidence.line)}
+                      href={githubBlobUrl(
+                        { githubUrl, fullName: report.repository },
+                        report.commit,
+                        evidence.file,
+                        evidence.line,
+                      )}
                       target="_blank"
                       rel="noreferrer"
                       className="font-mono text-neutral-600 underline underline-offset-2 dark:text-neutral-400"

@@ -4,6 +4,7 @@ import { Card } from "../card";
 import { ChartLegend } from "../chart-legend";
 import { CommitLink } from "../commit-link";
 import type { AuditHistoryView, DeployView, TrendMarkerView } from "../dashboard-types";
+import type { RepoOnGitHub } from "../format";
 import { formatUtcMinute } from "../format";
 import { LeadTimeChart, ScoreTrendChart } from "./lazy-trend-charts";
 import { CHECK_WINDOW, deployListCut, TREND_WEEKS } from "./time-window";
@@ -49,7 +50,7 @@ export function ScoreTrend({ history, markers }: { history: AuditHistoryView[]; 
 }
 
 export interface DeploysProps {
-  repository: string;
+  repository: RepoOnGitHub;
   deploys: DeployView[];
   /** `YYYY-MM-DD`: the first day of the trend's weeks, where the list should start. */
   windowStart: string;

@@ -48,7 +48,9 @@ const report: Pick<Report, "inventory" | "repository" | "commit"> = {
   ],
 };
 const cells = Object.fromEntries(
-  buildMatrixView(report).rows.flatMap((row) => row.cells.map((cell) => [`${row.label}/${cell.environment}`, cell])),
+  buildMatrixView(report, "https://github.com").rows.flatMap((row) =>
+    row.cells.map((cell) => [`${row.label}/${cell.environment}`, cell]),
+  ),
 );
 
 describe("one entry per service per environment", () => {
@@ -79,7 +81,7 @@ describe("one entry per service per environment", () => {
 
 describe("the matrix card", () => {
   it("folds alternatives behind a disclosure that says what they are", () => {
-    const html = renderToStaticMarkup(createElement(ServiceMatrix, buildMatrixView(report)));
+    const html = renderToStaticMarkup(createElement(ServiceMatrix, buildMatrixView(report, "https://github.com")));
     expect(html).not.toMatch(/in-memory, Redis|PostgreSQL, PostgreSQL 16/);
     expect(html).toMatch(/<details[^>]*><summary[^>]*title="Also named for dev: Redis\. Configuration picks one\."/);
     expect(html).toContain("1 alternative</summary>");

@@ -3,7 +3,7 @@ import { checkoutReport } from "../__fixtures__/checkout-report";
 import { buildMatrixView } from "./matrix-model";
 
 describe("buildMatrixView", () => {
-  const view = buildMatrixView(checkoutReport);
+  const view = buildMatrixView(checkoutReport, "https://github.com");
 
   it("keeps the engine's rows and columns", () => {
     expect(view.environments).toEqual(["dev", "ci", "prod"]);
@@ -41,12 +41,15 @@ describe("buildMatrixView", () => {
         use.environment === "ci" && use.kind === "database" ? { ...use, version: "16" } : use,
       ),
     };
-    const ci = buildMatrixView(report).rows[0]?.cells[1];
+    const ci = buildMatrixView(report, "https://github.com").rows[0]?.cells[1];
     expect(ci?.drift).toBe(false);
-    const unknown = buildMatrixView({
-      ...report,
-      inventory: report.inventory.map((use) => (use.environment === "ci" ? { ...use, version: null } : use)),
-    }).rows[0]?.cells[1];
+    const unknown = buildMatrixView(
+      {
+        ...report,
+        inventory: report.inventory.map((use) => (use.environment === "ci" ? { ...use, version: null } : use)),
+      },
+      "https://github.com",
+    ).rows[0]?.cells[1];
     expect(unknown?.drift).toBe(false);
   });
 
@@ -55,7 +58,9 @@ describe("buildMatrixView", () => {
       use.environment === "dev" && use.kind === "runtime" ? { ...use, version: "18", name: "minimum" } : use,
     );
     const node = (inventory: typeof stated) =>
-      buildMatrixView({ ...checkoutReport, inventory }).rows.find((row) => row.label === "runtime: Node.js");
+      buildMatrixView({ ...checkoutReport, inventory }, "https://github.com").rows.find(
+        (row) => row.label === "runtime: Node.js",
+      );
     expect(node(stated)?.cells[0]).toMatchObject({ text: "Node.js >= 18 (minimum)", drift: false });
     const running = stated.map((use) => (use.name === "minimum" ? { ...use, name: undefined } : use));
     expect(node(running)?.cells[0]?.drift).toBe(true);

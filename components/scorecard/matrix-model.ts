@@ -29,7 +29,11 @@ function differs(cell: readonly ServiceUse[], reference: readonly ServiceUse[]):
 }
 
 /** Each distinct file and line once, linked at the audited commit. */
-function links(uses: readonly ServiceUse[], report: Pick<Report, "repository" | "commit">): MatrixCellUse[] {
+function links(
+  uses: readonly ServiceUse[],
+  report: Pick<Report, "repository" | "commit">,
+  githubUrl: string,
+): MatrixCellUse[] {
   const seen = new Set<string>();
   const result: MatrixCellUse[] = [];
   for (const use of uses) {
@@ -40,7 +44,7 @@ function links(uses: readonly ServiceUse[], report: Pick<Report, "repository" | 
       file: use.file,
       line: use.line,
       raw: use.raw,
-      href: githubBlobUrl(report.repository, report.commit, use.file, use.line),
+      href: githubBlobUrl({ githubUrl, fullName: report.repository }, report.commit, use.file, use.line),
     });
   }
   return result;
@@ -52,7 +56,10 @@ function links(uses: readonly ServiceUse[], report: Pick<Report, "repository" | 
  * (matrix-entries.ts) with the alternatives its files also name, and the file and line of each at
  * the audited commit.
  */
-export function buildMatrixView(report: Pick<Report, "inventory" | "repository" | "commit">): {
+export function buildMatrixView(
+  report: Pick<Report, "inventory" | "repository" | "commit">,
+  githubUrl: string,
+): {
   environments: Environment[];
   rows: MatrixRowView[];
 } {
@@ -72,13 +79,13 @@ export function buildMatrixView(report: Pick<Report, "inventory" | "repository" 
       cells: matrix.environments.map((environment) => {
         const entries = groupUses(byEnvironment.get(environment) ?? []);
         const shown = shownEntry(entries, environment === referenceEnv ? null : reference);
-        const linked = (entry: UseEntry) => ({ label: entry.label, uses: links(entry.uses, report) });
+        const linked = (entry: UseEntry) => ({ label: entry.label, uses: links(entry.uses, report, githubUrl) });
         const drift =
           running(environment).length > 0 && environment !== referenceEnv && differs(running(environment), reference);
         return {
           environment,
           text: shown?.label ?? EMPTY_CELL,
-          uses: shown ? links(shown.uses, report) : [],
+          uses: shown ? links(shown.uses, report, githubUrl) : [],
           alternatives: entries.filter((entry) => entry !== shown).map(linked),
           drift,
         };

@@ -32,7 +32,7 @@ describe("the scorecard's numbers say what they measure", () => {
   it("the deploy card shows the scored lead time only, labels its bars, and says when its list is cut", () => {
     const html = renderToStaticMarkup(
       createElement(Deploys, {
-        repository: "acme/checkout",
+        repository: { githubUrl: "https://github.com", fullName: "acme/checkout" },
         deploys: deploys("2026-08-01T10:00:00Z", 12),
         windowStart: "2026-05-25",
         scoredLeadTimeHours: 55,
@@ -54,7 +54,7 @@ describe("the scorecard's numbers say what they measure", () => {
   it("a complete history draws no cut note", () => {
     const html = renderToStaticMarkup(
       createElement(Deploys, {
-        repository: "acme/checkout",
+        repository: { githubUrl: "https://github.com", fullName: "acme/checkout" },
         deploys: deploys("2026-08-01T10:00:00Z", 3),
         windowStart: "2026-05-25",
         scoredLeadTimeHours: null,

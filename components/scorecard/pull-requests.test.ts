@@ -31,6 +31,7 @@ describe("the scorecard's recent pull requests", () => {
     const html = renderToStaticMarkup(
       createElement(PullRequests, {
         fullName: "acme/checkout",
+        githubUrl: "https://github.com",
         audits: [
           audit({
             id: 9,
@@ -69,6 +70,10 @@ describe("the scorecard's recent pull requests", () => {
   });
 
   it("renders nothing when the bot has audited no pull request", () => {
-    expect(renderToStaticMarkup(createElement(PullRequests, { fullName: "acme/checkout", audits: [] }))).toBe("");
+    expect(
+      renderToStaticMarkup(
+        createElement(PullRequests, { fullName: "acme/checkout", githubUrl: "https://github.com", audits: [] }),
+      ),
+    ).toBe("");
   });
 });

@@ -1,7 +1,10 @@
 import type { RecentPrAudit } from "@/lib/db/queries/bot";
+import { githubPullUrl } from "../format";
 
 interface Props {
   fullName: string;
+  /** GitHub's web address (GITHUB_URL). */
+  githubUrl: string;
   audits: RecentPrAudit[];
 }
 
@@ -10,7 +13,7 @@ function score(value: number | null): string {
 }
 
 /** Recent pull requests the bot audited, each with the delta it introduces. */
-export function PullRequests({ fullName, audits }: Props) {
+export function PullRequests({ fullName, githubUrl, audits }: Props) {
   if (!audits.length) return null;
   return (
     <section aria-labelledby="pull-requests" className="space-y-2">
@@ -31,7 +34,7 @@ export function PullRequests({ fullName, audits }: Props) {
           {audits.map((a) => (
             <tr key={a.id}>
               <td>
-                <a href={`https://github.com/${fullName}/pull/${a.number}`} className="underline underline-offset-2">
+                <a href={githubPullUrl({ githubUrl, fullName }, a.number)} className="underline underline-offset-2">
                   #{a.number}
                 </a>{" "}
                 {a.title}

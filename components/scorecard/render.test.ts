@@ -13,7 +13,9 @@ const texts = checkTexts(checkoutReport);
 
 describe("scorecard sections render from plain props", () => {
   it("marks drift with a word and links cells at the audited commit", () => {
-    const html = renderToStaticMarkup(createElement(ServiceMatrix, buildMatrixView(checkoutReport)));
+    const html = renderToStaticMarkup(
+      createElement(ServiceMatrix, buildMatrixView(checkoutReport, "https://github.com")),
+    );
     expect(html.match(/differs<\/span>/g)).toHaveLength(2);
     expect(html).toContain(`href="https://github.com/acme/checkout/blob/${checkoutReport.commit}/infra/rds.tf#L12"`);
     expect(html).toContain("2 cells differ from production");
@@ -21,7 +23,9 @@ describe("scorecard sections render from plain props", () => {
   });
 
   it("shows findings with why it bites, how to fix, and the suppression reason", () => {
-    const html = renderToStaticMarkup(createElement(FindingsList, { report: checkoutReport, texts }));
+    const html = renderToStaticMarkup(
+      createElement(FindingsList, { report: checkoutReport, githubUrl: "https://github.com", texts }),
+    );
     expect(html).toContain("Findings (1 open · 1 suppressed)");
     expect(html).toContain("<details");
     expect(html).toContain("Why it bites:");

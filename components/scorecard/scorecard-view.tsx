@@ -21,6 +21,8 @@ import { ServiceMatrix } from "./service-matrix";
 export interface ScorecardViewProps {
   repository: ScorecardRepositoryView;
   report: Report;
+  /** GitHub's web address (GITHUB_URL: github.com, a GHES host): every link to a file, commit or PR. */
+  githubUrl: string;
   auditedAt: When;
   history: AuditHistoryView[];
   markers: TrendMarkerView[];
@@ -40,7 +42,8 @@ export interface ScorecardViewProps {
 export function ScorecardView(props: ScorecardViewProps) {
   const { repository, report, now } = props;
   const texts = checkTexts(report);
-  const matrix = buildMatrixView(report);
+  const matrix = buildMatrixView(report, props.githubUrl);
+  const onGitHub = { githubUrl: props.githubUrl, fullName: repository.fullName };
   const audited = toIso(props.auditedAt) ?? report.auditedAt;
   const charts = historyCardsHaveCharts(props.history, props.markers, props.deploys);
   const leadTime = report.metrics?.leadTimeHours;
@@ -56,7 +59,7 @@ export function ScorecardView(props: ScorecardViewProps) {
               {report.commit ? (
                 <>
                   {" @ "}
-                  <CommitLink repository={repository.fullName} sha={report.commit} className="font-mono" />
+                  <CommitLink repository={onGitHub} sha={report.commit} className="font-mono" />
                 </>
               ) : null}
             </span>
@@ -92,24 +95,30 @@ export function ScorecardView(props: ScorecardViewProps) {
       <ServiceMatrix environments={matrix.environments} rows={matrix.rows} />
       <FindingsList
         report={report}
+        githubUrl={props.githubUrl}
         texts={texts}
         pendingSuppressions={props.pendingSuppressions}
         pullRequestsOffered={props.pullRequestsOffered}
         repository={repository}
       />
-      <FilesRead report={report} />
+      <FilesRead report={report} githubUrl={props.githubUrl} />
       {/* Side by side only when both have a chart: a card with one sentence beside a chart is half empty. */}
       <div className={charts.trend && charts.deploys ? "grid gap-4 lg:grid-cols-2" : "space-y-4"} data-history-cards>
         <ScoreTrend history={props.history} markers={props.markers} />
         <Deploys
-          repository={repository.fullName}
+          repository={onGitHub}
           deploys={props.deploys}
           windowStart={props.windowStart}
           scoredLeadTimeHours={typeof leadTime === "number" ? leadTime : null}
           coverage={report.metrics?.coverage}
         />
       </div>
-      <AuditHistory repository={repository.fullName} history={props.history} markers={props.markers} />
+      <AuditHistory
+        repository={repository.fullName}
+        githubUrl={props.githubUrl}
+        history={props.history}
+        markers={props.markers}
+      />
     </div>
   );
 }

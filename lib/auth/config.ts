@@ -1,4 +1,4 @@
-import { authMode, env } from "../env";
+import { authMode, env, githubWebUrl } from "../env";
 
 /**
  * What sign-in and access checks need from the environment, behind one accessor so tests can run
@@ -26,7 +26,7 @@ function fromEnv(): AuthSettings {
     clientId: settings.GITHUB_OAUTH_CLIENT_ID ?? "",
     clientSecret: settings.GITHUB_OAUTH_CLIENT_SECRET ?? "",
     sessionSecret: settings.PARITY_SESSION_SECRET ?? "",
-    oauthUrl: settings.GITHUB_OAUTH_URL.replace(/\/+$/, ""),
+    oauthUrl: githubWebUrl(settings),
     apiUrl: settings.GITHUB_API_URL.replace(/\/+$/, ""),
     publicUrl: settings.PARITY_PUBLIC_URL?.replace(/\/+$/, "") ?? null,
     serverToken: settings.GITHUB_TOKEN ?? null,

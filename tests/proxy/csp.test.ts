@@ -6,7 +6,7 @@ import { proxy } from "@/proxy";
 /** Settings' "Create the GitHub App" posts a form to GitHub: the pages' CSP must let exactly that through. */
 
 describe("the pages' Content-Security-Policy", () => {
-  it("lets forms post to this site and to GitHub's web origin (GITHUB_OAUTH_URL, default github.com) only", () => {
+  it("lets forms post to this site and to GitHub's web origin (GITHUB_URL, default github.com) only", () => {
     const response = proxy(
       new NextRequest("http://127.0.0.1:3000/settings", {
         headers: { host: "127.0.0.1:3000", [PEER_ADDRESS_HEADER]: "127.0.0.1", [LOCAL_ADDRESS_HEADER]: "127.0.0.1" },

@@ -11,6 +11,7 @@ import { requireRepositoryAccess } from "@/lib/auth/page";
 import { getDatabase } from "@/lib/db/client";
 import { getAudit } from "@/lib/db/queries/audits";
 import { cachedScorecard } from "@/lib/db/queries/dashboard-cache";
+import { env, githubWebUrl } from "@/lib/env";
 import { repositoryFromPath } from "@/lib/repos/repository-name";
 import { pendingSuppressionsOf, pullRequestsOffered } from "@/lib/suppressions/pending";
 
@@ -31,6 +32,7 @@ export default async function ScorecardPage({ params }: Params) {
   await requireRepositoryAccess(owner, repo);
   const db = await getDatabase();
   const now = new Date();
+  const githubUrl = githubWebUrl(env());
   // One query per view: the repository and a version token; the rest is memoised per version
   // (docs/development.md).
   const scorecard = await cachedScorecard(db, decodeURIComponent(owner), decodeURIComponent(repo), { now });
@@ -94,6 +96,7 @@ export default async function ScorecardPage({ params }: Params) {
       <ScorecardView
         repository={repository}
         report={latestAudit.report}
+        githubUrl={githubUrl}
         auditedAt={latestAudit.auditedAt ?? latestAudit.finishedAt}
         windowStart={scorecard.windowStart}
         history={scorecard.history}
@@ -104,7 +107,7 @@ export default async function ScorecardPage({ params }: Params) {
         pullRequestsOffered={await pullRequestsOffered(db, repository.fullName)}
         now={now}
       />
-      <PullRequests fullName={repository.fullName} audits={pullRequests} />
+      <PullRequests fullName={repository.fullName} githubUrl={githubUrl} audits={pullRequests} />
       <div className="mt-8">
         <DisconnectButton owner={repository.owner} name={repository.name} />
       </div>
