@@ -1,4 +1,3 @@
-import { and, eq } from "drizzle-orm";
 import type PgBoss from "pg-boss";
 import type { BotDeps } from "../bot/pr-audit";
 import { runPrAudit } from "../bot/pr-audit";
@@ -11,13 +10,13 @@ import {
   installationRepositoryNames,
   lastPrAudit,
   latestPullDelivery,
+  pullNumbersAtHead,
   releasePullLock,
   removeInstallationRepository,
   setDeliveryStatus,
   settlePullDeliveries,
 } from "../db/queries/bot";
 import { findRepository } from "../db/queries/repositories";
-import { prAudits } from "../db/schema";
 import { QUEUES } from "../jobs/boss";
 import { addRepository, enqueueAudit } from "../jobs/queue";
 import { type PrAuditJob, prAuditKey, type WebhookJob } from "./jobs";
@@ -93,14 +92,6 @@ export async function coveredRepository(
   return repository.id;
 }
 
-async function pullNumbersFor(deps: WebhookWorkerDeps, repositoryId: number, headSha: string): Promise<number[]> {
-  const rows = await deps.db
-    .selectDistinct({ number: prAudits.number })
-    .from(prAudits)
-    .where(and(eq(prAudits.repositoryId, repositoryId), eq(prAudits.headSha, headSha)));
-  return rows.map((r) => r.number);
-}
-
 async function applyTask(deps: WebhookWorkerDeps, task: WebhookTask): Promise<{ status: string; note: string }> {
   if (task.kind === "installation") return { status: "done", note: await applyInstallation(deps, task) };
   const repositoryId = await coveredRepository(deps, task.installationId, task.repository);
@@ -110,7 +101,9 @@ async function applyTask(deps: WebhookWorkerDeps, task: WebhookTask): Promise<{ 
     return { status: "done", note: queued ? `audit queued (${task.trigger})` : "an audit was already queued" };
   }
   if (task.kind === "check_run") {
-    const numbers = task.pullNumbers.length ? task.pullNumbers : await pullNumbersFor(deps, repositoryId, task.headSha);
+    const numbers = task.pullNumbers.length
+      ? task.pullNumbers
+      : await pullNumbersAtHead(deps.db, repositoryId, task.headSha);
     for (const number of numbers) {
       // A rerequest audits again even when the head was audited already.
       const job: PrAuditJob = { installationId: task.installationId, repository: task.repository, number, force: true };
