@@ -1,7 +1,5 @@
 import { env } from "../env";
 import { createGitHubClient, type GitHubClient } from "../sources/github/index";
-import type { CheckGate } from "./check-run";
-import type { BotDeps } from "./pr-audit";
 
 /** The App's settings from the environment, or null when the App is not configured. */
 export function appSettings(): { appId: string; privateKey: string } | null {
@@ -42,22 +40,5 @@ export function installationClients(
       clients.set(installationId, client);
     }
     return client;
-  };
-}
-
-/** The bot's dependencies from the environment, or null when the App is not configured. */
-export function botDepsFromEnv(db: BotDeps["db"]): Omit<BotDeps, "cache"> | null {
-  const app = appSettings();
-  if (!app) return null;
-  const settings = env();
-  return {
-    db,
-    appClient: installationClients(
-      settings.GITHUB_API_URL,
-      app,
-      writeSpacing(settings.GITHUB_API_URL, settings.GITHUB_WRITE_INTERVAL_MS),
-    ),
-    gate: settings.PARITY_CHECK_FAIL_ON satisfies CheckGate,
-    serverUrl: serverUrlFor(settings.GITHUB_API_URL),
   };
 }

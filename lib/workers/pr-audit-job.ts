@@ -1,126 +1,17 @@
-import type PgBoss from "pg-boss";
-import type { BotDeps } from "../bot/pr-audit";
-import { runPrAudit } from "../bot/pr-audit";
 import {
   acquirePullLock,
-  addInstallationRepository,
-  getDelivery,
-  installationCovers,
-  installationKnown,
-  installationRepositoryNames,
   lastPrAudit,
   latestPullDelivery,
-  pullNumbersAtHead,
   releasePullLock,
-  removeInstallationRepository,
-  setDeliveryStatus,
   settlePullDeliveries,
 } from "../db/queries/bot";
-import { findRepository } from "../db/queries/repositories";
-import { QUEUES } from "../jobs/boss";
-import { addRepository, enqueueAudit } from "../jobs/queue";
-import { type PrAuditJob, prAuditKey, type WebhookJob } from "./jobs";
-import type { InstallationTask, PullRequestTask, RepoEntry, WebhookTask } from "./route-event";
-
-/**
- * The worker side of webhooks. Every task first checks that the repository belongs to the
- * installation that sent it (an installation we never heard of is synced once from
- * `GET /installation/repositories`); anything else is ignored, never acted on.
- */
-
-export interface WebhookWorkerDeps extends BotDeps {
-  boss: PgBoss;
-  /** Names this worker in PR locks (unique per job run). */
-  holder?: string;
-}
+import { type PrAuditJob, prAuditKey } from "../jobs/bot-queue";
+import type { PullRequestTask } from "../webhooks/route-event";
+import { coveredRepository, type WebhookWorkerDeps } from "./installations";
+import { runPrAudit } from "./pr-audit";
 
 /** A PR's lock outlives a run by far (pg-boss expires a job after 15 minutes): a crash frees it. */
 const LOCK_LEASE_MS = 16 * 60_000;
-
-function split(fullName: string): { owner: string; name: string } {
-  const [owner = "", name = ""] = fullName.split("/");
-  return { owner, name };
-}
-
-async function connect(deps: WebhookWorkerDeps, installationId: number, entry: RepoEntry): Promise<void> {
-  const before = await findRepository(deps.db, split(entry.fullName));
-  const { repository } = await addRepository(deps.db, deps.boss, split(entry.fullName));
-  await addInstallationRepository(deps.db, {
-    installationId,
-    fullName: entry.fullName,
-    githubId: entry.id,
-    repositoryId: repository.id,
-    connectedByApp: before === null,
-  });
-}
-
-async function applyInstallation(deps: WebhookWorkerDeps, task: InstallationTask): Promise<string> {
-  const removed = task.removeAll
-    ? (await installationRepositoryNames(deps.db, task.installationId)).map((fullName) => ({ fullName, id: null }))
-    : task.removed;
-  for (const entry of task.added) await connect(deps, task.installationId, entry);
-  let deleted = 0;
-  for (const entry of removed) {
-    if (await removeInstallationRepository(deps.db, task.installationId, entry.fullName)) deleted += 1;
-  }
-  return `${task.added.length} added, ${removed.length} removed (${deleted} disconnected)`;
-}
-
-/** Learns an installation's repositories from GitHub, once, when no event told us about them. */
-async function syncInstallation(deps: WebhookWorkerDeps, installationId: number): Promise<void> {
-  const client = deps.appClient(installationId);
-  const repositories = await client.paginate("GET /installation/repositories", { per_page: 100 });
-  for (const repo of repositories as { full_name: string; id: number }[]) {
-    await connect(deps, installationId, { fullName: repo.full_name, id: repo.id });
-  }
-}
-
-/** The repository's id when the installation covers it, else null (the event is ignored). */
-export async function coveredRepository(
-  deps: WebhookWorkerDeps,
-  installationId: number,
-  fullName: string,
-): Promise<number | null> {
-  let row = await installationCovers(deps.db, installationId, fullName);
-  if (!row && !(await installationKnown(deps.db, installationId))) {
-    await syncInstallation(deps, installationId);
-    row = await installationCovers(deps.db, installationId, fullName);
-  }
-  if (!row) return null;
-  if (row.repositoryId !== null) return row.repositoryId;
-  const { repository } = await addRepository(deps.db, deps.boss, split(fullName));
-  return repository.id;
-}
-
-async function applyTask(deps: WebhookWorkerDeps, task: WebhookTask): Promise<{ status: string; note: string }> {
-  if (task.kind === "installation") return { status: "done", note: await applyInstallation(deps, task) };
-  const repositoryId = await coveredRepository(deps, task.installationId, task.repository);
-  if (repositoryId === null) return { status: "ignored", note: "repository outside the installation" };
-  if (task.kind === "reaudit") {
-    const { queued } = await enqueueAudit(deps.db, deps.boss, repositoryId, task.trigger);
-    return { status: "done", note: queued ? `audit queued (${task.trigger})` : "an audit was already queued" };
-  }
-  if (task.kind === "check_run") {
-    const numbers = task.pullNumbers.length
-      ? task.pullNumbers
-      : await pullNumbersAtHead(deps.db, repositoryId, task.headSha);
-    for (const number of numbers) {
-      // A rerequest audits again even when the head was audited already.
-      const job: PrAuditJob = { installationId: task.installationId, repository: task.repository, number, force: true };
-      await deps.boss.send(QUEUES.prAudit, job, { singletonKey: prAuditKey(task.repository, number) });
-    }
-    return { status: "done", note: `re-audit of ${numbers.length} pull request(s) queued` };
-  }
-  return { status: "ignored", note: "pull requests go to the pr-audit queue" };
-}
-
-export async function processWebhookJob(deps: WebhookWorkerDeps, job: WebhookJob): Promise<void> {
-  const row = await getDelivery(deps.db, job.deliveryRowId);
-  // Already worked (the sweep may send a delivery twice): nothing to do.
-  if (!row?.task || row.status !== "queued") return;
-  const outcome = await applyTask(deps, row.task as WebhookTask);
-  await setDeliveryStatus(deps.db, row.id, outcome.status, outcome.note);
-}
 
 interface PullJson {
   state: string;
