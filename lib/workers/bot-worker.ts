@@ -2,7 +2,7 @@ import type PgBoss from "pg-boss";
 import { staleQueuedDeliveries } from "../db/queries/bot";
 import { QUEUES } from "../jobs/boss";
 import { enqueuePrAudit, enqueueWebhookJob, type PrAuditJob, prAuditKey, type WebhookJob } from "../jobs/bot-queue";
-import type { PullRequestTask } from "../webhooks/route-event";
+import type { PullRequestTask } from "../jobs/webhook-tasks";
 import type { BotDeps } from "./pr-audit";
 import { processPrAuditJob } from "./pr-audit-job";
 import { processWebhookJob } from "./webhook-job";

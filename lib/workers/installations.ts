@@ -8,7 +8,7 @@ import {
 } from "../db/queries/bot";
 import { findRepository } from "../db/queries/repositories";
 import { addRepository } from "../jobs/queue";
-import type { InstallationTask, RepoEntry } from "../webhooks/route-event";
+import type { InstallationTask, RepoEntry } from "../jobs/webhook-tasks";
 import type { BotDeps } from "./pr-audit";
 
 /**

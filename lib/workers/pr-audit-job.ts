@@ -6,7 +6,7 @@ import {
   settlePullDeliveries,
 } from "../db/queries/bot";
 import { type PrAuditJob, prAuditKey } from "../jobs/bot-queue";
-import type { PullRequestTask } from "../webhooks/route-event";
+import type { PullRequestTask } from "../jobs/webhook-tasks";
 import { coveredRepository, type WebhookWorkerDeps } from "./installations";
 import { runPrAudit } from "./pr-audit";
 

@@ -7,10 +7,10 @@ import { headSnapshot } from "../bot/head-snapshot";
 import { type CommentMode, publishCheckRun, upsertSticky } from "../bot/publish";
 import type { Database } from "../db/client";
 import { insertPrAudit, knownComment } from "../db/queries/bot";
+import type { PullRequestTask } from "../jobs/webhook-tasks";
 import { audit, CONFIG_PATHS, parseConfig } from "../parity/index";
 import type { RepoSnapshot } from "../parity/types";
 import { type EtagCache, fetchGitHubSnapshot, type GitHubClient, memoryCache } from "../sources/github/index";
-import type { PullRequestTask } from "../webhooks/route-event";
 
 /**
  * One PR audit: the base snapshot (the default branch's, answered by 304s when unchanged), the

@@ -1,7 +1,7 @@
 import { getDelivery, pullNumbersAtHead, setDeliveryStatus } from "../db/queries/bot";
 import { enqueuePrAudit, type WebhookJob } from "../jobs/bot-queue";
 import { enqueueAudit } from "../jobs/queue";
-import type { WebhookTask } from "../webhooks/route-event";
+import type { WebhookTask } from "../jobs/webhook-tasks";
 import { applyInstallation, coveredRepository, type WebhookWorkerDeps } from "./installations";
 
 /**
