@@ -11,7 +11,7 @@ env();
 // Open the database and apply pending migrations before the first request.
 await getDatabaseHandle();
 // Run audit jobs in this process too (with PGlite it is the only worker; see docs/jobs.md).
-const { startProcessWorker } = await import("./lib/jobs/runtime");
+const { startProcessWorker } = await import("./lib/workers/start");
 await startProcessWorker();
 // Under `npm start`'s web cluster (scripts/web-cluster.mjs) the first process migrates the database
 // and creates the queue's tables alone; the others start when it says so, never racing it.

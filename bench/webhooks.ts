@@ -7,11 +7,11 @@ import { COMMENT_MARKER } from "../lib/bot/comment";
 import { prAuditCount, webhookDrainState } from "../lib/db/bench/webhook-drain";
 import { openScratchDatabase } from "../lib/db/scratch-database";
 import { createBoss } from "../lib/jobs/boss";
-import { startBotWorker } from "../lib/jobs/bot-worker";
 import { memoryCache } from "../lib/sources/github/index";
 import { appKey, SECRET, signedRequest } from "../lib/webhooks/__fixtures__/shop";
 import { createDispatcher } from "../lib/webhooks/dispatch";
 import { receiveWebhook } from "../lib/webhooks/receive";
+import { startBotWorker } from "../lib/workers/bot-worker";
 
 /**
  * Webhook burst: 200 signed pull_request deliveries (20 PRs: opened + 9 synchronize each) at 50

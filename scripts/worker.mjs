@@ -5,5 +5,5 @@
 import { register } from "tsx/esm/api";
 
 register();
-const { runWorkerProcess } = await import("../lib/jobs/worker-process.ts");
+const { runWorkerProcess } = await import("../lib/workers/worker-process.ts");
 await runWorkerProcess();

@@ -1,9 +1,8 @@
-import { and, eq } from "drizzle-orm";
-import type { Database } from "../db/client";
+import { succeededHistoryPoints } from "../db/queries/audit-jobs";
 import { completeAudit, createAudit, setHistoryProgress } from "../db/queries/audits";
 import { commitRows, deployRows } from "../db/queries/history-rows";
+import { repositoryById } from "../db/queries/repository-by-id";
 import { lastWeeks } from "../db/queries/weeks";
-import { audits, repositories } from "../db/schema";
 import { audit } from "../parity/audit/index";
 import type { Commit, History, RepoSnapshot } from "../parity/types";
 import { fetchGitHubSnapshot, memoryCache } from "../sources/github/index";
@@ -48,7 +47,7 @@ export async function runHistoryBackfill(
 ): Promise<BackfillResult> {
   const weeks = options.weeks ?? BACKFILL_WEEKS;
   const now = (deps.now ?? (() => new Date()))();
-  const [repo] = await deps.db.select().from(repositories).where(eq(repositories.id, repositoryId)).limit(1);
+  const repo = await repositoryById(deps.db, repositoryId);
   if (!repo) return { audited: 0, skipped: 0, requests: 0 };
   await setHistoryProgress(deps.db, repositoryId, { status: "running", done: 0, total: weeks, error: null });
   const cache = deps.cache ?? memoryCache();
@@ -64,7 +63,7 @@ export async function runHistoryBackfill(
     budget.left -= head.requests;
     const history = head.snapshot.history;
     const points = weeklyPoints(now, weeks);
-    const done = await alreadyAudited(deps.db, repositoryId);
+    const done = await succeededHistoryPoints(deps.db, repositoryId);
     // An object, not a `let`: TypeScript does not track a reassigned local across awaits in a loop.
     const last: { previous: { sha: string; snapshot: RepoSnapshot } | null } = { previous: null };
     let audited = 0;
@@ -146,12 +145,4 @@ export function historyAt(history: History, at: Date): History {
     commits: history.commits.filter((c) => Date.parse(c.committedAt) <= limit),
     deploys: history.deploys.filter((d) => Date.parse(d.deployedAt) <= limit),
   };
-}
-
-async function alreadyAudited(db: Database, repositoryId: number): Promise<Set<number>> {
-  const rows = await db
-    .select({ auditedAt: audits.auditedAt })
-    .from(audits)
-    .where(and(eq(audits.repositoryId, repositoryId), eq(audits.trigger, "history"), eq(audits.status, "succeeded")));
-  return new Set(rows.flatMap((r) => (r.auditedAt ? [r.auditedAt.getTime()] : [])));
 }

@@ -10,8 +10,8 @@ import { audits } from "../db/schema";
 import { openTestDatabase } from "../db/test-database";
 import { createBoss } from "../jobs/boss";
 import { addRepository } from "../jobs/queue";
-import { startWorker } from "../jobs/worker";
 import { createGitHubClient, memoryCache } from "../sources/github/index";
+import { startWorker } from "../workers/audit-worker";
 import { BACKFILL_WEEKS, runHistoryBackfill } from "./backfill";
 
 /**

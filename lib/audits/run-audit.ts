@@ -1,7 +1,7 @@
-import { eq } from "drizzle-orm";
 import type { Database } from "../db/client";
+import { markAuditRetrying } from "../db/queries/audit-jobs";
 import { completeAudit, failAudit, getAudit, setAuditProgress, startAudit } from "../db/queries/audits";
-import { audits, repositories } from "../db/schema";
+import { repositoryById, updateRepositoryFacts } from "../db/queries/repository-by-id";
 import { audit } from "../parity/audit/index";
 import type { RepoSnapshot } from "../parity/types";
 import { type EtagCache, fetchGitHubSnapshot, type GitHubClient, memoryCache } from "../sources/github/index";
@@ -42,7 +42,7 @@ export async function runLiveAudit(
     return { ok: false, failure: { code: "not_found", message: `audit ${auditId} does not exist`, retryable: false } };
   if (row.status === "succeeded")
     return { ok: false, failure: { code: "bad_request", message: "already audited", retryable: false } };
-  const [repo] = await deps.db.select().from(repositories).where(eq(repositories.id, row.repositoryId)).limit(1);
+  const repo = await repositoryById(deps.db, row.repositoryId);
   if (!repo)
     return { ok: false, failure: { code: "not_found", message: "the repository was removed", retryable: false } };
 
@@ -68,7 +68,7 @@ export async function runLiveAudit(
       ...(fetched.isPrivate !== null && fetched.isPrivate !== repo.isPrivate ? { isPrivate: fetched.isPrivate } : {}),
     };
     if (Object.keys(changed).length > 0) {
-      await deps.db.update(repositories).set(changed).where(eq(repositories.id, repo.id));
+      await updateRepositoryFacts(deps.db, repo.id, changed);
     }
     await completeAudit(deps.db, auditId, {
       report,
@@ -99,8 +99,5 @@ export async function recordFailure(
     return;
   }
   await setAuditProgress(db, auditId, "queued");
-  await db
-    .update(audits)
-    .set({ status: "queued", errorCode: failure.code, error: `${failure.message} (retrying)` })
-    .where(eq(audits.id, auditId));
+  await markAuditRetrying(db, auditId, failure);
 }

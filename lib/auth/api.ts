@@ -1,8 +1,7 @@
-import { eq } from "drizzle-orm";
 import { getAudit } from "../db/queries/audits";
 import { cachedRepositorySummaries } from "../db/queries/dashboard-cache";
 import { findRepository } from "../db/queries/repositories";
-import { repositories } from "../db/schema";
+import { repositoryById } from "../db/queries/repository-by-id";
 import { AppError } from "../errors/index";
 import { renderBadge } from "../http/badge";
 import { jsonBodyOnce } from "../http/body";
@@ -61,18 +60,12 @@ export function withAuditAccess(handler: Handler<{ id: string }>): Handler<{ id:
       const db = await apiContext().db();
       const id = Number(params.id);
       const audit = Number.isSafeInteger(id) && id > 0 ? await getAudit(db, id) : null;
-      const repository = audit ? await repositoryById(audit.repositoryId) : null;
+      const repository = audit ? await repositoryById(db, audit.repositoryId) : null;
       const visible = repository && (await viewerCanSee(db, viewer, repository.owner, repository.name, new Date()));
       if (audit && !visible) throw new AppError("not_found", `Audit ${id} does not exist.`);
     }
     return handler(request, params);
   };
-}
-
-async function repositoryById(id: number) {
-  const db = await apiContext().db();
-  const [row] = await db.select().from(repositories).where(eq(repositories.id, id)).limit(1);
-  return row ?? null;
 }
 
 /** `GET /api/repos`, listing only the repositories the viewer may see. */

@@ -1,7 +1,5 @@
 import { env } from "../env";
 import { createGitHubClient, type GitHubClient } from "../sources/github/index";
-import type { CheckGate } from "./check-run";
-import type { BotDeps } from "./pr-audit";
 
 /** The App's settings from the environment, or null when the App is not configured. */
 export function appSettings(): { appId: string; privateKey: string } | null {
@@ -9,13 +7,6 @@ export function appSettings(): { appId: string; privateKey: string } | null {
   if (!settings.GITHUB_APP_ID || !settings.GITHUB_APP_PRIVATE_KEY) return null;
   // A PEM pasted into one line of a .env file carries `\n` escapes.
   return { appId: settings.GITHUB_APP_ID, privateKey: settings.GITHUB_APP_PRIVATE_KEY.replace(/\\n/g, "\n") };
-}
-
-/** github.com for api.github.com; `https://ghes.example.com` for `https://ghes.example.com/api/v3`. */
-export function serverUrlFor(apiUrl: string): string {
-  const url = new URL(apiUrl);
-  if (url.hostname === "api.github.com") return "https://github.com";
-  return `${url.origin}${url.pathname.replace(/\/api\/v3\/?$/, "").replace(/\/+$/, "")}`;
 }
 
 /**
@@ -42,22 +33,5 @@ export function installationClients(
       clients.set(installationId, client);
     }
     return client;
-  };
-}
-
-/** The bot's dependencies from the environment, or null when the App is not configured. */
-export function botDepsFromEnv(db: BotDeps["db"]): Omit<BotDeps, "cache"> | null {
-  const app = appSettings();
-  if (!app) return null;
-  const settings = env();
-  return {
-    db,
-    appClient: installationClients(
-      settings.GITHUB_API_URL,
-      app,
-      writeSpacing(settings.GITHUB_API_URL, settings.GITHUB_WRITE_INTERVAL_MS),
-    ),
-    gate: settings.PARITY_CHECK_FAIL_ON satisfies CheckGate,
-    serverUrl: serverUrlFor(settings.GITHUB_API_URL),
   };
 }

@@ -119,7 +119,7 @@ export type PrAuditRow = typeof prAudits.$inferSelect;
  * row `dirty`, and the holder audits again (the newest delivery) before letting go.
  */
 export const pullRequestLocks = pgTable("pull_request_locks", {
-  /** `owner/name#number`, lower-cased (lib/webhooks/receive.ts prAuditKey). */
+  /** `owner/name#number`, lower-cased (prAuditKey in lib/jobs/bot-queue.ts). */
   key: text("key").primaryKey(),
   holder: text("holder").notNull(),
   dirty: boolean("dirty").notNull().default(false),

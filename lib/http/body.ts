@@ -1,9 +1,9 @@
+import { BodyTooLarge, BodyUnfinished, readCapped } from "../security/read-capped";
 import { AppError } from "./errors";
-import { BodyTooLarge, BodyUnfinished, readCapped } from "./read-capped";
 
 /**
  * Request bodies of the JSON API: JSON only, and never more than the route's cap in memory
- * (read-capped.ts). The proxy in front (Next buffers a body for it) is held to
+ * (lib/security/read-capped.ts). The proxy in front (Next buffers a body for it) is held to
  * `experimental.proxyClientMaxBodySize` in next.config.ts, above these caps.
  */
 

@@ -14,11 +14,11 @@ export const QUEUES = {
   audit: "audit",
   history: "history",
   sweep: "audit-sweep",
-  /** The PR bot (lib/bot, lib/webhooks): installation, push, deployment and check_run events. */
+  /** The PR bot (lib/webhooks, lib/workers): installation, push, deployment and check_run events. */
   webhook: "webhook",
   /**
    * PR audits, singleton key `owner/name#number`: at most one queued per PR (`short`). One audit
-   * per PR at a time is the PR lock's job (lib/webhooks/process.ts), not the queue's: a `stately`
+   * per PR at a time is the PR lock's job (lib/workers/pr-audit-job.ts), not the queue's: a `stately`
    * queue refuses to start a PR's second job while its first runs, and pg-boss's fetch then
    * returns nothing at all, stalling every other PR behind it.
    */

@@ -12,9 +12,9 @@ import { audits, repositories } from "../db/schema";
 import { openTestDatabase } from "../db/test-database";
 import { env } from "../env";
 import { createGitHubClient, memoryCache } from "../sources/github/index";
+import { startWorker } from "../workers/audit-worker";
 import { createBoss, QUEUES } from "./boss";
 import { type AuditJob, enqueueAudit, enqueueSweep } from "./queue";
-import { startWorker } from "./worker";
 
 /**
  * What makes audits durable: a queued audit survives its process, a worker that dies mid-audit is

@@ -7,9 +7,9 @@ import { getAuditProgress } from "../db/queries/dashboard";
 import { openTestDatabase } from "../db/test-database";
 import { env } from "../env";
 import { createGitHubClient, memoryCache } from "../sources/github/index";
+import { startWorker } from "../workers/audit-worker";
 import { createBoss, QUEUES } from "./boss";
 import { addRepository, enqueueAudit } from "./queue";
-import { startWorker } from "./worker";
 
 const NOW = new Date("2026-11-20T12:00:00Z");
 let handle: DatabaseHandle & { url?: string };

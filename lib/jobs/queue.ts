@@ -1,10 +1,10 @@
-import { eq, isNull } from "drizzle-orm";
 import type PgBoss from "pg-boss";
 import { BACKFILL_WEEKS } from "../audits/backfill";
 import type { Database } from "../db/client";
+import { withdrawAudit } from "../db/queries/audit-jobs";
 import { createAudit, findActiveAudit, setHistoryProgress } from "../db/queries/audits";
 import { upsertRepository } from "../db/queries/repositories";
-import { audits, repositories } from "../db/schema";
+import { connectedRepositoryIds, repositoryById } from "../db/queries/repository-by-id";
 import { QUEUES } from "./boss";
 
 export interface AuditJob {
@@ -30,7 +30,7 @@ export async function enqueueAudit(db: Database, boss: PgBoss, repositoryId: num
   });
   if (jobId) return { audit: row, queued: true };
   // Another process queued one between our check and our send: keep theirs.
-  await db.delete(audits).where(eq(audits.id, row.id));
+  await withdrawAudit(db, row.id);
   const theirs = await findActiveAudit(db, repositoryId);
   return { audit: theirs ?? row, queued: false };
 }
@@ -55,16 +55,15 @@ export async function addRepository(db: Database, boss: PgBoss, name: { owner: s
   const isNew = repository.lastAuditId === null && repository.latestAuditId === null;
   const { audit } = await enqueueAudit(db, boss, repository.id, isNew ? "connect" : "manual");
   if (isNew) await enqueueHistory(db, boss, repository.id);
-  const [fresh] = await db.select().from(repositories).where(eq(repositories.id, repository.id)).limit(1);
+  const fresh = await repositoryById(db, repository.id);
   return { repository: fresh ?? repository, audit, created: isNew };
 }
 
 /** The daily sweep: a scheduled audit for every repository (coalesced with any already queued). */
 export async function enqueueSweep(db: Database, boss: PgBoss): Promise<number> {
-  const rows = await db.select({ id: repositories.id }).from(repositories).where(isNull(repositories.disconnectedAt));
   let queued = 0;
-  for (const row of rows) {
-    const result = await enqueueAudit(db, boss, row.id, "schedule");
+  for (const id of await connectedRepositoryIds(db)) {
+    const result = await enqueueAudit(db, boss, id, "schedule");
     if (result.queued) queued += 1;
   }
   return queued;

@@ -1,4 +1,4 @@
-import type { SuppressionRequestRow } from "../db/schema";
+import type { listSuppressionRequests } from "../db/queries/suppressions";
 import type { Finding } from "../parity/types";
 
 /**
@@ -13,6 +13,9 @@ export function suppressionStatus(fingerprint: string, findings: readonly Findin
   if (matching.length === 0) return "resolved";
   return matching.every((finding) => finding.suppressed) ? "landed" : "pending";
 }
+
+/** A stored request, as the suppressions queries return it. */
+type SuppressionRequestRow = Awaited<ReturnType<typeof listSuppressionRequests>>[number];
 
 /** What the scorecard and the API show of a request. */
 export interface SuppressionView {

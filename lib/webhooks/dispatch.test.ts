@@ -4,7 +4,7 @@ import type { DatabaseHandle } from "../db/client";
 import { recordDelivery } from "../db/queries/bot";
 import { webhookDeliveries } from "../db/schema";
 import { openTestDatabase } from "../db/test-database";
-import { sweepDeliveries } from "../jobs/bot-worker";
+import { sweepDeliveries } from "../workers/bot-worker";
 import { createDispatcher } from "./dispatch";
 
 /** A queue that records sends and can be told to fail. */

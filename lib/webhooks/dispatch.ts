@@ -1,14 +1,12 @@
 import type PgBoss from "pg-boss";
-import { QUEUES } from "../jobs/boss";
-import type { PrAuditJob, WebhookJob } from "./jobs";
-import { prAuditKey } from "./jobs";
+import { enqueuePrAudit, enqueueWebhookJob, type PrAuditJob, prAuditKey, type WebhookJob } from "../jobs/bot-queue";
 
 /**
  * Turns recorded deliveries into jobs, after the webhook has been answered. The delivery row is
  * the durable record (status `queued` until a job works it); the job is sent here, a moment
  * later, so the acknowledgement costs one statement. A burst of deliveries for one pull request
  * coalesces into one send (the job audits the PR's newest delivery whenever it runs). If the
- * process dies before a send, the worker's sweep (lib/jobs/bot-worker.ts) finds the row still
+ * process dies before a send, the worker's sweep (lib/workers/bot-worker.ts) finds the row still
  * `queued` and sends it then.
  */
 
@@ -54,11 +52,9 @@ export function createDispatcher(boss: () => Promise<PgBoss>, options: Dispatche
     const failed: { pulls: PrAuditJob[]; others: WebhookJob[] } = { pulls: [], others: [] };
     for (const job of jobs) {
       // `null` means a job for this PR is queued already: it will read this delivery.
-      await queue
-        .send(QUEUES.prAudit, job, { singletonKey: prAuditKey(job.repository, job.number) })
-        .catch(() => failed.pulls.push(job));
+      await enqueuePrAudit(queue, job).catch(() => failed.pulls.push(job));
     }
-    for (const job of others) await queue.send(QUEUES.webhook, job).catch(() => failed.others.push(job));
+    for (const job of others) await enqueueWebhookJob(queue, job).catch(() => failed.others.push(job));
     if (!failed.pulls.length && !failed.others.length) return;
     console.error(`[webhooks] could not enqueue ${failed.pulls.length + failed.others.length} job(s); retrying`);
     for (const job of failed.pulls) {

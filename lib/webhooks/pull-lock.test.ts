@@ -5,7 +5,7 @@ import { webhookDeliveries } from "../db/schema";
 import { openTestDatabase } from "../db/test-database";
 import { createBoss, ensureQueues, QUEUES } from "../jobs/boss";
 
-/** The PR lock's protocol (lib/webhooks/process.ts): one audit per PR, no delivery left behind. */
+/** The PR lock's protocol (lib/workers/pr-audit-job.ts): one audit per PR, no delivery left behind. */
 
 let handle: DatabaseHandle & { url?: string };
 const LEASE = 60_000;

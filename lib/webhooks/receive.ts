@@ -2,11 +2,9 @@ import { verify } from "@octokit/webhooks-methods";
 import type { Database } from "../db/client";
 import { recordDelivery } from "../db/queries/bot";
 import { refuse } from "../errors/index";
-import { BodyTooLarge, BodyUnfinished, readCapped } from "../http/read-capped";
+import { BodyTooLarge, BodyUnfinished, readCapped } from "../security/read-capped";
 import type { Dispatcher } from "./dispatch";
 import { deliveryFacts, routeEvent } from "./route-event";
-
-export { type PrAuditJob, prAuditKey, type WebhookJob } from "./jobs";
 
 /**
  * `POST /api/github/webhooks`: size limit, `X-Hub-Signature-256` on the raw bytes before any

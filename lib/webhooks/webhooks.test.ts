@@ -8,8 +8,8 @@ import { findRepository } from "../db/queries/repositories";
 import { prAudits, webhookDeliveries } from "../db/schema";
 import { openTestDatabase } from "../db/test-database";
 import { createBoss } from "../jobs/boss";
-import { startBotWorker } from "../jobs/bot-worker";
 import { memoryCache } from "../sources/github/index";
+import { startBotWorker } from "../workers/bot-worker";
 import {
   appKey,
   INSTALLATION,

@@ -286,3 +286,12 @@ export async function recentPrAudits(db: Database, repositoryId: number, limit =
 }
 
 export type RecentPrAudit = Awaited<ReturnType<typeof recentPrAudits>>[number];
+
+/** The PRs audited at this head sha: a check_run rerequest from a fork PR names none itself. */
+export async function pullNumbersAtHead(db: Database, repositoryId: number, headSha: string): Promise<number[]> {
+  const rows = await db
+    .selectDistinct({ number: prAudits.number })
+    .from(prAudits)
+    .where(and(eq(prAudits.repositoryId, repositoryId), eq(prAudits.headSha, headSha)));
+  return rows.map((r) => r.number);
+}

@@ -1,8 +1,8 @@
 /**
  * Reads a request body as text without ever holding more than `max` bytes: the declared
  * `Content-Length` is refused before a byte is read, and a body without one (chunked) is read
- * until it passes the cap, then the read stops. Imports nothing, so the JSON API (body.ts) and the
- * webhook receiver share it and each answer in their own words.
+ * until it passes the cap, then the read stops. Imports nothing, so the JSON API (lib/http/body.ts)
+ * and the webhook receiver (lib/webhooks/receive.ts) share it and each answer in their own words.
  */
 
 /** The body is (or declares itself) larger than the route takes. */

@@ -1,16 +1,16 @@
 import { HISTORY_WINDOW_DAYS } from "../audits/run-audit";
 import { snapshotAtCommit } from "../audits/tree-at-commit";
+import { type CheckGate, renderCheckOutput } from "../bot/check-run";
+import { renderComment } from "../bot/comment";
+import { changesParity, computeDelta, type PrDelta } from "../bot/delta";
+import { headSnapshot } from "../bot/head-snapshot";
+import { type CommentMode, publishCheckRun, upsertSticky } from "../bot/publish";
 import type { Database } from "../db/client";
 import { insertPrAudit, knownComment } from "../db/queries/bot";
+import type { PullRequestTask } from "../jobs/webhook-tasks";
 import { audit, CONFIG_PATHS, parseConfig } from "../parity/audit/index";
 import type { RepoSnapshot } from "../parity/types";
 import { type EtagCache, fetchGitHubSnapshot, type GitHubClient, memoryCache } from "../sources/github/index";
-import type { PullRequestTask } from "../webhooks/route-event";
-import { type CheckGate, renderCheckOutput } from "./check-run";
-import { renderComment } from "./comment";
-import { changesParity, computeDelta, type PrDelta } from "./delta";
-import { headSnapshot } from "./head-snapshot";
-import { type CommentMode, publishCheckRun, upsertSticky } from "./publish";
 
 /**
  * One PR audit: the base snapshot (the default branch's, answered by 304s when unchanged), the

@@ -1,10 +1,11 @@
 import type PgBoss from "pg-boss";
-import type { BotDeps } from "../bot/pr-audit";
 import { staleQueuedDeliveries } from "../db/queries/bot";
-import { type PrAuditJob, prAuditKey, type WebhookJob } from "../webhooks/jobs";
-import { processPrAuditJob, processWebhookJob } from "../webhooks/process";
-import type { PullRequestTask } from "../webhooks/route-event";
-import { QUEUES } from "./boss";
+import { QUEUES } from "../jobs/boss";
+import { enqueuePrAudit, enqueueWebhookJob, type PrAuditJob, prAuditKey, type WebhookJob } from "../jobs/bot-queue";
+import type { PullRequestTask } from "../jobs/webhook-tasks";
+import type { BotDeps } from "./pr-audit";
+import { processPrAuditJob } from "./pr-audit-job";
+import { processWebhookJob } from "./webhook-job";
 
 export interface BotWorkerOptions {
   /** PR audits this process runs at once (default 2); one per PR at a time regardless. */
@@ -34,10 +35,10 @@ export async function sweepDeliveries(boss: PgBoss, deps: BotDeps, olderThanMs: 
         number: pull.number,
       });
     } else if (task) {
-      await boss.send(QUEUES.webhook, { deliveryRowId: row.id } satisfies WebhookJob);
+      await enqueueWebhookJob(boss, { deliveryRowId: row.id });
     }
   }
-  for (const [key, job] of pulls) await boss.send(QUEUES.prAudit, job, { singletonKey: key });
+  for (const job of pulls.values()) await enqueuePrAudit(boss, job);
   return rows.length;
 }
 

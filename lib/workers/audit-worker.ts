@@ -1,8 +1,8 @@
 import type PgBoss from "pg-boss";
 import { runHistoryBackfill } from "../audits/backfill";
 import { type AuditServiceDeps, runLiveAudit } from "../audits/run-audit";
-import { QUEUES } from "./boss";
-import { type AuditJob, enqueueSweep, type HistoryJob } from "./queue";
+import { QUEUES } from "../jobs/boss";
+import { type AuditJob, enqueueSweep, type HistoryJob } from "../jobs/queue";
 
 /** Every day at 03:00 UTC each repository is re-audited (cheap: unchanged ones answer 304). */
 export const DAILY_SWEEP_CRON = "0 3 * * *";

@@ -1,6 +1,6 @@
 import { getDatabaseHandle } from "../db/client";
 import { env } from "../env";
-import { startProcessWorker, stopJobs } from "./runtime";
+import { startProcessWorker, stopProcessWorker } from "./start";
 
 /** The body of `npm run worker`: start, work until SIGINT/SIGTERM, then stop gracefully. */
 export async function runWorkerProcess(): Promise<void> {
@@ -14,7 +14,7 @@ export async function runWorkerProcess(): Promise<void> {
   await startProcessWorker({ concurrency: 2 });
   console.log("parity worker: waiting for audits");
   const stop = async () => {
-    await stopJobs();
+    await stopProcessWorker();
     await (await getDatabaseHandle()).close();
     process.exit(0);
   };
