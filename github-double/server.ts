@@ -32,7 +32,10 @@ interface Bucket {
 }
 
 export interface GitHubDouble {
+  /** The REST base: the origin, or `origin/api/v3` for an enterprise double (GHES). */
   url: string;
+  /** GitHub's web address (sign-in, the App form): the API's origin, or a second origin for GHES. */
+  webUrl: string;
   world: World;
   log: LoggedRequest[];
   /** Requests received since start or the last `resetLog()`. */
@@ -49,6 +52,25 @@ export interface DoubleOptions {
   world?: World;
   port?: number;
   host?: string;
+  /**
+   * Behave like GitHub Enterprise Server: REST under `/api/v3`, GraphQL at `/api/graphql`, and the
+   * web pages (`/login/oauth/*`, the App manifest form) on a second origin, as a GHES host set up
+   * with a separate web host would be; nothing answers at the root paths github.com uses.
+   */
+  enterprise?: boolean;
+}
+
+/** Which of GitHub's faces a listening socket is: both (github.com's shape), its API or its web. */
+type Surface = "both" | "api" | "web";
+
+/** The path GitHub.com would have answered, or null when this surface does not serve it. */
+function pathOnSurface(surface: Surface, pathname: string): string | null {
+  const web = pathname.startsWith("/login/oauth/") || /^\/(organizations\/[^/]+\/)?settings\/apps\/new$/.test(pathname);
+  if (surface === "both") return pathname;
+  if (surface === "web") return web ? pathname : null;
+  if (pathname === "/api/graphql") return "/graphql";
+  if (pathname.startsWith("/_double/")) return pathname;
+  return pathname.startsWith("/api/v3/") ? pathname.slice("/api/v3".length) : null;
 }
 
 const LIMITS = { core: { auth: 5000, anon: 60 }, graphql: { auth: 5000, anon: 0 } } as const;
@@ -74,9 +96,17 @@ export async function startGitHubDouble(options: DoubleOptions = {}): Promise<Gi
     return b;
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function handle(req: IncomingMessage, res: ServerResponse, surface: Surface): Promise<void> {
     const url = new URL(req.url ?? "/", api);
     const method = (req.method ?? "GET").toUpperCase();
+    const served = pathOnSurface(surface, url.pathname);
+    if (served === null) {
+      res.writeHead(404, { "content-type": "application/json; charset=utf-8" });
+      return void res.end(JSON.stringify({ message: "Not Found", documentation_url: "https://docs.github.com/rest" }));
+    }
+    // Link headers name the address the client used (`/api/v3/...` on an enterprise double).
+    const requested = new URL(url.href);
+    url.pathname = served;
     const raw = await readBody(req);
     const auth = /^(?:token|bearer)\s+(\S+)$/i.exec(req.headers.authorization ?? "")?.[1] ?? null;
     const authenticated = auth !== null;
@@ -204,7 +234,7 @@ export async function startGitHubDouble(options: DoubleOptions = {}): Promise<Gi
       return void res.end();
     }
     if (signIn) {
-      const { payload, headers } = paginate({ status: signIn.status, body: signIn.body, list: signIn.list }, url);
+      const { payload, headers } = paginate({ status: signIn.status, body: signIn.body, list: signIn.list }, requested);
       b.used += 1;
       return send(signIn.status, payload, headers, 1);
     }
@@ -239,7 +269,7 @@ export async function startGitHubDouble(options: DoubleOptions = {}): Promise<Gi
       const issued = answer.body as { token: string };
       tokens.set(issued.token, Number(url.pathname.split("/")[3]));
     }
-    const { payload, headers } = paginate(answer, url);
+    const { payload, headers } = paginate(answer, requested);
     if (method === "GET" && answer.status === 200) {
       // Serialised once: the ETag is the hash of exactly the bytes sent.
       const json = JSON.stringify(payload);
@@ -253,19 +283,33 @@ export async function startGitHubDouble(options: DoubleOptions = {}): Promise<Gi
     return send(answer.status, payload, headers, 1);
   }
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      if (res.headersSent) return res.end();
-      res.writeHead(500, { "content-type": "application/json" });
-      res.end(JSON.stringify({ message: `double error: ${error instanceof Error ? error.message : String(error)}` }));
+  const serve = (surface: Surface) =>
+    createServer((req, res) => {
+      handle(req, res, surface).catch((error: unknown) => {
+        if (res.headersSent) return res.end();
+        res.writeHead(500, { "content-type": "application/json" });
+        res.end(JSON.stringify({ message: `double error: ${error instanceof Error ? error.message : String(error)}` }));
+      });
     });
-  });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? "127.0.0.1", resolve));
-  const address = server.address() as AddressInfo;
-  api = `http://${options.host ?? "127.0.0.1"}:${address.port}`;
+  const host = options.host ?? "127.0.0.1";
+  const listen = async (server: ReturnType<typeof serve>, port: number): Promise<string> => {
+    await new Promise<void>((resolve) => server.listen(port, host, resolve));
+    return `http://${host}:${(server.address() as AddressInfo).port}`;
+  };
+  const server = serve(options.enterprise ? "api" : "both");
+  const origin = await listen(server, options.port ?? 0);
+  api = options.enterprise ? `${origin}/api/v3` : origin;
+  const webServer = options.enterprise ? serve("web") : null;
+  const webUrl = webServer ? await listen(webServer, 0) : origin;
+  const close = (target: ReturnType<typeof serve>) =>
+    new Promise<void>((resolve, reject) => {
+      target.closeAllConnections();
+      target.close((error) => (error ? reject(error) : resolve()));
+    });
 
   return {
     url: api,
+    webUrl,
     world,
     get log() {
       return state.log;
@@ -279,11 +323,10 @@ export async function startGitHubDouble(options: DoubleOptions = {}): Promise<Gi
     resetLog: () => {
       state.log = [];
     },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
+    close: async () => {
+      await close(server);
+      if (webServer) await close(webServer);
+    },
   };
 }
 
