@@ -7,6 +7,7 @@ import { renderBadge } from "../http/badge";
 import { jsonBodyOnce } from "../http/body";
 import { apiContext } from "../http/context";
 import type { RepoParams } from "../http/handlers";
+import { pageOf, pageRequest } from "../http/paging";
 import { parseRepositoryName, repositoryFromPath } from "../repos/repository-name";
 import { ANONYMOUS_USER, checkRepositoryAccess, repositoryOnGitHub } from "./access";
 import { authSettings } from "./config";
@@ -72,8 +73,14 @@ export function withAuditAccess(handler: Handler<{ id: string }>): Handler<{ id:
 export async function listVisibleRepos(request: Request): Promise<Response> {
   const viewer = await apiViewer(request);
   const db = await apiContext().db();
+  const url = new URL(request.url);
+  const paging = pageRequest(url);
   const rows = await onlyVisible(db, viewer, await cachedRepositorySummaries(db), new Date());
-  return Response.json({ repositories: rows }, { headers: { "cache-control": "no-store" } });
+  const { items, link } = pageOf(rows, paging, url);
+  return Response.json(
+    { repositories: items, page: paging.page, perPage: paging.perPage, total: rows.length },
+    { headers: { "cache-control": "no-store", ...(link ? { link } : {}) } },
+  );
 }
 
 /**

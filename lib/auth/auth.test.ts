@@ -231,6 +231,23 @@ describe("API in team mode", () => {
     expect(await list(await cookieFor(USERS.member))).toEqual(["acme/billing", "acme/ledger", "acme/storefront"]);
   });
 
+  it("pages the list like GitHub (page, per_page, a Link header), counting only what the user can see", async () => {
+    const cookie = await cookieFor(USERS.member);
+    const answer = await handle(listVisibleRepos)(request(cookie, "http://parity.test/api/repos?per_page=2&page=2"), {
+      params: Promise.resolve({}),
+    });
+    const body = (await answer.json()) as { repositories: { fullName: string }[]; total: number; page: number };
+    expect(body.repositories.map((r) => r.fullName)).toEqual(["acme/storefront"]);
+    expect(body).toMatchObject({ total: 3, page: 2, perPage: 2 });
+    expect(answer.headers.get("link")).toBe(
+      '</api/repos?per_page=2&page=1>; rel="first", </api/repos?per_page=2&page=1>; rel="prev"',
+    );
+    const refused = await handle(listVisibleRepos)(request(cookie, "http://parity.test/api/repos?per_page=0"), {
+      params: Promise.resolve({}),
+    });
+    expect(refused.status).toBe(400);
+  });
+
   it("serves the badge publicly for public repositories only", async () => {
     const badge = withBadgeAccess(getBadge);
     expect((await call(badge, undefined, "storefront.svg")).status).toBe(200);

@@ -1,18 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { listVisibleRepos } from "../auth/api";
 import { sampleReport } from "../db/queries/__fixtures__/reports";
 import { completeAudit } from "../db/queries/audits";
 import { toJson } from "../parity/audit/index";
 import { escapeXml, renderBadge } from "./badge";
-import {
-  addRepo,
-  getAuditStatus,
-  getBadge,
-  getRepoHistory,
-  getRepoReport,
-  handle,
-  listRepos,
-  queueAudit,
-} from "./handlers";
+import { addRepo, getAuditStatus, getBadge, getRepoHistory, getRepoReport, handle, queueAudit } from "./handlers";
 import { openTestApiContext } from "./test-api-context";
 
 const api = openTestApiContext();
@@ -52,7 +44,7 @@ describe("JSON API handlers", () => {
     expect(again.status).toBe(202);
     expect(await again.json()).toEqual({ auditId: body.auditId, queued: false });
     const list = (await (
-      await handle(listRepos)(new Request("http://parity.test/api/repos"), { params: Promise.resolve({}) })
+      await handle(listVisibleRepos)(new Request("http://parity.test/api/repos"), { params: Promise.resolve({}) })
     ).json()) as {
       repositories: { fullName: string; lastAuditStatus: string }[];
     };

@@ -41,11 +41,6 @@ async function repositoryOr404(owner: string, name: string) {
   return repository;
 }
 
-export async function listRepos(): Promise<Response> {
-  const rows = await cachedRepositorySummaries(await apiContext().db());
-  return Response.json({ repositories: rows }, { headers: NO_STORE });
-}
-
 const addBody = z.object({
   repository: z.string().optional(),
   owner: z.string().optional(),
