@@ -4,8 +4,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedAcme } from "../../github-double/seed";
+import { startGitHubDouble } from "../../github-double/server";
 import { parseUnifiedDiff } from "./changed-lines";
 import { InputError, readInputs } from "./inputs";
+import { runAction } from "./run";
 import { annotation, escapeData, escapeProperty, outputLines } from "./workflow-commands";
 
 const run = promisify(execFile);
@@ -178,6 +181,66 @@ describe("the Action as the runner runs it (the committed action/index.mjs)", ()
     expect(result.stdout.trim()).toBe(
       '::error title=Parity::input fail-on must be one of high, medium, low, info (got "critical").',
     );
+  }, 60_000);
+});
+
+describe("history: github (time and personnel through the job's token)", () => {
+  it("reads deploys and pull requests from the GitHub API the runner names, and scores time and personnel", async () => {
+    const now = new Date("2026-11-30T12:00:00Z");
+    const double = await startGitHubDouble({ world: seedAcme({ now }), enterprise: true });
+    const scratch = mkdtempSync(path.join(tmpdir(), "parity-action-history-"));
+    try {
+      cpSync(shop, path.join(scratch, "workspace"), { recursive: true });
+      const output = path.join(scratch, "output.txt");
+      const summary = path.join(scratch, "summary.md");
+      writeFileSync(output, "");
+      writeFileSync(summary, "");
+      const lines: string[] = [];
+      const run = (history: string) =>
+        runAction({
+          env: {
+            GITHUB_WORKSPACE: path.join(scratch, "workspace"),
+            GITHUB_OUTPUT: output,
+            GITHUB_STEP_SUMMARY: summary,
+            GITHUB_REPOSITORY: "acme/storefront",
+            GITHUB_API_URL: double.url,
+            INPUT_HISTORY: history,
+            "INPUT_GITHUB-TOKEN": "ghs_job_token",
+            INPUT_ANNOTATIONS: "none",
+          },
+          write: (line) => lines.push(line),
+          now,
+        });
+      // The scores row of the summary: | overall | tools | time | personnel |.
+      const scores = () =>
+        /\| Overall \| Tools \| Time \| Personnel \|\n\|[-|]+\|\n\| (.+) \|/.exec(readFileSync(summary, "utf8"))?.[1];
+      expect(await run("none")).toBe(0);
+      expect(scores()?.split(" | ").slice(2)).toEqual(["n/a", "n/a"]);
+      writeFileSync(summary, "");
+      expect(await run("github")).toBe(0);
+      const [, , time, personnel] = scores()?.split(" | ") ?? [];
+      expect(Number(time)).toBeGreaterThanOrEqual(0);
+      expect(Number(personnel)).toBeGreaterThanOrEqual(0);
+      expect(double.log.some((entry) => entry.path.startsWith("/repos/acme/storefront"))).toBe(true);
+      // Without a token the mode refuses in one sentence rather than guessing.
+      lines.length = 0;
+      const refused = await runAction({
+        env: {
+          GITHUB_WORKSPACE: path.join(scratch, "workspace"),
+          GITHUB_REPOSITORY: "acme/storefront",
+          INPUT_HISTORY: "github",
+        },
+        write: (line) => lines.push(line),
+        now,
+      });
+      expect(refused).toBe(2);
+      expect(lines).toEqual([
+        "::error title=Parity::history: github needs GITHUB_REPOSITORY and the github-token input.",
+      ]);
+    } finally {
+      await double.close();
+      rmSync(scratch, { recursive: true, force: true });
+    }
   }, 60_000);
 });
 
