@@ -38,3 +38,18 @@ describe("edits", () => {
     expect(applyEdits(files, [edit, { ...edit }]).get("compose.yaml")).toContain("postgres:16\r\n");
   });
 });
+
+describe("edits of one file that change its length", () => {
+  it("apply against the original offsets, and again on the result without change", () => {
+    const content = "a: redis:latest\nb: postgres:13.4\n";
+    const first = content.indexOf("redis:latest");
+    const second = content.indexOf("postgres:13.4");
+    const edits: TextEdit[] = [
+      { file: "f", start: first, end: first + 12, before: "redis:latest", after: "redis:7" },
+      { file: "f", start: second, end: second + 13, before: "postgres:13.4", after: "postgres:16" },
+    ];
+    const once = applyEdits(new Map([["f", content]]), edits);
+    expect(once.get("f")).toBe("a: redis:7\nb: postgres:16\n");
+    expect(applyEdits(once, edits)).toEqual(once);
+  });
+});

@@ -46,18 +46,22 @@ export function applyEdits(files: ReadonlyMap<string, string>, edits: readonly T
   for (const edit of dedupeEdits(edits)) byFile.set(edit.file, [...(byFile.get(edit.file) ?? []), edit]);
   for (const [file, fileEdits] of byFile) {
     let content = files.get(file) ?? "";
-    // From the end backwards, so earlier offsets stay valid.
-    const sorted = [...fileEdits].sort((a, b) => b.start - a.start || b.end - a.end);
-    for (let index = 0; index < sorted.length; index += 1) {
-      const edit = sorted[index] as TextEdit;
-      const previous = sorted[index - 1];
-      if (previous && edit.end > previous.start) throw new StaleEditError(`overlapping edits in ${file}`);
+    // In file order with a running shift: offsets are against the original, and a file that
+    // already holds some `after`s (the plan applied before) has those edits' lengths in it.
+    const sorted = [...fileEdits].sort((a, b) => a.start - b.start || a.end - b.end);
+    let shift = 0;
+    let previousEnd = -1;
+    for (const edit of sorted) {
+      if (edit.start < previousEnd) throw new StaleEditError(`overlapping edits in ${file}`);
+      previousEnd = edit.end;
+      const at = edit.start + shift;
+      shift += edit.after.length - edit.before.length;
       // Already there (checked first: `redis` -> `redis:7` still starts with its `before`).
-      if (content.slice(edit.start, edit.start + edit.after.length) === edit.after) continue;
-      if (content.slice(edit.start, edit.end) !== edit.before) {
+      if (content.slice(at, at + edit.after.length) === edit.after) continue;
+      if (content.slice(at, at + edit.before.length) !== edit.before) {
         throw new StaleEditError(`${file} changed since the plan was made`);
       }
-      content = content.slice(0, edit.start) + edit.after + content.slice(edit.end);
+      content = content.slice(0, at) + edit.after + content.slice(at + edit.before.length);
     }
     out.set(file, content);
   }

@@ -11,12 +11,16 @@ export type Found = { from: number; to: number; text: string } | { reason: strin
 /** Tokens an image reference can be: whatever quotes, brackets, commas and `=` separate. */
 const TOKEN = /[^\s"'`(),=[\]{}]+/g;
 
-/** The reference on `line` the catalog reads as `engine` (a service or a runtime image). */
-export function findImage(line: string, engine: string): Found {
+/**
+ * The reference on `line` the catalog reads as `engine` at `version` (null: a floating one): a
+ * Testcontainers line also names a variable `postgres`, which is no image.
+ */
+export function findImage(line: string, engine: string, version: string | null): Found {
   for (const match of line.matchAll(TOKEN)) {
     const text = match[0];
     const image = resolveImage(text);
     if (image === null || image.engine !== engine || image.emulator !== undefined) continue;
+    if (image.version !== version && !text.includes("$")) continue;
     if (text.includes("$") || text.includes("{{")) {
       return { reason: "the image tag is set by a variable or template: change it where the value is set" };
     }
@@ -44,7 +48,8 @@ export function retag(ref: string, version: string): { ref: string } | { reason:
   if (colon <= lastSlash) return { ref: `${ref}:${version}` };
   const name = ref.slice(0, colon);
   const tag = ref.slice(colon + 1);
-  const numbered = /^(v?)(\d+(?:\.\d+)*)(.*)$/.exec(tag);
+  // `v16`, pgvector's `pg16`: a prefix kept as written.
+  const numbered = /^(v|pg)?(\d+(?:\.\d+)*)(.*)$/i.exec(tag);
   let suffix: string;
   let prefix = "";
   if (numbered) {
@@ -61,8 +66,11 @@ export function retag(ref: string, version: string): { ref: string } | { reason:
   return { ref: `${name}:${prefix}${version}${suffix}` };
 }
 
-/** Version numbers standing alone: not part of a word (`python3`) or of a longer number. */
-const NUMBER = /(?<![\w.])v?(\d+(?:\.\d+)*)(?![\w.])/g;
+/**
+ * Version numbers standing alone: not part of a word (`python3`) or of a longer number; a
+ * wildcard tail (`1.13.x`, Travis and setup-* ranges) and a full stop after it are kept outside.
+ */
+const NUMBER = /(?<![\w.])v?(\d+(?:\.\d+)*)(?:\.[xX*])?(?!\w|\.\d)/g;
 
 /**
  * The one version number on `line` that reads as `current` for `engine`. A line with several

@@ -47,8 +47,11 @@ export function nonProdUses(context: FixContext, engine: string): ServiceUse[] {
     .filter((use) => use.engine === engine && use.emulator === undefined);
 }
 
-/** Version files whose tools resolve a bare major (nvm, fnm, setup-* actions, go.mod's `go 1.22`). */
-const LOOSE_FILES = /(^|\/)(\.nvmrc|\.node-version|go\.mod)$/;
+/**
+ * Files whose readers resolve a bare major or minor: nvm and fnm, go.mod's `go 1.22`, Travis's
+ * and the setup-* actions' inputs, and prose (a README naming the version to install).
+ */
+const LOOSE_FILES = /(^|\/)(\.nvmrc|\.node-version|go\.mod|\.travis\.ya?ml|[^/]+\.(md|mdx|rst|txt))$/i;
 
 /** The edit that sets one use to `version`, or why it cannot be made mechanically. */
 export function editUse(
@@ -57,8 +60,9 @@ export function editUse(
   engine: string,
   version: string,
 ): TextEdit | { reason: string } {
-  // `node-version-file: .nvmrc`: the version lives in the file the step reads.
-  const followed = /-version-file:\s*["']?([^\s"'()]+)/.exec(use.raw)?.[1];
+  // `node-version-file: .nvmrc`: the version lives in the file the step reads; a compose
+  // `include` cites the included file's image, changed there.
+  const followed = /-version-file:\s*["']?([^\s"'()]+)/.exec(use.raw)?.[1] ?? /^include (\S+): /.exec(use.raw)?.[1];
   const file = followed ? followed.replace(/^\.\//, "") : use.file;
   const content = context.files.get(file);
   if (content === undefined) return { reason: `${file} could not be read` };
@@ -66,13 +70,7 @@ export function editUse(
   const span = lineSpan(content, use.line);
   if (span === null) return { reason: `${file} has no line ${use.line}` };
   const line = content.slice(span.start, span.end);
-  if (use.via === "image") {
-    const found = findImage(line, engine);
-    if ("reason" in found) return found;
-    const moved = retag(found.text, version);
-    if ("reason" in moved) return moved;
-    return editAt(file, content, span.start, found.from, found.to, moved.ref);
-  }
+  if (use.via === "image") return editImage(file, content, use, engine, version);
   if (use.version === null) return { reason: `${file}:${use.line} names no version to change` };
   const found = findVersion(line, engine, use.version);
   if ("reason" in found) return found;
@@ -82,6 +80,34 @@ export function editUse(
     };
   }
   return editAt(file, content, span.start, found.from, found.to, version);
+}
+
+/**
+ * The image on the use's line, or on the next lines: a Testcontainers declaration often breaks
+ * before its image string (`new PostgreSQLContainer<>(` / `"postgres:17.2")`).
+ */
+function editImage(
+  file: string,
+  content: string,
+  use: ServiceUse,
+  engine: string,
+  version: string,
+): TextEdit | { reason: string } {
+  let first: { reason: string } | null = null;
+  for (let line = use.line; line <= use.line + 3; line += 1) {
+    const span = lineSpan(content, line);
+    if (span === null) break;
+    const found = findImage(content.slice(span.start, span.end), engine, use.version);
+    if ("reason" in found) {
+      first ??= found;
+      if (line === use.line && !found.reason.startsWith("no ")) return found;
+      continue;
+    }
+    const moved = retag(found.text, version);
+    if ("reason" in moved) return moved;
+    return editAt(file, content, span.start, found.from, found.to, moved.ref);
+  }
+  return first ?? { reason: `${file} has no line ${use.line}` };
 }
 
 function editFirstVersion(
@@ -94,10 +120,10 @@ function editFirstVersion(
 ): TextEdit | { reason: string } {
   const lines = content.split("\n").length;
   for (let line = 1; line <= lines; line += 1) {
-    const edit = editUse(context, { ...use, file, line, raw: "", via: "version-file" }, engine, version);
+    const edit = editUse(context, { ...use, file, line, raw: "" }, engine, version);
     if (!("reason" in edit)) return edit;
   }
-  return { reason: `no ${use.version ?? engine} version found in ${file}` };
+  return { reason: `no ${engine} ${use.version ?? ""} found in ${file}` };
 }
 
 /** Every non-prod use of the finding that differs from prod, set to prod's version. */
