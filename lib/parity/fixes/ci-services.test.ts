@@ -39,10 +39,56 @@ const CASES: FixCase[] = [
     changes: { ".github/workflows/ci.yml": ["postgres:12-alpine", "postgres:16-alpine"] },
   },
   {
-    name: "CI with no database gets no plan, with the reason",
-    files: { ".github/workflows/ci.yml": workflow(""), "infra/db.tf": PROD_TF, "src/app.test.ts": "" },
+    name: "a test job with no database gets a services block before its steps, and the URL the env sample names",
+    files: {
+      ".github/workflows/ci.yml": workflow(""),
+      "infra/db.tf": PROD_TF,
+      "src/app.test.ts": "",
+      ".env.example": "DATABASE_URL=postgres://localhost/app\n",
+    },
     check: "ci-services",
-    reason: /adding a service block/,
+    changes: {
+      ".github/workflows/ci.yml": [
+        "    steps:",
+        [
+          "    services:",
+          "      postgres:",
+          "        image: postgres:16",
+          "        env:",
+          "          POSTGRES_USER: postgres",
+          "          POSTGRES_PASSWORD: postgres",
+          "          POSTGRES_DB: app",
+          "        ports:",
+          "          - 5432:5432",
+          "        options: >-",
+          '          --health-cmd "pg_isready -U postgres"',
+          "          --health-interval 5s --health-timeout 5s --health-retries 10",
+          "    env:",
+          "      DATABASE_URL: postgres://postgres:postgres@localhost:5432/app",
+          "    steps:",
+        ].join("\n"),
+      ],
+    },
+  },
+  {
+    name: "a job that already has a container is left to a person",
+    files: {
+      ".github/workflows/ci.yml": workflow("    container: node:20\n"),
+      "infra/db.tf": PROD_TF,
+      "src/app.test.ts": "",
+    },
+    check: "ci-services",
+    reason: /already has services or a container/,
+  },
+  {
+    name: "prod on a cloud database engine with no template gets no plan",
+    files: {
+      ".github/workflows/ci.yml": workflow(""),
+      "infra/db.tf": 'resource "aws_dynamodb_table" "main" {\n  name = "app"\n}\n',
+      "src/app.test.ts": "",
+    },
+    check: "ci-services",
+    reason: /.+/,
   },
 ];
 

@@ -4,7 +4,9 @@
  */
 import type { Finding, Report } from "../types";
 import { planCiServices } from "./ci-services";
+import { planDevEnvironment } from "./dev-environment";
 import { planRuntimeVersion } from "./runtime-version";
+import { planServiceMissingInDev } from "./service-missing-in-dev";
 import { planServiceVersion } from "./service-version";
 import type { FixPlan, NoPlan, Planner } from "./types";
 import { planUnpinnedImage } from "./unpinned-image";
@@ -14,6 +16,8 @@ export const FIX_PLANNERS: Readonly<Record<string, Planner>> = {
   "ci-services": planCiServices,
   "runtime-version": planRuntimeVersion,
   "unpinned-image": planUnpinnedImage,
+  "service-missing-in-dev": planServiceMissingInDev,
+  "dev-environment": planDevEnvironment,
 };
 
 /** Why a check has no planner: time and personnel findings change with practice, not with a file. */

@@ -52,7 +52,8 @@ export function expectFix(test: FixCase): void {
   expect(outcome.fixes.length).toBeGreaterThan(0);
   const { edits } = combinePlans(outcome.fixes);
   const fixed = applyToSnapshot(snapshot, edits);
-  for (const [path, content] of Object.entries(test.files)) {
+  for (const path of new Set([...Object.keys(test.files), ...Object.keys(test.changes ?? {})])) {
+    const content = test.files[path] ?? "";
     const change = test.changes?.[path];
     const expected = change ? content.replace(change[0], change[1]) : content;
     expect(fixed.files.get(path), path).toBe(expected);
