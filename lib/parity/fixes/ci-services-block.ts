@@ -45,7 +45,20 @@ export function servicesBlock(template: ServiceTemplate, version: string, indent
   return lines.join("");
 }
 
+/** Evidence from test code: a double wired in place of the client (ci-services' doubled findings). */
+function usesDouble(finding: Finding): boolean {
+  return finding.evidence.some((evidence) => evidence.environment === "test");
+}
+
 export function addCiServices(context: FixContext): PlannerResult | null {
+  // A server beside tests that mock its client would silence the finding and test nothing more.
+  if (usesDouble(context.finding)) {
+    return {
+      reason:
+        "the tests replace the client with a test double: a service container alone changes nothing they test; " +
+        "point the tests at a real server first",
+    };
+  }
   const jobs = testJobs(context.finding);
   if (jobs.length === 0) return null;
   const engine = engineOf(context);

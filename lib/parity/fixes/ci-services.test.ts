@@ -88,10 +88,26 @@ const CASES: FixCase[] = [
       "src/app.test.ts": "",
     },
     check: "ci-services",
-    reason: /.+/,
+    reason: /no CI service template/,
   },
 ];
 
 describe("ci-services fix plans", () => {
   for (const test of CASES) it(test.name, () => expectFix(test));
+});
+
+describe("ci-services with test doubles", () => {
+  it("offers no service block when the tests mock the database client", () =>
+    expectFix({
+      name: "doubles",
+      files: {
+        ".github/workflows/ci.yml": workflow(""),
+        "infra/db.tf": PROD_TF,
+        "package.json": '{"devDependencies":{"jest-mock-extended":"3"}}',
+        "src/orders.service.spec.ts":
+          'import { mockDeep } from "jest-mock-extended";\nimport { PrismaClient } from "@prisma/client";\nconst prisma = mockDeep<PrismaClient>();\n',
+      },
+      check: "ci-services",
+      reason: /test double/,
+    }));
 });
