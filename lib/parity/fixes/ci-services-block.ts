@@ -6,7 +6,7 @@
 import { isMap, type YAMLMap } from "yaml";
 import type { Finding } from "../types";
 import { SERVICE_TEMPLATES, type ServiceTemplate } from "./service-templates";
-import { engineOf, prodVersion } from "./toward-prod";
+import { engineOf, prodVersion, usesAt } from "./toward-prod";
 import type { FixContext, PlannerResult, TextEdit } from "./types";
 import { before, child, pairOnLine, topMap } from "./yaml-blocks";
 
@@ -45,22 +45,27 @@ export function servicesBlock(template: ServiceTemplate, version: string, indent
   return lines.join("");
 }
 
-/** Evidence from test code: a double wired in place of the client (ci-services' doubled findings). */
-function usesDouble(finding: Finding): boolean {
-  return finding.evidence.some((evidence) => evidence.environment === "test");
+/**
+ * Evidence from test code that is no service use: a double wired in place of the client
+ * (ci-services' doubled findings). Testcontainers evidence is a use of the inventory.
+ */
+function usesDouble(context: FixContext): boolean {
+  return context.finding.evidence.some(
+    (evidence) => evidence.environment === "test" && usesAt(context, evidence).length === 0,
+  );
 }
 
 export function addCiServices(context: FixContext): PlannerResult | null {
+  const jobs = testJobs(context.finding);
+  if (jobs.length === 0) return null;
   // A server beside tests that mock its client would silence the finding and test nothing more.
-  if (usesDouble(context.finding)) {
+  if (usesDouble(context)) {
     return {
       reason:
         "the tests replace the client with a test double: a service container alone changes nothing they test; " +
         "point the tests at a real server first",
     };
   }
-  const jobs = testJobs(context.finding);
-  if (jobs.length === 0) return null;
   const engine = engineOf(context);
   const template = engine === null ? undefined : SERVICE_TEMPLATES[engine];
   if (engine === null || template === undefined) {
