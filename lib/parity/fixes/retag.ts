@@ -82,7 +82,8 @@ export function findVersion(line: string, engine: string, current: string): Foun
   if (matches.length > 1) return { reason: `the line names several versions (${line.trim()}): choose by hand` };
   const match = matches[0] as RegExpMatchArray;
   const digits = match[1] ?? "";
-  const from = (match.index ?? 0) + match[0].length - digits.length;
+  // The digits follow an optional `v` and precede an optional `.x`.
+  const from = (match.index ?? 0) + (match[0].startsWith("v") ? 1 : 0);
   return { from, to: from + digits.length, text: digits };
 }
 

@@ -76,6 +76,31 @@ const CASES: FixCase[] = [
     check: "runtime-version",
     changes: { ".devcontainer/Dockerfile": ["node:18-bullseye", "node:20-bullseye"] },
   },
+  {
+    name: ".tool-versions at the same precision: only the number changes",
+    files: { ".tool-versions": "nodejs 18\n", Dockerfile: PROD_DOCKERFILE },
+    check: "runtime-version",
+    changes: { ".tool-versions": ["nodejs 18", "nodejs 20"] },
+  },
+  {
+    name: "a Travis wildcard version keeps its .x and quotes",
+    files: {
+      ".travis.yml": 'language: go\ngo:\n  - "1.21.x"\nscript: make test\n',
+      Dockerfile: "FROM golang:1.22-alpine\n",
+    },
+    check: "runtime-version",
+    changes: { ".travis.yml": ['"1.21.x"', '"1.22.x"'] },
+  },
+  {
+    name: "a devcontainer feature version in JSONC, comments and trailing commas kept",
+    files: {
+      ".devcontainer/devcontainer.json":
+        '{\n  // dev\n  "image": "mcr.microsoft.com/devcontainers/base:bookworm",\n  "features": {\n    "ghcr.io/devcontainers/features/node:1": { "version": "18" },\n  },\n}\n',
+      Dockerfile: PROD_DOCKERFILE,
+    },
+    check: "runtime-version",
+    changes: { ".devcontainer/devcontainer.json": ['"version": "18"', '"version": "20"'] },
+  },
 ];
 
 describe("runtime-version fix plans", () => {

@@ -32,6 +32,15 @@ const CASES: FixCase[] = [
     changes: { "docker-compose.yml": ["postgres:15-bookworm", "postgres:16-bookworm"] },
   },
   {
+    name: "a Helm values file that splits repository and tag: the tag changes",
+    files: {
+      "charts/app/values-dev.yaml": 'postgresql:\n  image:\n    repository: postgres\n    tag: "14"\n',
+      "infra/db.tf": PROD_TF,
+    },
+    check: "service-version",
+    changes: { "charts/app/values-dev.yaml": ['tag: "14"', 'tag: "16"'] },
+  },
+  {
     name: "a build-specific tag is not guessed",
     files: { "docker-compose.yml": compose("bitnami/postgresql:14.5.0-debian-11-r3"), "infra/db.tf": PROD_TF },
     check: "service-version",

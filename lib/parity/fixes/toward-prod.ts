@@ -97,7 +97,14 @@ function editImage(
   for (let line = use.line; line <= use.line + 3; line += 1) {
     const span = lineSpan(content, line);
     if (span === null) break;
-    const found = findImage(content.slice(span.start, span.end), engine, use.version);
+    const text = content.slice(span.start, span.end);
+    const found = findImage(text, engine, use.version);
+    if ("reason" in found && line === use.line && use.version !== null && found.reason.startsWith("no ")) {
+      // Helm values split the image: `repository: postgres` above, `tag: "14"` on the use's line.
+      const tag = findVersion(text, engine, use.version);
+      if (!("reason" in tag) && /\btag\s*:/.test(text))
+        return editAt(file, content, span.start, tag.from, tag.to, version);
+    }
     if ("reason" in found) {
       first ??= found;
       if (line === use.line && !found.reason.startsWith("no ")) return found;

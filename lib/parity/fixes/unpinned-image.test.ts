@@ -39,6 +39,15 @@ const CASES: FixCase[] = [
     changes: { "docker-compose.yml": ["redis:alpine", "redis:7-alpine"] },
   },
   {
+    name: "a major-only tag of a minor-versioned engine gets prod's minor, its variant kept",
+    files: {
+      "docker-compose.yml": "services:\n  mq:\n    image: rabbitmq:3-management\n",
+      "infra/mq.tf": 'resource "aws_mq_broker" "mq" {\n  engine_type    = "RabbitMQ"\n  engine_version = "3.13"\n}\n',
+    },
+    check: "unpinned-image",
+    changes: { "docker-compose.yml": ["rabbitmq:3-management", "rabbitmq:3.13-management"] },
+  },
+  {
     name: "prod names no version: no plan, and why",
     files: { "docker-compose.yml": compose("redis:latest") },
     check: "unpinned-image",
