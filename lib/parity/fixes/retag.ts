@@ -3,8 +3,7 @@
  * (`postgres:14-alpine` -> `postgres:16-alpine`) and replace a version number (`node-version: 18`
  * -> `node-version: 20`). Everything around the token (key, quotes, comments) stays as written.
  */
-import { resolveImage } from "../catalog";
-import { normalizeVersion } from "../catalog/versions";
+import { normalizeVersion, resolveImage } from "../catalog";
 
 export type Found = { from: number; to: number; text: string } | { reason: string };
 
