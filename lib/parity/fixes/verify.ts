@@ -39,8 +39,8 @@ function sameFiles(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string
   return true;
 }
 
-/** Why a plan cannot be offered, or null when it holds. */
-function disproof(
+/** Why a plan cannot be offered, or null when it holds (`before` is the audit it was made from). */
+export function disproof(
   snapshot: RepoSnapshot,
   config: ParityConfig | null,
   now: Date,
