@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, it } from "vitest";
 import { expectFix, type FixCase, PROD_TF } from "./__tests__/support";
 
@@ -12,7 +14,31 @@ const compose = (image: string, eol = "\n") =>
     "",
   ].join(eol);
 
+/** A real Testcontainers test (the format's fixture): the image string, not the commented-out one. */
+const TESTCONTAINERS = readFileSync(
+  join(import.meta.dirname, "..", "formats", "testcontainers", "__fixtures__", "java", "OrderRepositoryIT.java"),
+  "utf8",
+);
+
 const CASES: FixCase[] = [
+  {
+    name: "a Testcontainers image string in test code",
+    files: { "src/test/java/shop/OrderRepositoryIT.java": TESTCONTAINERS, "infra/db.tf": PROD_TF },
+    check: "service-version",
+    changes: { "src/test/java/shop/OrderRepositoryIT.java": ['"postgres:15.6-alpine"', '"postgres:16-alpine"'] },
+  },
+  {
+    name: "a Testcontainers declaration broken before its image string",
+    files: {
+      "src/test/java/shop/OrderRepositoryIT.java": TESTCONTAINERS.replace(
+        'new PostgreSQLContainer<>("postgres:15.6-alpine")',
+        'new PostgreSQLContainer<>(\n            "postgres:15.6-alpine")',
+      ),
+      "infra/db.tf": PROD_TF,
+    },
+    check: "service-version",
+    changes: { "src/test/java/shop/OrderRepositoryIT.java": ['"postgres:15.6-alpine"', '"postgres:16-alpine"'] },
+  },
   {
     name: "a compose image moves to prod's major, keeping its variant and comment",
     files: { "docker-compose.yml": compose("postgres:14-alpine"), "infra/db.tf": PROD_TF },
