@@ -8,7 +8,7 @@ import type { Finding } from "../types";
 import { SERVICE_TEMPLATES, type ServiceTemplate } from "./service-templates";
 import { engineOf, prodVersion, usesAt } from "./toward-prod";
 import type { FixContext, PlannerResult, TextEdit } from "./types";
-import { before, child, pairOnLine, topMap } from "./yaml-blocks";
+import { before, child, endOf, pairOnLine, topMap } from "./yaml-blocks";
 
 const WORKFLOW = /^\.github\/workflows\/[^/]+\.ya?ml$/;
 
@@ -28,18 +28,19 @@ function documented(context: FixContext, key: string): boolean {
   );
 }
 
-export function servicesBlock(template: ServiceTemplate, version: string, indent: string, unit: string, eol: string) {
+/** One entry of a job's `services:` map, its name at `indent`. */
+export function serviceEntry(template: ServiceTemplate, version: string, indent: string, unit: string, eol: string) {
   const at = (depth: number, text: string) => `${indent}${unit.repeat(depth)}${text}${eol}`;
-  const lines = [at(0, "services:"), at(1, `${template.name}:`), at(2, `image: ${template.image(version)}`)];
+  const lines = [at(0, `${template.name}:`), at(1, `image: ${template.image(version)}`)];
   if (template.environment.length > 0) {
-    lines.push(at(2, "env:"), ...template.environment.map(([key, value]) => at(3, `${key}: ${value}`)));
+    lines.push(at(1, "env:"), ...template.environment.map(([key, value]) => at(2, `${key}: ${value}`)));
   }
-  lines.push(at(2, "ports:"), at(3, `- ${template.port}:${template.port}`));
+  lines.push(at(1, "ports:"), at(2, `- ${template.port}:${template.port}`));
   if (template.health) {
     lines.push(
-      at(2, "options: >-"),
-      at(3, `--health-cmd "${template.health}"`),
-      at(3, "--health-interval 5s --health-timeout 5s --health-retries 10"),
+      at(1, "options: >-"),
+      at(2, `--health-cmd "${template.health}"`),
+      at(2, "--health-interval 5s --health-timeout 5s --health-retries 10"),
     );
   }
   return lines.join("");
@@ -83,18 +84,29 @@ export function addCiServices(context: FixContext): PlannerResult | null {
       return { reason: `${evidence.file}:${evidence.line}: the job could not be read as a block map` };
     }
     const job = pair.value as YAMLMap;
-    if (
-      child(job, "services") ||
-      job.items.some((item) => String((item.key as { value?: unknown })?.value) === "container")
-    ) {
-      return {
-        reason: `${evidence.file}:${evidence.line}: the job already has services or a container: add ${engine} there by hand`,
-      };
+    const where = `${evidence.file}:${evidence.line}`;
+    // In a job container, services are reached by name, not on localhost: the URL differs.
+    if (job.items.some((item) => String((item.key as { value?: unknown })?.value) === "container")) {
+      return { reason: `${where}: the job runs in a container: add ${engine} to its services by hand` };
+    }
+    const existing = child(job, "services");
+    if (existing) {
+      // The job starts other services already (Redis): prod's database joins them.
+      const names = existing.items.map((item) => String((item.key as { value?: unknown })?.value));
+      if (names.includes(template.name))
+        return { reason: `${where}: the job already has a service named ${template.name}` };
+      const end = endOf(content, existing);
+      if (end === null) return { reason: `${where}: the job's services could not be read as a block map` };
+      const lead = end.offset === content.length && !content.endsWith("\n") ? end.eol : "";
+      const text = lead + serviceEntry(template, target.version, end.indent, end.unit, end.eol);
+      edits.push({ file: evidence.file, start: end.offset, end: end.offset, before: "", after: text });
+      continue;
     }
     const place = before(content, job, "steps");
-    if (place === null)
-      return { reason: `${evidence.file}:${evidence.line}: the job has no steps to place services before` };
-    let text = servicesBlock(template, target.version, place.indent, place.unit, place.eol);
+    if (place === null) return { reason: `${where}: the job has no steps to place services before` };
+    let text =
+      `${place.indent}services:${place.eol}` +
+      serviceEntry(template, target.version, place.indent + place.unit, place.unit, place.eol);
     const url = template.url;
     if (url && documented(context, url.key) && !child(job, "env")) {
       text += `${place.indent}env:${place.eol}${place.indent}${place.unit}${url.key}: ${url.value}${place.eol}`;

@@ -71,6 +71,35 @@ const CASES: FixCase[] = [
     },
   },
   {
+    name: "a job that starts Redis already: prod's database joins its services",
+    files: {
+      ".github/workflows/ci.yml": workflow("    services:\n      redis:\n        image: redis:7\n"),
+      "infra/db.tf": PROD_TF,
+      "src/app.test.ts": "",
+    },
+    check: "ci-services",
+    changes: {
+      ".github/workflows/ci.yml": [
+        "        image: redis:7\n",
+        [
+          "        image: redis:7",
+          "      postgres:",
+          "        image: postgres:16",
+          "        env:",
+          "          POSTGRES_USER: postgres",
+          "          POSTGRES_PASSWORD: postgres",
+          "          POSTGRES_DB: app",
+          "        ports:",
+          "          - 5432:5432",
+          "        options: >-",
+          '          --health-cmd "pg_isready -U postgres"',
+          "          --health-interval 5s --health-timeout 5s --health-retries 10",
+          "",
+        ].join("\n"),
+      ],
+    },
+  },
+  {
     name: "a job that already has a container is left to a person",
     files: {
       ".github/workflows/ci.yml": workflow("    container: node:20\n"),
@@ -78,7 +107,7 @@ const CASES: FixCase[] = [
       "src/app.test.ts": "",
     },
     check: "ci-services",
-    reason: /already has services or a container/,
+    reason: /runs in a container/,
   },
   {
     name: "prod on a cloud database engine with no template gets no plan",
