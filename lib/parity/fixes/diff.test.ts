@@ -37,6 +37,7 @@ describe("unifiedDiff", () => {
       "--- a/f.txt\n+++ b/f.txt\n@@ -1 +1 @@\n-18\n\\ No newline at end of file\n+20\n\\ No newline at end of file\n",
     );
     expect(unifiedDiff("f.txt", null, "x\n")).toBe("--- /dev/null\n+++ b/f.txt\n@@ -0,0 +1 @@\n+x\n");
+    expect(gitApply(null, unifiedDiff("f.txt", null, "services:\n  redis: {}\n"))).toBe("services:\n  redis: {}\n");
   });
 
   it("keeps CRLF lines as they are", () => {
