@@ -1,6 +1,6 @@
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { applyToSnapshot, combinePlans, fixFindings, unifiedDiff } from "../lib/parity/fixes/index";
+import { applyToSnapshot, auditCombined, combinePlans, fixFindings, unifiedDiff } from "../lib/parity/fixes/index";
 import { audit } from "../lib/parity/index";
 import type { Finding, RepoSnapshot } from "../lib/parity/types";
 import { type FixCommand, UsageError } from "./args";
@@ -36,8 +36,9 @@ export async function runFix(command: FixCommand): Promise<number> {
     if (command.dryRun && patch) out(`\n${patch.trimEnd()}`);
     if (fixes.length === 0) out("nothing to fix mechanically");
     else {
-      const after = audit(fixed, null, now);
-      out(`tools score ${report.scores.tools ?? "-"} -> ${after.scores.tools ?? "-"}`);
+      const after = auditCombined(snapshot, null, now, report, edits);
+      out(`tools score ${report.scores.tools ?? "-"} -> ${after.report.scores.tools ?? "-"}`);
+      for (const added of after.added) err(`warning  the fixes together bring ${added.check}: ${added.message}`);
     }
   }
   for (const fix of skipped)

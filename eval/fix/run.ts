@@ -2,7 +2,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { fixtureRepos } from "../../lib/parity/__tests__/fixture-repos";
-import { applyToSnapshot, combinePlans, fixFindings } from "../../lib/parity/fixes/index";
+import { auditCombined, combinePlans, fixFindings } from "../../lib/parity/fixes/index";
 import { audit } from "../../lib/parity/index";
 import type { RepoSnapshot } from "../../lib/parity/types";
 import { readLocalSnapshot } from "../../lib/sources/local/index";
@@ -24,6 +24,8 @@ interface RepoFigures {
   after: number | null;
   byCheck: Map<string, { findings: number; fixed: number }>;
   reasons: string[];
+  /** Findings the plans bring together that none brought alone (should be none). */
+  added: string[];
 }
 
 function measure(name: string, snapshot: RepoSnapshot): RepoFigures {
@@ -34,7 +36,8 @@ function measure(name: string, snapshot: RepoSnapshot): RepoFigures {
     select: (finding) => open(finding.gap, finding.suppressed),
   });
   const { edits } = combinePlans(outcome.fixes);
-  const after = edits.length > 0 ? audit(applyToSnapshot(snapshot, edits), null, AUDITED_AT) : report;
+  const combined = edits.length > 0 ? auditCombined(snapshot, null, AUDITED_AT, report, edits) : null;
+  const after = combined?.report ?? report;
   const byCheck = new Map<string, { findings: number; fixed: number }>();
   for (const finding of report.findings) {
     if (!open(finding.gap, finding.suppressed)) continue;
@@ -51,6 +54,7 @@ function measure(name: string, snapshot: RepoSnapshot): RepoFigures {
     after: after.scores.tools,
     byCheck,
     reasons: outcome.unfixed.map((item) => `${item.check}: ${item.reason}`),
+    added: (combined?.added ?? []).map((finding) => `${finding.check}: ${finding.message}`),
   };
 }
 
@@ -94,6 +98,7 @@ function summarise(title: string, figures: RepoFigures[], verbose: boolean): voi
       `${repo.name}  tools findings ${repo.findings}, verified plans ${repo.fixed}  tools ${repo.before ?? "-"} -> ${repo.after ?? "-"}\n`,
     );
     if (verbose) for (const reason of repo.reasons) process.stdout.write(`    no plan  ${reason}\n`);
+    for (const added of repo.added) process.stdout.write(`    NEW after all plans  ${added}\n`);
   }
   const findings = figures.reduce((sum, repo) => sum + repo.findings, 0);
   const fixed = figures.reduce((sum, repo) => sum + repo.fixed, 0);
@@ -111,10 +116,11 @@ function summarise(title: string, figures: RepoFigures[], verbose: boolean): voi
     process.stdout.write(`  ${check.padEnd(24)} ${entry.fixed}/${entry.findings}\n`);
   }
   const improved = figures.filter((repo) => (repo.after ?? 0) > (repo.before ?? 0)).length;
+  const added = figures.reduce((sum, repo) => sum + repo.added.length, 0);
   process.stdout.write(
     `open tools findings with a verified plan: ${percent(fixed, findings)} (${fixed}/${findings})\n` +
       `mean tools score before ${mean(figures.map((repo) => repo.before))}, after ${mean(figures.map((repo) => repo.after))}` +
-      ` (${improved} repositories improved)\n`,
+      ` (${improved} repositories improved; ${added} new findings with all plans applied together)\n`,
   );
 }
 

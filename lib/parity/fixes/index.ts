@@ -3,4 +3,4 @@ export { unifiedDiff } from "./diff";
 export { applyEdits, StaleEditError } from "./edits";
 export { FIX_PLANNERS, planFor } from "./registry";
 export type { FixContext, FixPlan, NoPlan, Planner, PlannerResult, TextEdit } from "./types";
-export { applyToSnapshot, combinePlans, type FixOptions, type FixOutcome, fixFindings } from "./verify";
+export { applyToSnapshot, auditCombined, combinePlans, type FixOptions, type FixOutcome, fixFindings } from "./verify";

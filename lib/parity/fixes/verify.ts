@@ -113,3 +113,19 @@ export function combinePlans(plans: readonly FixPlan[]): { edits: TextEdit[]; sk
   }
   return { edits: dedupeEdits(edits), skipped };
 }
+
+/**
+ * The audit after several plans together, and any finding the set brings that no plan brought
+ * alone (two proven plans can still meet: the CLI warns, the measurement counts them).
+ */
+export function auditCombined(
+  snapshot: RepoSnapshot,
+  config: ParityConfig | null,
+  now: Date,
+  before: Report,
+  edits: readonly TextEdit[],
+): { report: Report; added: Finding[] } {
+  const report = audit(applyToSnapshot(snapshot, edits), config, now);
+  const known = new Set(before.findings.map((finding) => finding.fingerprint));
+  return { report, added: report.findings.filter((finding) => !finding.suppressed && !known.has(finding.fingerprint)) };
+}
