@@ -117,6 +117,7 @@ function editImage(
   return first ?? { reason: `${file} has no line ${use.line}` };
 }
 
+/** The first line of a followed file (`.nvmrc`, an included compose file) that holds the use's version. */
 function editFirstVersion(
   context: FixContext,
   file: string,
