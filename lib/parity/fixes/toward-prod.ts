@@ -73,6 +73,9 @@ export function editUse(
   if (use.via === "image") return editImage(file, content, use, engine, version);
   if (use.version === null) return { reason: `${file}:${use.line} names no version to change` };
   const found = findVersion(line, engine, use.version);
+  if ("reason" in found && /\b(var|local)\.|\$\{?\w/.test(line)) {
+    return { reason: "the version is set by a variable: change it where the value is set" };
+  }
   if ("reason" in found) return found;
   if (parts(found.text) > parts(version) && use.via !== "action" && !LOOSE_FILES.test(file)) {
     return {
@@ -99,11 +102,16 @@ function editImage(
     if (span === null) break;
     const text = content.slice(span.start, span.end);
     const found = findImage(text, engine, use.version);
-    if ("reason" in found && line === use.line && use.version !== null && found.reason.startsWith("no ")) {
-      // Helm values split the image: `repository: postgres` above, `tag: "14"` on the use's line.
-      const tag = findVersion(text, engine, use.version);
-      if (!("reason" in tag) && /\btag\s*:/.test(text))
-        return editAt(file, content, span.start, tag.from, tag.to, version);
+    if ("reason" in found && line === use.line && found.reason.startsWith("no ")) {
+      // Helm values and kustomize split the image: `repository: postgres` above, `tag: "14"`
+      // (`newTag: 14-alpine`) on the use's line; the tag is retagged like a whole reference.
+      const tag = /(tag\s*:\s*["']?)([\w.-]+)/i.exec(text);
+      if (tag?.[2] !== undefined && tag.index !== undefined) {
+        const moved = retag(`image:${tag[2]}`, version);
+        if ("reason" in moved) return moved;
+        const from = tag.index + (tag[1] ?? "").length;
+        return editAt(file, content, span.start, from, from + tag[2].length, moved.ref.slice("image:".length));
+      }
     }
     if ("reason" in found) {
       first ??= found;
