@@ -17,13 +17,29 @@ export interface AuditCommand {
   explain: boolean;
 }
 
-export type Command = AuditCommand | { command: "help" } | { command: "version" };
+/** `parity fix`: verified fix plans for a local checkout (docs/fix.md). */
+export interface FixCommand {
+  command: "fix";
+  target: string;
+  /** Only findings of these checks; empty: every check. */
+  checks: string[];
+  /** Only these findings, by fingerprint (or a prefix of one); empty: every finding. */
+  findings: string[];
+  /** Print the diff and write nothing. */
+  dryRun: boolean;
+  /** `patch`: only the unified diff on standard output (for `git apply`), nothing written. */
+  format: "text" | "patch";
+  config: string | null;
+}
+
+export type Command = AuditCommand | FixCommand | { command: "help" } | { command: "version" };
 
 export class UsageError extends Error {
   override name = "UsageError";
 }
 
 export const USAGE = `Usage: parity audit <path | owner/repo> [options]
+       parity fix [path] [--check ID...] [--finding FINGERPRINT...] [--dry-run] [--format patch]
 
 Audits a repository for dev/prod parity: the tools, time and personnel gaps.
   <path>          a local checkout (history from git when it is a repository)
@@ -41,7 +57,15 @@ Options:
   -h, --help          show this help
   -v, --version       show the engine version
 
-Exit codes: 0 audited, 1 a gate (--fail-under, --fail-on) failed, 2 bad usage or the audit failed.`;
+Fix options (parity fix: changes dev and CI files toward prod, each change proved by a second audit):
+  [path]              a local checkout (default: the current directory)
+  --check <id>        only findings of this check (repeatable)
+  --finding <fp>      only this finding, by fingerprint or a prefix of one (repeatable)
+  --dry-run           print the diff of what would change, write nothing
+  --format patch      print only the unified diff (for git apply), write nothing
+
+Exit codes: 0 audited (fix: done), 1 a gate (--fail-under, --fail-on) failed (fix: a finding chosen
+with --check or --finding has no verified fix), 2 bad usage or the audit failed.`;
 
 /** Parses argv; throws UsageError with a sentence for the user. */
 export function parseCommand(argv: readonly string[]): Command {
@@ -60,6 +84,9 @@ export function parseCommand(argv: readonly string[]): Command {
         explain: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
         version: { type: "boolean", short: "v", default: false },
+        check: { type: "string", multiple: true },
+        finding: { type: "string", multiple: true },
+        "dry-run": { type: "boolean", default: false },
       },
     });
   } catch (error) {
@@ -69,6 +96,11 @@ export function parseCommand(argv: readonly string[]): Command {
   if (values.help) return { command: "help" };
   if (values.version) return { command: "version" };
   const [command, target, ...extra] = positionals;
+  if (command === "fix") return parseFix(values, target, extra);
+  const fixOnly = (["check", "finding", "dry-run"] as const).find(
+    (name) => values[name] !== undefined && values[name] !== false,
+  );
+  if (fixOnly) throw new UsageError(`--${fixOnly} is an option of parity fix.`);
   if (command !== "audit") {
     throw new UsageError(
       command ? `Unknown command "${command}".` : "Missing command: parity audit <path | owner/repo>.",
@@ -91,6 +123,36 @@ export function parseCommand(argv: readonly string[]): Command {
     output: typeof values.output === "string" ? values.output : null,
     noHistory: values["no-history"] === true,
     explain: values.explain === true,
+  };
+}
+
+function parseFix(
+  values: ReturnType<typeof parseArgs>["values"],
+  target: string | undefined,
+  extra: readonly string[],
+): FixCommand {
+  if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}".`);
+  for (const name of ["fail-under", "fail-on", "output", "explain", "no-history"] as const) {
+    if (values[name] !== undefined && values[name] !== false)
+      throw new UsageError(`--${name} is an option of parity audit.`);
+  }
+  const format = values.format === undefined ? "text" : String(values.format);
+  if (format !== "text" && format !== "patch") {
+    throw new UsageError(`--format of parity fix must be text or patch (got "${format}").`);
+  }
+  const list = (value: unknown) => (Array.isArray(value) ? value.map(String) : []);
+  const findings = list(values.finding);
+  const short = findings.find((fingerprint) => !/^[0-9a-f]{4,}$/i.test(fingerprint));
+  if (short !== undefined)
+    throw new UsageError(`--finding takes a fingerprint (4 or more hex digits, got "${short}").`);
+  return {
+    command: "fix",
+    target: target ?? ".",
+    checks: list(values.check),
+    findings: findings.map((fingerprint) => fingerprint.toLowerCase()),
+    dryRun: values["dry-run"] === true,
+    format,
+    config: typeof values.config === "string" ? values.config : null,
   };
 }
 

@@ -3,6 +3,7 @@ import { env } from "../lib/env";
 import { audit, ENGINE_VERSION, toJson, toMarkdown, toSarif, toText } from "../lib/parity/audit/index";
 import type { Report } from "../lib/parity/types";
 import { type AuditCommand, type OutputFormat, parseCommand, USAGE, UsageError } from "./args";
+import { runFix } from "./fix";
 import { failedGates } from "./gates";
 import { loadSnapshot } from "./targets";
 
@@ -18,6 +19,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(`parity ${ENGINE_VERSION}\n`);
       return 0;
     }
+    if (command.command === "fix") return await runFix(command);
     return await runAudit(command);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -14,7 +14,9 @@ const HISTORY_DAYS = 180;
  * from GitHub. `--config` replaces the repository's own `.parity.yml`, so its problems are
  * still reported with their lines.
  */
-export async function loadSnapshot(command: AuditCommand): Promise<RepoSnapshot> {
+export async function loadSnapshot(
+  command: Pick<AuditCommand, "target" | "noHistory" | "config">,
+): Promise<RepoSnapshot> {
   const since = new Date(Date.now() - HISTORY_DAYS * 86_400_000);
   const snapshot = existsSync(command.target)
     ? await loadLocal(command.target, command.noHistory ? undefined : since)
