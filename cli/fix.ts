@@ -1,7 +1,7 @@
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { audit } from "../lib/parity/audit/index";
 import { applyToSnapshot, auditCombined, combinePlans, fixFindings, unifiedDiff } from "../lib/parity/fixes/index";
-import { audit } from "../lib/parity/index";
 import type { Finding, RepoSnapshot } from "../lib/parity/types";
 import { type FixCommand, UsageError } from "./args";
 import { loadSnapshot } from "./targets";

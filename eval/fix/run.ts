@@ -2,8 +2,8 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { fixtureRepos } from "../../lib/parity/__tests__/fixture-repos";
+import { audit } from "../../lib/parity/audit/index";
 import { auditCombined, combinePlans, fixFindings } from "../../lib/parity/fixes/index";
-import { audit } from "../../lib/parity/index";
 import type { RepoSnapshot } from "../../lib/parity/types";
 import { readLocalSnapshot } from "../../lib/sources/local/index";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { audit } from "../audit";
+import { audit } from "../audit/index";
 import { NOW, PROD_TF, snapshotOf } from "./__tests__/support";
 import type { FixPlan } from "./types";
 import { combinePlans, disproof, fixFindings } from "./verify";

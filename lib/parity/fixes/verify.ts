@@ -3,7 +3,7 @@
  * the same audit runs again, and the plan stands only when its finding is gone, no new finding
  * appears, and applying it a second time changes nothing.
  */
-import { audit } from "../audit";
+import { audit } from "../audit/index";
 import type { Finding, ParityConfig, Report, RepoSnapshot } from "../types";
 import { applyEdits, dedupeEdits, StaleEditError } from "./edits";
 import { planFor } from "./registry";

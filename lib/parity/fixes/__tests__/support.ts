@@ -1,6 +1,6 @@
 /** Table-test helpers for the fix planners: a repository in memory, planned, proved and applied. */
 import { expect } from "vitest";
-import { audit } from "../../audit";
+import { audit } from "../../audit/index";
 import type { RepoSnapshot } from "../../types";
 import { applyEdits } from "../edits";
 import { applyToSnapshot, combinePlans, fixFindings } from "../verify";
