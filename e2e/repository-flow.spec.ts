@@ -46,12 +46,13 @@ test("the scorecard shows the matrix, the findings and how to fix them", async (
   const matrix = page.locator("table", { has: page.locator("caption") }).first();
   await expect(matrix).toContainText("SQLite");
   await expect(matrix).toContainText("PostgreSQL 16");
-  // Every cell links to the file and line at the audited commit.
+  // Every cell links to the file and line at the audited commit, on the GitHub the app talks to
+  // (GITHUB_URL: here the double, never github.com).
   const sqliteLink = matrix.getByRole("link", { name: /SQLite/ }).first();
-  await expect(sqliteLink).toHaveAttribute(
-    "href",
-    /github\.com\/acme\/storefront\/blob\/[0-9a-f]{40}\/config\/database\.yml#L\d+/,
+  const blob = new RegExp(
+    `^${GITHUB.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/acme/storefront/blob/[0-9a-f]{40}/config/database\\.yml#L\\d+$`,
   );
+  await expect(sqliteLink).toHaveAttribute("href", blob);
   await expect(page.getByText(/SQLite in (dev|test)[^,]*, PostgreSQL 16 in prod/).first()).toBeVisible();
   await expect(page.getByText("Why it bites").first()).toBeAttached();
   // Each file read says which environments it serves and why.
