@@ -1,26 +1,7 @@
-import { execFile } from "node:child_process";
 import path from "node:path";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import type { Report } from "../lib/parity/types";
-
-const run = promisify(execFile);
-const root = path.resolve(import.meta.dirname, "..");
-const shop = path.join(root, "cli", "__fixtures__", "shop");
-
-/** Runs the real `parity` binary, as `npx parity` does. */
-async function parity(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [path.join(root, "cli", "bin.mjs"), ...args], {
-      cwd: root,
-      env: { ...process.env, NO_COLOR: "" },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+import { parity, root, shop } from "./__tests__/run-parity";
 
 describe("parity audit <path>", () => {
   it("reports the tools gap of a realistic repository as JSON with the documented schema", async () => {

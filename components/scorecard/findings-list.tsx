@@ -55,25 +55,17 @@ export function FindingsList({
         </p>
       ) : (
         <ul className="divide-y divide-neutral-100 dark:divide-neutral-900">
-          {open.map((finding) => (
+          {[...open, ...suppressed].map((finding) => (
             <FindingItem
               key={finding.fingerprint}
               finding={finding}
               report={report}
               githubUrl={githubUrl}
               text={texts[finding.check]}
-              pending={pendingSuppressions[finding.fingerprint] ?? null}
-              repository={repository}
-              pullRequestsOffered={pullRequestsOffered}
-            />
-          ))}
-          {suppressed.map((finding) => (
-            <FindingItem
-              key={finding.fingerprint}
-              finding={finding}
-              report={report}
-              githubUrl={githubUrl}
-              text={texts[finding.check]}
+              // Suppressed findings offer nothing to do: no pending mark, no suppress form.
+              {...(finding.suppressed
+                ? {}
+                : { pending: pendingSuppressions[finding.fingerprint] ?? null, repository, pullRequestsOffered })}
             />
           ))}
         </ul>
