@@ -140,10 +140,12 @@ export function buildInventory(
   };
   const prepared = new Map<string, Prepared>();
   const read = (path: string): Prepared | undefined => {
-    const cached = prepared.get(path);
-    if (cached) return cached;
+    // The snapshot first: formats ask for many files it does not hold (env-selectors asks for each
+    // of a monorepo's thousands of `config.ts`), and a miss then costs one lookup, not two.
     const raw = snapshot.files.get(path);
     if (typeof raw !== "string") return undefined;
+    const cached = prepared.get(path);
+    if (cached) return cached;
     const result = renderTemplated(path, prepareContent(raw));
     prepared.set(path, result);
     return result;

@@ -144,11 +144,20 @@ export function placeResult(
   for (const image of Array.isArray(result.images) ? result.images : []) {
     if (typeof image?.ref !== "string" || !TAG_STATES.has(image.tag)) continue;
     const environments = isEnvironment(image.environment) ? [image.environment] : fileEnvironments;
-    const fields = { ref: scrub(image.ref), line: safeLine(image.line), tag: image.tag, own: image.own === true };
+    const ref = scrub(image.ref);
+    const line = safeLine(image.line);
+    const { tag } = image;
+    const own = image.own === true;
     const name = typeof image.name === "string" ? scrub(image.name) : undefined;
     inventory.images ??= [];
+    // Written out in the keys' order (name only when non-empty): a spread of the shared fields and
+    // of `name ? { name } : {}` took the slow object-cloning path, about 2 ms per bench audit.
     for (const environment of environments) {
-      inventory.images.push({ ...fields, ...(name ? { name } : {}), file: path, format: format.id, environment });
+      inventory.images.push(
+        name
+          ? { ref, line, tag, own, name, file: path, format: format.id, environment }
+          : { ref, line, tag, own, file: path, format: format.id, environment },
+      );
     }
   }
   for (const built of Array.isArray(result.builtImages) ? result.builtImages : []) {

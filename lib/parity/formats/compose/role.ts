@@ -76,7 +76,12 @@ const HEADER_PROD = /\bself[\s-]?host\w*/i;
  */
 function headerEnvironment(content: string): [Environment, string] | null {
   const lines: string[] = [];
-  for (const line of content.split("\n", 30)) {
+  // Line by line up to 30, as `content.split("\n", 30)` gives them: the split cut all 30 when the
+  // first line (nearly always not a comment) already ends the header.
+  for (let start = 0, count = 0; start <= content.length && count < 30; count++) {
+    const end = content.indexOf("\n", start);
+    const line = end < 0 ? content.slice(start) : content.slice(start, end);
+    start = end < 0 ? content.length + 1 : end + 1;
     const trimmed = line.trim();
     if (trimmed === "" || trimmed === "#") {
       if (lines.length > 0) break;

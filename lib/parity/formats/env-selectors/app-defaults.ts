@@ -142,12 +142,11 @@ export function codeDefaults(ctx: ExtractContext, dir: string): Map<string, Code
   let all = cache.get(ctx.paths);
   if (!all) {
     all = new Map();
-    const files = pathIndex(ctx.paths)
-      .selectEndingIn("env-selectors:code", CODE_SUFFIXES)
-      .filter((path) => isCode(path) && !NOT_APP.test(path));
-    for (const file of files) {
+    // Read first, tested after: a monorepo has thousands of `config.ts` and the snapshot holds few
+    // of them, so the glob and NOT_APP regexes run on the files there are rather than on every path.
+    for (const file of pathIndex(ctx.paths).selectEndingIn("env-selectors:code", CODE_SUFFIXES)) {
       const content = ctx.readFile(file);
-      if (!content) continue;
+      if (!content || !isCode(file) || NOT_APP.test(file)) continue;
       for (const found of readCodeDefaults(file, content)) all.set(found.key, [...(all.get(found.key) ?? []), found]);
     }
     cache.set(ctx.paths, all);

@@ -72,25 +72,34 @@ function deployedImages(
   renderers: ReturnType<typeof overlayRenderers>,
   names: readonly string[],
 ): DeployedImage[] {
-  const fact = (image: ContainerImage, environment?: Environment): DeployedImage => ({
-    ref: redactText(image.image),
-    line: image.line,
-    tag: tagState(image.image),
-    own: isApplicationImage(image.image, names),
-    name: image.workload,
-    ...(environment ? { environment } : {}),
-  });
-  if (renderers.length === 0) return images.map((image) => fact(image));
+  if (renderers.length === 0) return images.map((image) => imageFact(image, names));
   const out: DeployedImage[] = [];
   for (const renderer of renderers) {
     const environment = environmentFromPath(renderer.overlay) ?? deployEnvironment(renderer.overlay);
     for (const image of images) {
       if (isDeleted(image.workload, image.kind, renderer.deletes)) continue;
       if (renderer.overrides.some((overrides) => applyOverrides(image.image, overrides).matched)) continue;
-      out.push(fact(image, environment));
+      out.push(imageFact(image, names, environment));
     }
   }
   return out;
+}
+
+/**
+ * A module function and a property set afterwards (same keys, same order) rather than an arrow
+ * per call spreading `environment ? { environment } : {}`: both showed in the bench's profile
+ * (tsx names each arrow with Object.defineProperty; the spread takes V8's slow cloning path).
+ */
+function imageFact(image: ContainerImage, names: readonly string[], environment?: Environment): DeployedImage {
+  const fact: DeployedImage = {
+    ref: redactText(image.image),
+    line: image.line,
+    tag: tagState(image.image),
+    own: isApplicationImage(image.image, names),
+    name: image.workload,
+  };
+  if (environment) fact.environment = environment;
+  return fact;
 }
 
 function renderedUses(

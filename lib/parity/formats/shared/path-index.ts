@@ -175,9 +175,19 @@ function selectBySuffix(paths: readonly string[], suffixes: readonly string[]): 
     const candidates = byHash.get(hash);
     if (!candidates) continue;
     const path = paths[i] as string;
-    if (candidates.some((suffix) => endsWithSegments(path, suffix))) selected.push(path);
+    if (endsWithAnyOf(path, candidates)) selected.push(path);
   }
   return selected;
+}
+
+/**
+ * `suffixes.some((suffix) => endsWithSegments(path, suffix))` without the closure: a closure over
+ * `path` made V8 allocate the loop body's scope on every iteration, candidate or not (5 MB of
+ * garbage per 100,000 paths, and the scavenges it costs).
+ */
+function endsWithAnyOf(path: string, suffixes: readonly string[]): boolean {
+  for (const suffix of suffixes) if (endsWithSegments(path, suffix)) return true;
+  return false;
 }
 
 /** `path` is `suffix`, or ends in `/` and `suffix`. */
