@@ -149,6 +149,56 @@ describe("REST responses match GitHub's OpenAPI description", () => {
     expect(pull.body).toMatchObject({ state: "open", head: { ref: "parity/openapi" } });
   });
 
+  it("lists a pull request's files with patches and takes a review with line comments in GitHub's shapes", async () => {
+    const post = (path: string, body: unknown) =>
+      getJson(path, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } });
+    const world = double.world;
+    const repo = world.repo("acme/storefront");
+    world.branch(repo, "review-me", repo.branches.get("main") ?? "");
+    world.commit("acme/storefront", {
+      files: { "ci/services.yml": "services:\n  postgres:\n    image: postgres:14\n" },
+      message: "CI database",
+      author: { name: "Priya", email: "priya@acme.test" },
+      at: "2025-06-30T12:00:00Z",
+      branch: "review-me",
+    });
+    const { number } = world.openPull(repo, { title: "CI database", head: "review-me", base: "main", body: null });
+    const files = await getJson(`${storefront}/pulls/${number}/files`);
+    const validateFiles = validator("get", "/repos/{owner}/{repo}/pulls/{pull_number}/files", "200");
+    expect(validateFiles(files.body), JSON.stringify(validateFiles.errors?.slice(0, 3))).toBe(true);
+    expect(files.body).toContainEqual(
+      expect.objectContaining({
+        filename: "ci/services.yml",
+        patch: "@@ -0,0 +1,3 @@\n+services:\n+  postgres:\n+    image: postgres:14",
+      }),
+    );
+    const comment = {
+      path: "ci/services.yml",
+      line: 3,
+      side: "RIGHT",
+      body: "```suggestion\n    image: postgres:16\n```",
+    };
+    const review = await post(`${storefront}/pulls/${number}/reviews`, {
+      event: "COMMENT",
+      body: "b",
+      comments: [comment],
+    });
+    expect(review.status).toBe(200);
+    const validateReview = validator("post", "/repos/{owner}/{repo}/pulls/{pull_number}/reviews", "200");
+    expect(validateReview(review.body), JSON.stringify(validateReview.errors?.slice(0, 3))).toBe(true);
+    expect(review.body).toMatchObject({ state: "COMMENTED" });
+    const outside = await post(`${storefront}/pulls/${number}/reviews`, {
+      event: "COMMENT",
+      body: "b",
+      comments: [{ ...comment, line: 9 }],
+    });
+    expect(outside.status).toBe(422);
+    const listed = await getJson(`${storefront}/pulls/${number}/comments`);
+    const validateComments = validator("get", "/repos/{owner}/{repo}/pulls/{pull_number}/comments", "200");
+    expect(validateComments(listed.body), JSON.stringify(validateComments.errors?.slice(0, 3))).toBe(true);
+    expect(listed.body).toEqual([expect.objectContaining({ path: "ci/services.yml", line: 3, side: "RIGHT" })]);
+  });
+
   it("issues installation tokens that list the installation's repositories", async () => {
     const token = await getJson("/app/installations/1/access_tokens", { method: "POST" });
     const validateToken = validator("post", "/app/installations/{installation_id}/access_tokens", "201");

@@ -2,13 +2,13 @@ import { createHash } from "node:crypto";
 import { createPull, gitRefs } from "./rest-branches";
 import { notFound, type RestAnswer, type RestRequest } from "./rest-common";
 import { getContents, putContents } from "./rest-contents";
+import { routePull } from "./rest-pulls";
 import {
   checkRunJson,
   commentJson,
   commitJson,
   deploymentJson,
   deploymentStatusJson,
-  pullJson,
   releaseJson,
   repoJson,
   runJson,
@@ -118,7 +118,7 @@ function routeRepo(world: World, repo: WorldRepo, rest: string[], req: RestReque
   }
   if (a === "git" && (b === "ref" || b === "refs")) return gitRefs(world, repo, rest.slice(1), req);
   if (a === "pulls" && b === undefined && req.method === "POST") return createPull(world, repo, req);
-  if (a === "pulls" && b) return pulls(repo, b, c, req);
+  if (a === "pulls" && b) return routePull(world, repo, rest, req);
   if (a === "issues") return comments(world, repo, rest, req);
   if (a === "check-runs") return checkRuns(world, repo, b, req);
   void d;
@@ -217,25 +217,6 @@ function runs(repo: WorldRepo, req: RestRequest): RestAnswer {
       workflow_runs: slice.map((r) => runJson(req.api, repo, r, repo.commits.get(r.sha))),
     },
   };
-}
-
-function pulls(repo: WorldRepo, number: string, sub: string | undefined, req: RestRequest): RestAnswer {
-  const pull = repo.pulls.find((p) => p.number === Number(number));
-  if (!pull || req.method !== "GET") return notFound;
-  if (sub === undefined) return { status: 200, body: pullJson(req.api, repo, pull) };
-  if (sub !== "files") return notFound;
-  const list = pull.files.map((f) => ({
-    sha: pull.headSha,
-    filename: f.filename,
-    status: f.status,
-    additions: f.additions,
-    deletions: f.deletions,
-    changes: f.additions + f.deletions,
-    blob_url: `https://github.com/${repo.fullName}/blob/${pull.headSha}/${f.filename}`,
-    raw_url: `https://github.com/${repo.fullName}/raw/${pull.headSha}/${f.filename}`,
-    contents_url: `${req.api}/repos/${repo.fullName}/contents/${f.filename}?ref=${pull.headSha}`,
-  }));
-  return { status: 200, body: null, list };
 }
 
 function comments(world: World, repo: WorldRepo, rest: string[], req: RestRequest): RestAnswer {

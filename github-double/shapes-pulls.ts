@@ -1,7 +1,15 @@
 import { HTML, nodeId, repoJson, simpleUser } from "./shapes-account";
-import type { Account, WorldCheckRun, WorldComment, WorldPull, WorldRepo } from "./world";
+import type {
+  Account,
+  WorldCheckRun,
+  WorldComment,
+  WorldPull,
+  WorldRepo,
+  WorldReview,
+  WorldReviewComment,
+} from "./world";
 
-/** Pull requests, issue comments and check runs in GitHub's REST shapes. */
+/** Pull requests, reviews and review comments, issue comments and check runs in GitHub's REST shapes. */
 
 export function commentJson(api: string, r: WorldRepo, c: WorldComment) {
   return {
@@ -125,5 +133,54 @@ export function pullJson(api: string, r: WorldRepo, p: WorldPull) {
     additions,
     deletions,
     changed_files: p.files.length,
+  };
+}
+
+export function reviewJson(api: string, r: WorldRepo, review: WorldReview) {
+  const pull = `${api}/repos/${r.fullName}/pulls/${review.pullNumber}`;
+  const html = `${HTML}/${r.fullName}/pull/${review.pullNumber}#pullrequestreview-${review.id}`;
+  return {
+    id: review.id,
+    node_id: nodeId("PullRequestReview", review.id),
+    user: simpleUser(api, review.user),
+    body: review.body,
+    state: review.state,
+    html_url: html,
+    pull_request_url: pull,
+    _links: { html: { href: html }, pull_request: { href: pull } },
+    submitted_at: review.submittedAt,
+    commit_id: review.commitId,
+    author_association: "NONE",
+  };
+}
+
+export function reviewCommentJson(api: string, r: WorldRepo, c: WorldReviewComment) {
+  const pull = `${api}/repos/${r.fullName}/pulls/${c.pullNumber}`;
+  const url = `${api}/repos/${r.fullName}/pulls/comments/${c.id}`;
+  const html = `${HTML}/${r.fullName}/pull/${c.pullNumber}#discussion_r${c.id}`;
+  return {
+    url,
+    pull_request_review_id: c.reviewId,
+    id: c.id,
+    node_id: nodeId("PullRequestReviewComment", c.id),
+    diff_hunk: c.diffHunk,
+    path: c.path,
+    commit_id: c.commitId,
+    original_commit_id: c.commitId,
+    user: simpleUser(api, c.user),
+    body: c.body,
+    created_at: c.createdAt,
+    updated_at: c.createdAt,
+    html_url: html,
+    pull_request_url: pull,
+    author_association: "NONE",
+    _links: { self: { href: url }, html: { href: html }, pull_request: { href: pull } },
+    start_line: c.startLine,
+    original_start_line: c.startLine,
+    start_side: c.startLine === null ? null : c.side,
+    line: c.line,
+    original_line: c.line,
+    side: c.side,
+    subject_type: "line",
   };
 }

@@ -2,4 +2,4 @@
 export { minimalRepo, repoJson, simpleUser } from "./shapes-account";
 export { deploymentJson, deploymentStatusJson, runJson } from "./shapes-actions";
 export { commitJson, releaseJson, tagJson } from "./shapes-git";
-export { checkRunJson, commentJson, pullJson } from "./shapes-pulls";
+export { checkRunJson, commentJson, pullJson, reviewCommentJson, reviewJson } from "./shapes-pulls";

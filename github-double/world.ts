@@ -90,6 +90,33 @@ export interface WorldComment {
   updatedAt: string;
 }
 
+/** A submitted pull request review (`POST pulls/{n}/reviews`) and its line comments. */
+export interface WorldReview {
+  id: number;
+  pullNumber: number;
+  body: string;
+  state: "COMMENTED" | "APPROVED" | "CHANGES_REQUESTED" | "PENDING";
+  commitId: string;
+  user: Account;
+  submittedAt: string;
+}
+
+export interface WorldReviewComment {
+  id: number;
+  reviewId: number;
+  pullNumber: number;
+  path: string;
+  /** RIGHT-side line in the head file; `startLine` for a multi-line comment. */
+  line: number;
+  startLine: number | null;
+  side: "LEFT" | "RIGHT";
+  body: string;
+  commitId: string;
+  diffHunk: string;
+  user: Account;
+  createdAt: string;
+}
+
 export interface WorldCheckRun {
   id: number;
   name: string;
@@ -118,6 +145,8 @@ export interface WorldRepo {
   releases: WorldRelease[];
   pulls: WorldPull[];
   comments: WorldComment[];
+  reviews: WorldReview[];
+  reviewComments: WorldReviewComment[];
   checkRuns: WorldCheckRun[];
   installationId: number | null;
 }
@@ -212,6 +241,8 @@ export class World {
       releases: [],
       pulls: [],
       comments: [],
+      reviews: [],
+      reviewComments: [],
       checkRuns: [],
       installationId: input.installationId ?? null,
     };

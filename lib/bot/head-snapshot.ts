@@ -2,6 +2,7 @@ import { claimedPaths } from "../parity/audit/index";
 import type { RepoSnapshot } from "../parity/types";
 import type { GitHubClient } from "../sources/github/index";
 import type { RawBlob } from "../sources/github/query";
+import { patchLines } from "./patch-lines";
 
 /**
  * The head of a pull request as the base snapshot plus the PR's changes: one listing of the
@@ -14,6 +15,8 @@ interface PullFile {
   filename: string;
   status: string;
   previous_filename?: string;
+  /** The diff's hunks; GitHub leaves it out for binary and very large files. */
+  patch?: string;
 }
 
 /** GitHub lists at most 3,000 files of a pull request. */
@@ -23,6 +26,8 @@ const PER_QUERY = 50;
 export interface HeadSnapshot {
   snapshot: RepoSnapshot;
   changed: string[];
+  /** Per changed path, the head lines the PR added (from each file's `patch`). */
+  addedLines: Map<string, Set<number>>;
   requests: number;
 }
 
@@ -103,6 +108,9 @@ export async function headSnapshot(
       ...(history ? { history } : {}),
     },
     changed: files.map((f) => f.filename),
+    addedLines: new Map(
+      files.filter((f) => f.status !== "removed").map((f) => [f.filename, patchLines(f.patch).added] as const),
+    ),
     requests,
   };
 }

@@ -5,17 +5,21 @@ import { renderComment } from "../bot/comment";
 import { changesParity, computeDelta, type PrDelta } from "../bot/delta";
 import { headSnapshot } from "../bot/head-snapshot";
 import { type CommentMode, publishCheckRun, upsertSticky } from "../bot/publish";
+import { publishSuggestions, type ReviewResult } from "../bot/review";
+import { type SuggestionComment, suggestionComments } from "../bot/suggestions";
 import type { Database } from "../db/client";
 import { insertPrAudit, knownComment } from "../db/queries/bot";
 import type { PullRequestTask } from "../jobs/webhook-tasks";
 import { audit, CONFIG_PATHS, parseConfig } from "../parity/audit/index";
-import type { RepoSnapshot } from "../parity/types";
+import { fixFindings } from "../parity/fixes/index";
+import type { Report, RepoSnapshot } from "../parity/types";
 import { type EtagCache, fetchGitHubSnapshot, type GitHubClient, memoryCache } from "../sources/github/index";
 
 /**
  * One PR audit: the base snapshot (the default branch's, answered by 304s when unchanged), the
  * head as base + the PR's changed environment files, both through the engine, the delta, then
- * the check run and the sticky comment. Every GitHub call goes through the installation's
+ * the check run, the sticky comment and, for new findings a verified fix plan resolves on lines
+ * the PR added, one review of ```suggestion comments. Every GitHub call goes through the installation's
  * token, which reads fork PRs' heads through the base repository.
  */
 
@@ -33,6 +37,8 @@ export interface BotDeps {
 export interface PrAuditResult {
   delta: PrDelta;
   comment: "created" | "updated" | "unchanged" | "skipped";
+  review: ReviewResult["action"];
+  suggestions: number;
   checkRunId: number;
   annotations: number;
   requests: number;
@@ -42,6 +48,33 @@ function commentMode(snapshot: RepoSnapshot): CommentMode {
   const path = CONFIG_PATHS.find((p) => snapshot.files.has(p));
   const text = path ? snapshot.files.get(path) : undefined;
   return text === undefined ? "changes" : parseConfig(text).config.comment;
+}
+
+/**
+ * Suggestions for the PR's new findings: plans made and proven on the head snapshot by the same
+ * engine (lib/parity/fixes), kept when every edit falls on lines the PR added.
+ */
+function suggestionsFor(
+  delta: PrDelta,
+  head: { snapshot: RepoSnapshot; report: Report; addedLines: Map<string, Set<number>> },
+  now: Date,
+): SuggestionComment[] {
+  // Cheap first: only findings whose evidence sits on a line the PR added are planned at all.
+  const touched = delta.newFindings.filter((finding) =>
+    finding.evidence.some((e) => head.addedLines.get(e.file)?.has(e.line)),
+  );
+  if (touched.length === 0) return [];
+  const wanted = new Set(touched.map((finding) => finding.fingerprint));
+  const { fixes } = fixFindings(head.snapshot, null, now, {
+    report: head.report,
+    select: (finding) => wanted.has(finding.fingerprint),
+  });
+  return suggestionComments({
+    findings: touched,
+    plans: fixes,
+    files: head.snapshot.files,
+    added: head.addedLines,
+  });
 }
 
 async function baseSnapshot(
@@ -74,7 +107,8 @@ export async function runPrAudit(deps: BotDeps, repositoryId: number, task: Pull
   const [owner = "", repo = ""] = task.repository.split("/");
   const base = await baseSnapshot(client, cache, task, now);
   const head = await headSnapshot(client, base.snapshot, { owner, repo, number: task.number, headSha: task.headSha });
-  const delta = computeDelta(audit(base.snapshot, null, now), audit(head.snapshot, null, now));
+  const headReport = audit(head.snapshot, null, now);
+  const delta = computeDelta(audit(base.snapshot, null, now), headReport);
   const changes = changesParity(delta);
 
   const output = renderCheckOutput(delta, new Set(head.snapshot.paths), deps.gate);
@@ -86,18 +120,28 @@ export async function runPrAudit(deps: BotDeps, repositoryId: number, task: Pull
     headRepository: task.headRepository ?? task.repository,
     headRef: task.headRef,
   });
+  // The default branch's config governs the bot: a PR cannot silence its own report.
+  const mode = commentMode(base.snapshot);
   const known = await knownComment(deps.db, repositoryId, task.number);
   const sticky = await upsertSticky(client, {
     owner,
     repo,
     number: task.number,
     body,
-    // The default branch's config governs the bot: a PR cannot silence its own report.
-    mode: commentMode(base.snapshot),
+    mode,
     changes,
     ...(known ? { known: { commentId: known.commentId, hash: known.hash } } : {}),
   });
-  const requests = base.requests + head.requests + check.requests + sticky.requests;
+  // The same config governs the suggestions: `comment: never` posts no review either.
+  const review =
+    mode === "never"
+      ? ({ action: "none", suggestions: 0, requests: 0 } satisfies ReviewResult)
+      : await publishSuggestions(
+          client,
+          { owner, repo, number: task.number, headSha: task.headSha },
+          suggestionsFor(delta, { snapshot: head.snapshot, report: headReport, addedLines: head.addedLines }, now),
+        );
+  const requests = base.requests + head.requests + check.requests + sticky.requests + review.requests;
   await insertPrAudit(deps.db, {
     repositoryId,
     installationId: task.installationId,
@@ -125,5 +169,13 @@ export async function runPrAudit(deps: BotDeps, repositoryId: number, task: Pull
     createdAt: now,
     finishedAt: new Date(),
   });
-  return { delta, comment: sticky.action, checkRunId: check.id, annotations: output.annotations.length, requests };
+  return {
+    delta,
+    comment: sticky.action,
+    review: review.action,
+    suggestions: review.suggestions,
+    checkRunId: check.id,
+    annotations: output.annotations.length,
+    requests,
+  };
 }
