@@ -85,7 +85,8 @@ describe("process.env readers", () => {
   function sourceFiles(dir: string): string[] {
     return readdirSync(dir).flatMap((entry) => {
       const full = path.join(dir, entry);
-      if (entry === "node_modules" || entry === "__fixtures__") return [];
+      // Fixtures are data; __tests__ holds test-only helpers (a test may set up a child's environment).
+      if (entry === "node_modules" || entry === "__fixtures__" || entry === "__tests__") return [];
       if (statSync(full).isDirectory()) return sourceFiles(full);
       return /\.(ts|tsx|mjs|js)$/.test(entry) && !/\.test\.tsx?$/.test(entry) ? [full] : [];
     });
