@@ -33,7 +33,16 @@ const FLOORS: readonly (readonly string[])[] = [
   // 4: views: React components; they take plain props (engine types, view types from queries).
   ["components"],
   // 3: request handlers and workers: what an entry point calls to do one whole thing.
-  ["lib/http", "lib/auth", "lib/workers", "lib/webhooks", "lib/export", "lib/fix-first", "lib/suppressions"],
+  [
+    "lib/http",
+    "lib/auth",
+    "lib/workers",
+    "lib/webhooks",
+    "lib/export",
+    "lib/fix-first",
+    "lib/suppressions",
+    "lib/fix-pull-requests",
+  ],
   // 2: the services they orchestrate: audits, the PR bot's rendering and publishing, the queue.
   ["lib/audits", "lib/bot", "lib/jobs"],
   // 1: I/O and foundations: the database and its queries, repository sources, the one error

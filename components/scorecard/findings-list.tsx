@@ -1,4 +1,5 @@
-import { ChevronRight, Clock, EyeOff } from "lucide-react";
+import { ChevronRight, Clock, EyeOff, WandSparkles } from "lucide-react";
+import type { OfferedFix, OfferedFixes } from "@/lib/parity/fixes/index";
 import type { Finding, Report } from "@/lib/parity/types";
 import type { SuppressionView } from "@/lib/suppressions/status";
 import { Card } from "../card";
@@ -6,6 +7,7 @@ import { ExportLinks } from "../export-links";
 import { githubBlobUrl, SEVERITY_ORDER } from "../format";
 import { SeverityBadge } from "../score";
 import type { CheckText } from "./check-details";
+import { FixAllOffer, FixOffer, type FixOfferTarget } from "./fix-offer";
 import { SuppressFinding } from "./suppress-finding";
 
 /** The repository's API path, each part escaped. */
@@ -24,8 +26,10 @@ export function FindingsList({
   pendingSuppressions = {},
   repository,
   pullRequestsOffered = false,
+  fixes = null,
+  fixesWritable = false,
 }: {
-  report: Pick<Report, "findings" | "repository" | "commit">;
+  report: Pick<Report, "findings" | "repository" | "commit" | "scores">;
   /** GitHub's web address (GITHUB_URL), for the links to files. */
   githubUrl: string;
   texts: Record<string, CheckText>;
@@ -35,7 +39,14 @@ export function FindingsList({
   repository?: { owner: string; name: string };
   /** The GitHub App can open a pull request with a suppression's lines. */
   pullRequestsOffered?: boolean;
+  /** The proven fixes of the audit shown (docs/fix.md). */
+  fixes?: OfferedFixes | null;
+  /** A GitHub writer exists: fixes offer "Open pull request". */
+  fixesWritable?: boolean;
 }) {
+  const before = { overall: report.scores.overall, tools: report.scores.tools };
+  const target: FixOfferTarget | null = repository ? { ...repository, writable: fixesWritable } : null;
+  const fixOf = new Map((fixes?.fixes ?? []).map((fix) => [fix.fingerprint, fix]));
   const open = report.findings.filter((finding) => !finding.suppressed).sort(bySeverity);
   const suppressed = report.findings.filter((finding) => finding.suppressed).sort(bySeverity);
   return (
@@ -54,21 +65,31 @@ export function FindingsList({
           No findings: development, CI and production agree on everything Parity could read.
         </p>
       ) : (
-        <ul className="divide-y divide-neutral-100 dark:divide-neutral-900">
-          {[...open, ...suppressed].map((finding) => (
-            <FindingItem
-              key={finding.fingerprint}
-              finding={finding}
-              report={report}
-              githubUrl={githubUrl}
-              text={texts[finding.check]}
-              // Suppressed findings offer nothing to do: no pending mark, no suppress form.
-              {...(finding.suppressed
-                ? {}
-                : { pending: pendingSuppressions[finding.fingerprint] ?? null, repository, pullRequestsOffered })}
-            />
-          ))}
-        </ul>
+        <>
+          {fixes && target ? <FixAllOffer offered={fixes} before={before} target={target} /> : null}
+          <ul className="divide-y divide-neutral-100 dark:divide-neutral-900">
+            {[...open, ...suppressed].map((finding) => (
+              <FindingItem
+                key={finding.fingerprint}
+                finding={finding}
+                report={report}
+                githubUrl={githubUrl}
+                text={texts[finding.check]}
+                // Suppressed findings offer nothing to do: no pending mark, no suppress form.
+                {...(finding.suppressed
+                  ? {}
+                  : {
+                      pending: pendingSuppressions[finding.fingerprint] ?? null,
+                      repository,
+                      pullRequestsOffered,
+                      fix: fixOf.get(finding.fingerprint) ?? null,
+                      fixBefore: before,
+                      fixTarget: target,
+                    })}
+              />
+            ))}
+          </ul>
+        </>
       )}
     </Card>
   );
@@ -82,6 +103,9 @@ function FindingItem({
   pending = null,
   repository,
   pullRequestsOffered = false,
+  fix = null,
+  fixBefore,
+  fixTarget = null,
 }: {
   finding: Finding;
   report: Pick<Report, "repository" | "commit">;
@@ -90,6 +114,9 @@ function FindingItem({
   pending?: SuppressionView | null;
   repository?: { owner: string; name: string };
   pullRequestsOffered?: boolean;
+  fix?: OfferedFix | null;
+  fixBefore?: { overall: number | null; tools: number | null };
+  fixTarget?: FixOfferTarget | null;
 }) {
   const located = finding.evidence.filter((evidence) => evidence.file);
   return (
@@ -107,6 +134,12 @@ function FindingItem({
               <span className="ml-2 inline-flex items-center gap-1 text-xs">
                 <EyeOff className="size-3" aria-hidden />
                 suppressed
+              </span>
+            ) : null}
+            {fix ? (
+              <span className="ml-2 inline-flex items-center gap-1 text-xs text-emerald-800 dark:text-emerald-300">
+                <WandSparkles className="size-3" aria-hidden />
+                fix ready
               </span>
             ) : null}
             {pending ? (
@@ -166,6 +199,7 @@ function FindingItem({
               <span className="font-medium">How to fix:</span> {text.remediation}
             </p>
           ) : null}
+          {fix && fixBefore && fixTarget ? <FixOffer fix={fix} before={fixBefore} target={fixTarget} /> : null}
           <p className="text-xs text-neutral-500 dark:text-neutral-400">
             check <code className="font-mono">{finding.check}</code> · fingerprint{" "}
             <code className="font-mono">{finding.fingerprint.slice(0, 12)}</code>

@@ -1,4 +1,5 @@
 import { GitBranch } from "lucide-react";
+import type { OfferedFixes } from "@/lib/parity/fixes/index";
 import type { Report } from "@/lib/parity/types";
 import type { SuppressionView } from "@/lib/suppressions/status";
 import { CommitLink } from "../commit-link";
@@ -35,6 +36,10 @@ export interface ScorecardViewProps {
   pendingSuppressions?: Record<string, SuppressionView>;
   /** The GitHub App is installed on the repository and can open a suppression's pull request. */
   pullRequestsOffered?: boolean;
+  /** The proven fixes the latest audit offers (null for an audit made before fixes were planned). */
+  fixes?: OfferedFixes | null;
+  /** A GitHub writer exists for this viewer, so a fix can become a pull request from here. */
+  fixesWritable?: boolean;
   now: Date;
 }
 
@@ -100,6 +105,8 @@ export function ScorecardView(props: ScorecardViewProps) {
         pendingSuppressions={props.pendingSuppressions}
         pullRequestsOffered={props.pullRequestsOffered}
         repository={repository}
+        fixes={props.fixes ?? null}
+        fixesWritable={props.fixesWritable ?? false}
       />
       <FilesRead report={report} githubUrl={props.githubUrl} />
       {/* Side by side only when both have a chart: a card with one sentence beside a chart is half empty. */}

@@ -3,6 +3,7 @@ import { markAuditRetrying } from "../db/queries/audit-jobs";
 import { completeAudit, failAudit, getAudit, setAuditProgress, startAudit } from "../db/queries/audits";
 import { repositoryById, updateRepositoryFacts } from "../db/queries/repository-by-id";
 import { audit } from "../parity/audit/index";
+import { offerFixes } from "../parity/fixes/index";
 import type { RepoSnapshot } from "../parity/types";
 import { type EtagCache, fetchGitHubSnapshot, type GitHubClient, memoryCache } from "../sources/github/index";
 import { type AuditFailure, classifyFailure } from "./failure";
@@ -59,6 +60,8 @@ export async function runLiveAudit(
     const snapshot = fetched.snapshot;
     await setAuditProgress(deps.db, auditId, "auditing", snapshot.files.size, snapshot.files.size);
     const report = audit(snapshot, null, started);
+    // The changes the scorecard offers, proven now while the files are at hand (docs/fix.md).
+    const fixes = offerFixes(snapshot, null, started, report);
     await setAuditProgress(deps.db, auditId, "saving");
     // What GitHub says now: a renamed default branch, a repository made private or public.
     const changed = {
@@ -76,6 +79,7 @@ export async function runLiveAudit(
       rateLimitCost: fetched.rateLimitCost,
       finishedAt: now(),
       history: snapshot.history ?? null,
+      fixes,
     });
     return { ok: true, snapshot };
   } catch (error) {

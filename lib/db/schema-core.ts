@@ -97,6 +97,8 @@ export const audits = pgTable(
     worstTitle: text("worst_title"),
     /** The engine's Report (schemaVersion inside), secrets already redacted by the engine. */
     report: jsonb("report"),
+    /** The verified fix plans the audit offers (lib/parity/fixes/offer.ts): edits and scrubbed diffs. */
+    fixes: jsonb("fixes"),
   },
   (table) => [
     index("audits_repository_finished_idx").on(table.repositoryId, table.finishedAt.desc()),

@@ -26,6 +26,8 @@ export const ERRORS = {
   too_large: { status: 413, sentence: "The request body is larger than Parity accepts." },
   /** A request body that is not the content type the route reads. */
   unsupported_media_type: { status: 415, sentence: "Send the body as JSON (Content-Type: application/json)." },
+  /** What the request would change moved since Parity read it (a fix whose file changed on GitHub). */
+  conflict: { status: 409, sentence: "The repository changed since Parity read it; audit it again." },
   rate_limited: { status: 429, sentence: "Too many requests; wait a minute and try again." },
   internal: { status: 500, sentence: "Something went wrong on our side; the details are in the server log." },
   /** GitHub failed, refused in a way that is not the user's to fix, or did not answer in time. */

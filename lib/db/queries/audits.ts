@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { AuditFailureCode } from "../../errors/index";
+import type { OfferedFixes } from "../../parity/fixes/index";
 import type { Finding, History, Report } from "../../parity/types";
 import type { Database } from "../client";
 import { type AuditPhase, audits, findings, inventoryUses, repositories, weeklyScores } from "../schema";
@@ -100,6 +101,8 @@ export interface AuditResult {
   finishedAt: Date;
   /** Commits and deploys behind the metrics (stored once per repository, deduplicated). */
   history?: History | null;
+  /** The fix plans offered with the report; null when planning was not run (history backfill). */
+  fixes?: OfferedFixes | null;
 }
 
 export function openFindingCounts(list: readonly Finding[]) {
@@ -148,6 +151,7 @@ export async function completeAudit(db: Database, auditId: number, result: Audit
         worstSeverity: counts.worst?.severity ?? null,
         worstTitle: counts.worst?.message ?? counts.worst?.title ?? null,
         report,
+        fixes: result.fixes ?? null,
         error: null,
         errorCode: null,
       })

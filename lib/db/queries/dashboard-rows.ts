@@ -1,3 +1,4 @@
+import type { OfferedFixes } from "../../parity/fixes/index";
 import type { Level, Report, Severity } from "../../parity/types";
 import type { AuditPhase, AuditRow, AuditStatus, HistoryStatus, RepositoryRow } from "../schema";
 
@@ -83,7 +84,7 @@ export interface ScorecardDeploy {
   leadTimeHours: number | null;
 }
 
-export type LatestAudit = Omit<AuditRow, "report"> & { report: Report };
+export type LatestAudit = Omit<AuditRow, "report" | "fixes"> & { report: Report; fixes: OfferedFixes | null };
 
 export interface Scorecard {
   repository: RepositoryRow;

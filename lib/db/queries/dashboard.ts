@@ -1,4 +1,5 @@
 import { and, asc, eq, gte, isNull, sql } from "drizzle-orm";
+import type { OfferedFixes } from "../../parity/fixes/index";
 import type { Level, Report, Severity } from "../../parity/types";
 import type { Database } from "../client";
 import { audits, repositories } from "../schema";
@@ -97,13 +98,26 @@ export async function getLatestReport(
   db: Database,
   owner: string,
   name: string,
-): Promise<{ repository: typeof repositories.$inferSelect; report: Report | null } | null> {
+): Promise<{
+  repository: typeof repositories.$inferSelect;
+  report: Report | null;
+  /** The fixes the audit offers; null for an audit made before fixes were planned. */
+  fixes: OfferedFixes | null;
+} | null> {
   const repository = await findRepository(db, { owner, name });
   if (!repository) return null;
   const [row] = repository.latestAuditId
-    ? await db.select({ report: audits.report }).from(audits).where(eq(audits.id, repository.latestAuditId)).limit(1)
+    ? await db
+        .select({ report: audits.report, fixes: audits.fixes })
+        .from(audits)
+        .where(eq(audits.id, repository.latestAuditId))
+        .limit(1)
     : [];
-  return { repository, report: (row?.report as Report | null | undefined) ?? null };
+  return {
+    repository,
+    report: (row?.report as Report | null | undefined) ?? null,
+    fixes: (row?.fixes as OfferedFixes | null | undefined) ?? null,
+  };
 }
 
 /** The scorecard of a repository row already read. */
@@ -137,7 +151,9 @@ export async function getScorecardOf(
   return {
     repository,
     windowStart,
-    latestAudit: latestRow ? { ...latestRow, report: latestRow.report as Report } : null,
+    latestAudit: latestRow
+      ? { ...latestRow, report: latestRow.report as Report, fixes: latestRow.fixes as OfferedFixes | null }
+      : null,
     history,
     trendMarkers,
     deploys: deployRows,

@@ -23,6 +23,8 @@ export interface FixOutcome {
   fixes: FixPlan[];
   /** Findings with no plan, or whose plan failed verification, with the reason. */
   unfixed: NoPlan[];
+  /** Each verified plan's scores after it is applied alone, by fingerprint (the PR body's "after"). */
+  scoresAfter: ReadonlyMap<string, Report["scores"]>;
 }
 
 /** The snapshot with `edits` applied; a file the edits create joins its paths. */
@@ -39,7 +41,37 @@ function sameFiles(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string
   return true;
 }
 
-/** Why a plan cannot be offered, or null when it holds (`before` is the audit it was made from). */
+/**
+ * The audit after the plan when it holds, or why it cannot be offered (`before` is the audit it
+ * was made from).
+ */
+export function proof(
+  snapshot: RepoSnapshot,
+  config: ParityConfig | null,
+  now: Date,
+  before: Report,
+  plan: FixPlan,
+): { after: Report } | { reason: string } {
+  let fixed: RepoSnapshot;
+  try {
+    fixed = applyToSnapshot(snapshot, plan.edits);
+  } catch (error) {
+    if (error instanceof StaleEditError) return { reason: `the edits do not apply: ${error.message}` };
+    throw error;
+  }
+  if (!sameFiles(applyEdits(fixed.files, plan.edits), fixed.files))
+    return { reason: "applying the change twice changes the files again" };
+  const after = audit(fixed, config, now);
+  if (after.findings.some((finding) => finding.fingerprint === plan.fingerprint && !finding.suppressed)) {
+    return { reason: "the audit still reports the finding after the change" };
+  }
+  const known = new Set(before.findings.map((finding) => finding.fingerprint));
+  const added = after.findings.find((finding) => !finding.suppressed && !known.has(finding.fingerprint));
+  if (added) return { reason: `the change brings a new finding (${added.check}: ${added.message})` };
+  return { after };
+}
+
+/** Why a plan cannot be offered, or null when it holds. */
 export function disproof(
   snapshot: RepoSnapshot,
   config: ParityConfig | null,
@@ -47,23 +79,8 @@ export function disproof(
   before: Report,
   plan: FixPlan,
 ): string | null {
-  let fixed: RepoSnapshot;
-  try {
-    fixed = applyToSnapshot(snapshot, plan.edits);
-  } catch (error) {
-    if (error instanceof StaleEditError) return `the edits do not apply: ${error.message}`;
-    throw error;
-  }
-  if (!sameFiles(applyEdits(fixed.files, plan.edits), fixed.files))
-    return "applying the change twice changes the files again";
-  const after = audit(fixed, config, now);
-  if (after.findings.some((finding) => finding.fingerprint === plan.fingerprint && !finding.suppressed)) {
-    return "the audit still reports the finding after the change";
-  }
-  const known = new Set(before.findings.map((finding) => finding.fingerprint));
-  const added = after.findings.find((finding) => !finding.suppressed && !known.has(finding.fingerprint));
-  if (added) return `the change brings a new finding (${added.check}: ${added.message})`;
-  return null;
+  const outcome = proof(snapshot, config, now, before, plan);
+  return "reason" in outcome ? outcome.reason : null;
 }
 
 /** Plans every selected finding and keeps the plans the second audit proves. */
@@ -77,6 +94,7 @@ export function fixFindings(
   const select = options.select ?? (() => true);
   const fixes: FixPlan[] = [];
   const unfixed: NoPlan[] = [];
+  const scoresAfter = new Map<string, Report["scores"]>();
   for (const finding of report.findings) {
     if (finding.suppressed || !select(finding)) continue;
     const plan = planFor(finding, report, snapshot.files);
@@ -84,11 +102,15 @@ export function fixFindings(
       unfixed.push(plan);
       continue;
     }
-    const reason = disproof(snapshot, config, now, report, plan);
-    if (reason === null) fixes.push(plan);
-    else unfixed.push({ fingerprint: plan.fingerprint, check: plan.check, reason: `not offered: ${reason}` });
+    const outcome = proof(snapshot, config, now, report, plan);
+    if ("after" in outcome) {
+      fixes.push(plan);
+      scoresAfter.set(plan.fingerprint, outcome.after.scores);
+    } else {
+      unfixed.push({ fingerprint: plan.fingerprint, check: plan.check, reason: `not offered: ${outcome.reason}` });
+    }
   }
-  return { report, fixes, unfixed };
+  return { report, fixes, unfixed, scoresAfter };
 }
 
 /**

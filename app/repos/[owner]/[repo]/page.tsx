@@ -7,6 +7,7 @@ import { DisconnectButton } from "@/components/scorecard/disconnect-button";
 import { PullRequests } from "@/components/scorecard/pull-requests";
 import { ReauditButton } from "@/components/scorecard/reaudit-button";
 import { ScorecardView } from "@/components/scorecard/scorecard-view";
+import { fixPullRequestsWritable } from "@/lib/auth/fix-pull-requests";
 import { requireRepositoryAccess } from "@/lib/auth/page";
 import { getDatabase } from "@/lib/db/client";
 import { getAudit } from "@/lib/db/queries/audits";
@@ -29,7 +30,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function ScorecardPage({ params }: Params) {
   await connection();
   const { owner, repo } = await params;
-  await requireRepositoryAccess(owner, repo);
+  const viewer = await requireRepositoryAccess(owner, repo);
   const db = await getDatabase();
   const now = new Date();
   const githubUrl = githubWebUrl(env());
@@ -83,6 +84,7 @@ export default async function ScorecardPage({ params }: Params) {
     );
   }
 
+  const appInstalled = await pullRequestsOffered(db, repository.fullName);
   return (
     <>
       {failure ? (
@@ -104,7 +106,9 @@ export default async function ScorecardPage({ params }: Params) {
         deploys={scorecard.deploys}
         runningAuditId={active?.id ?? null}
         pendingSuppressions={await pendingSuppressionsOf(db, repository.id, latestAudit.report.findings)}
-        pullRequestsOffered={await pullRequestsOffered(db, repository.fullName)}
+        pullRequestsOffered={appInstalled}
+        fixes={latestAudit.fixes}
+        fixesWritable={fixPullRequestsWritable(viewer, appInstalled)}
         now={now}
       />
       <PullRequests fullName={repository.fullName} githubUrl={githubUrl} audits={pullRequests} />
