@@ -29,6 +29,8 @@ export default defineConfig({
     { name: "numbers", testMatch: ["numbers-and-charts.spec.ts"], dependencies: ["teams"] },
     // The overview with several repositories (search, URL state, phone layout), on top of the others'.
     { name: "overview", testMatch: ["repository-overview.spec.ts"], dependencies: ["numbers"] },
+    // A fix opened as a pull request, merged in the double and audited again, on its own repository.
+    { name: "fixes", testMatch: ["fix-pull-request.spec.ts"], dependencies: ["overview"] },
     // Last: team mode on its own server and database; two users with different access.
     {
       name: "auth",

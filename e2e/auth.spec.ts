@@ -67,6 +67,7 @@ test("an outsider sees only the public repository; the private one is a 404", as
     "/api/repos/acme/ledger/history",
     "/api/repos/acme/ledger/findings?format=csv",
     "/api/repos/acme/ledger/suppressions",
+    "/api/repos/acme/ledger/fixes",
   ]) {
     const answer = await page.request.get(path);
     expect(answer.status(), path).toBe(404);
@@ -76,6 +77,7 @@ test("an outsider sees only the public repository; the private one is a 404", as
     data: { fingerprint: "0123456789abcdef", kind: "suppress", reason: "not mine to say" },
   });
   expect(suppress.status()).toBe(404);
+  expect((await page.request.post("/api/repos/acme/ledger/fixes", { data: { all: true } })).status()).toBe(404);
   // The exports and the fix-first list hold only what this viewer may see.
   const exported = await (await page.request.get("/api/export/repositories?format=csv")).text();
   expect(exported).toContain("acme/brand-assets");

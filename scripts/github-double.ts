@@ -1,4 +1,5 @@
 import { seedAcme } from "../github-double/seed";
+import { seedFixDemo } from "../github-double/seed-fix-demo";
 import { seedUsers } from "../github-double/seed-users";
 import { startGitHubDouble } from "../github-double/server";
 
@@ -11,8 +12,10 @@ function portArg(argv: readonly string[]): number {
   return port;
 }
 
-// Sign-in users and two private repositories (github-double/seed-users.ts) for team-mode e2e.
-const world = seedUsers(seedAcme({ now: new Date() }));
+// Sign-in users and two private repositories (github-double/seed-users.ts) for team-mode e2e, and
+// the repository the fix e2e changes (github-double/seed-fix-demo.ts).
+const now = new Date();
+const world = seedFixDemo(seedUsers(seedAcme({ now })), now);
 const double = await startGitHubDouble({ world, port: portArg(process.argv.slice(2)) });
 console.log(`GITHUB_API_URL=${double.url}`);
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
