@@ -2,7 +2,9 @@ import { createHash } from "node:crypto";
 import { createPull, gitRefs } from "./rest-branches";
 import { notFound, type RestAnswer, type RestRequest } from "./rest-common";
 import { getContents, putContents } from "./rest-contents";
+import { gitData, updateRef } from "./rest-git";
 import { routePull } from "./rest-pulls";
+import { listPulls, mergePull, updatePull } from "./rest-pulls-manage";
 import {
   checkRunJson,
   commentJson,
@@ -56,7 +58,8 @@ function routeRepo(world: World, repo: WorldRepo, rest: string[], req: RestReque
   if (get && a === "git" && b === "trees" && c) return tree(world, repo, decodeURIComponent(c), req);
   if (get && a === "git" && b === "blobs" && c) {
     const bytes = world.blobs.get(c);
-    const owned = [...repo.commits.values()].some((commit) => [...commit.files.values()].includes(c));
+    const owned =
+      repo.createdBlobs.has(c) || [...repo.commits.values()].some((commit) => [...commit.files.values()].includes(c));
     if (!bytes || !owned) return notFound;
     return {
       status: 200,
@@ -116,8 +119,16 @@ function routeRepo(world: World, repo: WorldRepo, rest: string[], req: RestReque
       .map(([tag, sha]) => tagJson(api, repo, tag, sha));
     return { status: 200, body: null, list };
   }
+  if (a === "git" && b === "refs" && req.method === "PATCH") {
+    return updateRef(world, repo, rest.slice(2).map(decodeURIComponent).join("/"), req);
+  }
   if (a === "git" && (b === "ref" || b === "refs")) return gitRefs(world, repo, rest.slice(1), req);
+  if (a === "git" && (b === "blobs" || b === "trees" || b === "commits"))
+    return gitData(world, repo, rest.slice(1), req);
   if (a === "pulls" && b === undefined && req.method === "POST") return createPull(world, repo, req);
+  if (a === "pulls" && b === undefined && get) return listPulls(repo, req);
+  if (a === "pulls" && b && c === undefined && req.method === "PATCH") return updatePull(repo, Number(b), req);
+  if (a === "pulls" && b && c === "merge" && req.method === "PUT") return mergePull(world, repo, Number(b), req);
   if (a === "pulls" && b) return routePull(world, repo, rest, req);
   if (a === "issues") return comments(world, repo, rest, req);
   if (a === "check-runs") return checkRuns(world, repo, b, req);

@@ -99,7 +99,7 @@ export function pullJson(api: string, r: WorldRepo, p: WorldPull) {
     locked: false,
     title: p.title,
     user: simpleUser(api, p.user),
-    body: null,
+    body: p.body,
     labels: [],
     milestone: null,
     created_at: p.createdAt,

@@ -69,6 +69,7 @@ export interface WorldRelease {
 export interface WorldPull {
   number: number;
   title: string;
+  body: string | null;
   user: Account;
   headSha: string;
   headRef: string;
@@ -149,6 +150,8 @@ export interface WorldRepo {
   reviewComments: WorldReviewComment[];
   checkRuns: WorldCheckRun[];
   installationId: number | null;
+  /** Blobs made through `POST git/blobs` or a tree's `content`: readable before a commit holds them. */
+  createdBlobs: Set<string>;
 }
 
 export interface CommitInput {
@@ -174,9 +177,21 @@ function sha1(text: string): string {
   return createHash("sha1").update(text).digest("hex");
 }
 
+/** The double's tree sha: a hash of its sorted `path blob` lines (the same files, the same sha). */
+export function treeShaOf(files: ReadonlyMap<string, string>): string {
+  return sha1(
+    [...files.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([p, s]) => `${p} ${s}`)
+      .join("\n"),
+  );
+}
+
 export class World {
   readonly repos = new Map<string, WorldRepo>();
   readonly blobs = new Map<string, Buffer>();
+  /** Trees made through `POST git/trees` (tree sha -> path -> blob sha); commits carry their own. */
+  readonly trees = new Map<string, Map<string, string>>();
   readonly accounts = new Map<string, Account>();
   /** Sign-in: OAuth client id -> secret, and which private repositories each user may read. */
   readonly oauthApps = new Map<string, string>();
@@ -245,6 +260,7 @@ export class World {
       reviewComments: [],
       checkRuns: [],
       installationId: input.installationId ?? null,
+      createdBlobs: new Set(),
     };
     this.repos.set(repo.fullName.toLowerCase(), repo);
     return repo;
@@ -277,12 +293,7 @@ export class World {
       this.blobs.set(blobSha, typeof content === "string" ? Buffer.from(content, "utf8") : content);
       files.set(path, blobSha);
     }
-    const treeSha = sha1(
-      [...files.entries()]
-        .sort(([a], [b]) => (a < b ? -1 : 1))
-        .map(([p, s]) => `${p} ${s}`)
-        .join("\n"),
-    );
+    const treeSha = treeShaOf(files);
     const committedAt = input.committedAt ?? input.at;
     const sha = sha1(`${treeSha}\n${parentSha ?? ""}\n${input.message}\n${input.at}\n${input.author.email}`);
     const login = input.author.login ?? null;
@@ -311,6 +322,7 @@ export class World {
       repo.pulls.push({
         number: input.pullRequest.number,
         title: input.pullRequest.title ?? input.message.split("\n")[0] ?? "",
+        body: null,
         user: author,
         headSha: sha,
         headRef: `pr-${input.pullRequest.number}`,
@@ -395,10 +407,9 @@ export class World {
     repo.branches.set(name, sha);
   }
 
-  /** An open pull request by the App's bot, from `head` into `base` (`POST pulls`). */
-  openPull(repo: WorldRepo, input: { title: string; head: string; base: string; body: string | null }): WorldPull {
-    const headSha = repo.branches.get(input.head) ?? "";
-    const baseFiles = this.resolveCommit(repo, input.base)?.files ?? new Map<string, string>();
+  /** The files a pull request from `headSha` into `base` changes, as GitHub lists them. */
+  pullFiles(repo: WorldRepo, base: string, headSha: string): WorldPull["files"] {
+    const baseFiles = this.resolveCommit(repo, base)?.files ?? new Map<string, string>();
     const headFiles = repo.commits.get(headSha)?.files ?? new Map<string, string>();
     const files: WorldPull["files"] = [];
     for (const [filename, blob] of headFiles) {
@@ -409,9 +420,16 @@ export class World {
     for (const filename of baseFiles.keys()) {
       if (!headFiles.has(filename)) files.push({ filename, status: "removed", additions: 0, deletions: 1 });
     }
+    return files;
+  }
+
+  /** An open pull request by the App's bot, from `head` into `base` (`POST pulls`). */
+  openPull(repo: WorldRepo, input: { title: string; head: string; base: string; body: string | null }): WorldPull {
+    const headSha = repo.branches.get(input.head) ?? "";
     const pull: WorldPull = {
       number: Math.max(0, ...repo.pulls.map((existing) => existing.number)) + 1,
       title: input.title,
+      body: input.body,
       user: this.account("parity-double[bot]"),
       headSha,
       headRef: input.head,
@@ -421,10 +439,105 @@ export class World {
       mergedBy: null,
       mergeCommitSha: null,
       createdAt: new Date().toISOString(),
-      files,
+      files: this.pullFiles(repo, input.base, headSha),
     };
     repo.pulls.push(pull);
     return pull;
+  }
+
+  /** A commit from a tree (`POST git/commits`): stored, no branch moves. */
+  createCommit(
+    repo: WorldRepo,
+    input: {
+      message: string;
+      files: Map<string, string>;
+      parents: string[];
+      author: WorldCommit["author"];
+      at: string;
+    },
+  ): WorldCommit {
+    const treeSha = treeShaOf(input.files);
+    const parent = repo.commits.get(input.parents[0] ?? "");
+    const changed = [...new Set([...input.files.keys(), ...(parent?.files.keys() ?? [])])].filter(
+      (path) => input.files.get(path) !== parent?.files.get(path),
+    );
+    const sha = sha1(`${treeSha}\n${input.parents.join(",")}\n${input.message}\n${input.at}\n${input.author.email}`);
+    const commit: WorldCommit = {
+      sha,
+      parents: input.parents,
+      treeSha,
+      files: input.files,
+      message: input.message,
+      author: input.author,
+      authoredAt: input.at,
+      committedAt: input.at,
+      changed,
+      pullRequest: null,
+    };
+    repo.commits.set(sha, commit);
+    return commit;
+  }
+
+  /** Moves a branch (`PATCH git/refs`); its open pull requests follow their new head. */
+  moveBranch(repo: WorldRepo, branch: string, sha: string): void {
+    repo.branches.set(branch, sha);
+    if (branch === repo.defaultBranch) repo.pushedAt = repo.commits.get(sha)?.committedAt ?? repo.pushedAt;
+    for (const pull of repo.pulls) {
+      if (pull.state !== "open") continue;
+      if (pull.headRef === branch) pull.headSha = sha;
+      if (pull.headRef === branch || pull.baseRef === branch) {
+        pull.files = this.pullFiles(repo, pull.baseRef, pull.headSha);
+      }
+    }
+  }
+
+  /** Whether `sha` is `ancestor` or descends from it (first parents and merges alike). */
+  descends(repo: WorldRepo, sha: string, ancestor: string): boolean {
+    const seen = new Set<string>();
+    const queue = [sha];
+    while (queue.length > 0) {
+      const next = queue.pop() ?? "";
+      if (next === ancestor) return true;
+      if (seen.has(next)) continue;
+      seen.add(next);
+      queue.push(...(repo.commits.get(next)?.parents ?? []));
+    }
+    return false;
+  }
+
+  /**
+   * Merges an open pull request (`PUT pulls/{n}/merge`): one commit on the base branch holding the
+   * base tip's files with the head's changes since their merge base applied, marked as the pull
+   * request's, like the merges the seed writes.
+   */
+  merge(repo: WorldRepo, pull: WorldPull, input: { by: string; title?: string; at?: string }): WorldCommit {
+    const head = repo.commits.get(pull.headSha);
+    let base = head;
+    while (base && !this.descends(repo, repo.branches.get(pull.baseRef) ?? "", base.sha)) {
+      base = repo.commits.get(base.parents[0] ?? "");
+    }
+    const baseFiles = base?.files ?? new Map<string, string>();
+    const headFiles = head?.files ?? new Map<string, string>();
+    const files: Record<string, string | Buffer | null> = {};
+    for (const [path, blob] of headFiles) {
+      if (baseFiles.get(path) !== blob) files[path] = this.blobs.get(blob) ?? Buffer.alloc(0);
+    }
+    for (const path of baseFiles.keys()) if (!headFiles.has(path)) files[path] = null;
+    const at = input.at ?? new Date().toISOString();
+    const author = this.account(input.by);
+    const commit = this.commit(repo.fullName, {
+      files,
+      message: input.title ?? `Merge pull request #${pull.number} from ${repo.owner.login}/${pull.headRef}`,
+      author: { name: author.login, email: `${author.login}@users.noreply.github.com`, login: author.login },
+      at,
+      branch: pull.baseRef,
+    });
+    pull.state = "closed";
+    pull.mergedAt = at;
+    pull.mergedBy = author;
+    pull.mergeCommitSha = commit.sha;
+    commit.pullRequest = pull.number;
+    return commit;
   }
 
   /** Resolves a branch name, a full or abbreviated commit sha, or a tree sha to a commit. */

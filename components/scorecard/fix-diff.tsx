@@ -5,17 +5,16 @@
 export function FixDiff({ diff, label }: { diff: string; label: string }) {
   const lines = diff.replace(/\n$/, "").split("\n");
   return (
-    <pre
-      aria-label={label}
-      className="whitespace-pre-wrap break-all rounded-md border border-neutral-200 bg-neutral-50 p-2 font-mono text-xs leading-5 dark:border-neutral-800 dark:bg-neutral-950"
-    >
-      {lines.map((line, index) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: a diff's lines are positional and repeat.
-        <span key={index} className={`block ${lineClass(line)}`}>
-          {line === "" ? " " : line}
-        </span>
-      ))}
-    </pre>
+    <figure aria-label={label}>
+      <pre className="whitespace-pre-wrap break-all rounded-md border border-neutral-200 bg-neutral-50 p-2 font-mono text-xs leading-5 dark:border-neutral-800 dark:bg-neutral-950">
+        {lines.map((line, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a diff's lines are positional and repeat.
+          <span key={index} className={`block ${lineClass(line)}`}>
+            {line === "" ? " " : line}
+          </span>
+        ))}
+      </pre>
+    </figure>
   );
 }
 

@@ -2,7 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { ExternalLink, GitPullRequest } from "lucide-react";
-import { errorMessage } from "../audit-progress-model";
+import { actionButtonClass as buttonClass, postToRepository } from "./repository-api";
 
 /** What `POST /api/repos/{owner}/{repo}/fixes` answers (lib/auth/fix-pull-requests.ts). */
 interface OpenedPullRequest {
@@ -17,21 +17,9 @@ async function openPullRequest(
   name: string,
   body: { fingerprint: string } | { all: true },
 ): Promise<OpenedPullRequest> {
-  const path = `/api/repos/${encodeURIComponent(owner)}/${encodeURIComponent(name)}/fixes`;
-  const response = await fetch(path, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  const answer: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    throw new Error(errorMessage(answer, `The pull request could not be opened (HTTP ${response.status}).`));
-  }
+  const answer = await postToRepository({ owner, name }, "fixes", body, "The pull request could not be opened");
   return (answer as { pullRequest: OpenedPullRequest }).pullRequest;
 }
-
-const buttonClass =
-  "inline-flex items-center gap-1.5 rounded-md border border-neutral-300 px-2.5 py-1 text-sm font-medium hover:bg-neutral-100 disabled:opacity-60 dark:border-neutral-700 dark:hover:bg-neutral-800";
 
 /**
  * "Open pull request" for one proven fix or all of them. A second press finds the pull request

@@ -5,7 +5,7 @@ import { Check, Clock, Copy, EyeOff } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import type { SuppressionView } from "@/lib/suppressions/status";
-import { errorMessage } from "../audit-progress-model";
+import { actionButtonClass as buttonClass, postToRepository } from "./repository-api";
 
 type Kind = SuppressionView["kind"];
 
@@ -14,21 +14,9 @@ async function requestSuppression(
   name: string,
   body: { fingerprint: string; kind: Kind; reason: string; pullRequest: boolean },
 ): Promise<SuppressionView> {
-  const path = `/api/repos/${encodeURIComponent(owner)}/${encodeURIComponent(name)}/suppressions`;
-  const response = await fetch(path, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  const answer: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    throw new Error(errorMessage(answer, `The suppression could not be prepared (HTTP ${response.status}).`));
-  }
+  const answer = await postToRepository({ owner, name }, "suppressions", body, "The suppression could not be prepared");
   return (answer as { suppression: SuppressionView }).suppression;
 }
-
-const buttonClass =
-  "inline-flex items-center gap-1.5 rounded-md border border-neutral-300 px-2.5 py-1 text-sm font-medium hover:bg-neutral-100 disabled:opacity-60 dark:border-neutral-700 dark:hover:bg-neutral-800";
 
 /**
  * Suppress or accept one open finding with a reason. Parity does not hide it itself: it answers

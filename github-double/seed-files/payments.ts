@@ -25,7 +25,8 @@ services:
   cache:
     image: redis:7
 `,
-  ".env.example": "DATABASE_URL=postgres://payments:payments@localhost:5432/payments\nREDIS_URL=redis://localhost:6379/0\n",
+  ".env.example":
+    "DATABASE_URL=postgres://payments:payments@localhost:5432/payments\nREDIS_URL=redis://localhost:6379/0\n",
   Dockerfile: `FROM node:20-alpine
 WORKDIR /app
 COPY package*.json ./
@@ -85,6 +86,7 @@ jobs:
       - uses: actions/checkout@v4
       - run: ./scripts/deploy.sh
 `,
-  "src/index.js": "import pg from 'pg';\nconst pool = new pg.Pool({ connectionString: process.env.DATABASE_URL });\nexport default pool;\n",
+  "src/index.js":
+    "import pg from 'pg';\nconst pool = new pg.Pool({ connectionString: process.env.DATABASE_URL });\nexport default pool;\n",
   "README.md": "# payments\n\nCharges and refunds.\n",
 };

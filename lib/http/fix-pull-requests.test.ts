@@ -3,9 +3,9 @@ import { GET as listFixesRoute } from "@/app/api/repos/[owner]/[repo]/fixes/rout
 import { FIX_DEMO_REPOSITORY, seedFixDemo } from "../../github-double/seed-fix-demo";
 import { type GitHubDouble, startGitHubDouble } from "../../github-double/server";
 import { World } from "../../github-double/world";
+import { runLiveAudit } from "../audits/run-audit";
 import { withRepositoryAccess } from "../auth/api";
 import { type FixWriters, postFixPullRequestWith } from "../auth/fix-pull-requests";
-import { runLiveAudit } from "../audits/run-audit";
 import { addRepository } from "../jobs/queue";
 import { createGitHubClient } from "../sources/github/client";
 import { handle } from "./handlers";
@@ -94,9 +94,10 @@ describe("fixes on the dashboard", () => {
 
     const second = await route(post({ fingerprint: fix?.fingerprint }), params);
     expect(second.status).toBe(200);
-    expect(((await second.json()) as { pullRequest: { number: number; updated: boolean } }).pullRequest).toMatchObject(
-      { number: opened.number, updated: true },
-    );
+    expect(((await second.json()) as { pullRequest: { number: number; updated: boolean } }).pullRequest).toMatchObject({
+      number: opened.number,
+      updated: true,
+    });
     expect(repo.pulls.filter((item) => item.state === "open" && item.headRef === opened.branch)).toHaveLength(1);
   });
 
@@ -120,7 +121,9 @@ describe("fixes on the dashboard", () => {
 
   it("refuses, and writes nothing, when the default branch changed under the edits", async () => {
     const repo = world.repo(FIX_DEMO_REPOSITORY);
-    const compose = world.blobs.get(repo.commits.get(repo.branches.get("main") ?? "")?.files.get("docker-compose.yml") ?? "");
+    const compose = world.blobs.get(
+      repo.commits.get(repo.branches.get("main") ?? "")?.files.get("docker-compose.yml") ?? "",
+    );
     world.commit(FIX_DEMO_REPOSITORY, {
       files: { "docker-compose.yml": `# moved\n${compose?.toString("utf8").replace("14-alpine", "15-alpine")}` },
       message: "Try PostgreSQL 15",

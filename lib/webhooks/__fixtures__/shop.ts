@@ -83,6 +83,7 @@ export function pushToPull(
     repo.pulls.push({
       number,
       title: `PR ${number}`,
+      body: null,
       user: world.account("praman"),
       headSha: commit.sha,
       headRef: branch,
