@@ -18,7 +18,9 @@ const AUTH = { authorization: "token e2e-token" };
 
 async function trendCounts(page: Page) {
   const summary = page.getByRole("region", { name: "Score per gap" }).locator("h2 + div");
-  const match = /(\d+) audits · ● (\d+) appeared · ○ (\d+) resolved/.exec((await summary.textContent()) ?? "");
+  // Short: inside toPass, a page without the card yet must fail fast and reload, not wait it out.
+  const text = await summary.textContent({ timeout: 2_000 }).catch(() => "");
+  const match = /(\d+) audits · ● (\d+) appeared · ○ (\d+) resolved/.exec(text ?? "");
   return { points: Number(match?.[1] ?? 0), resolved: Number(match?.[3] ?? 0) };
 }
 
@@ -28,6 +30,9 @@ test("a proven fix becomes a pull request, and merging it resolves the finding",
 }, testInfo) => {
   const added = await request.post("/api/repos", { data: { repository: REPOSITORY } });
   expect(added.status()).toBeLessThan(300);
+  await expect(async () => {
+    expect((await request.get(`/api/repos/${REPOSITORY}`)).status()).toBe(200);
+  }).toPass({ timeout: 120_000 });
   // The live audit, then the history backfill's 25 weekly points.
   await page.goto(SCORECARD);
   await expect(async () => {
@@ -37,13 +42,18 @@ test("a proven fix becomes a pull request, and merging it resolves the finding",
   const before = await trendCounts(page);
 
   // The finding says a fix is ready; opened, it shows the diff and what the fix moves.
-  const finding = page.getByRole("listitem").filter({ hasText: "PostgreSQL 14 in dev, PostgreSQL 16 in prod" });
+  const offered = (await (await request.get(`/api/repos/${REPOSITORY}/fixes`)).json()) as {
+    fixes: { fingerprint: string }[];
+  };
+  expect(offered.fixes).toHaveLength(1);
+  const finding = page.locator(`#finding-${offered.fixes[0]?.fingerprint}`);
+  await expect(finding).toContainText("PostgreSQL 14 in dev, PostgreSQL 16 in prod");
   await expect(finding.locator("summary")).toContainText("fix ready");
   await finding.locator("summary").click();
   const offer = finding.getByRole("region", { name: "Proven fix" });
   await expect(offer).toContainText("docker-compose.yml: postgres:14-alpine -> postgres:16-alpine");
   await expect(offer).toContainText(/tools \d+ → 100/);
-  await offer.getByText("Show the change").click();
+  await offer.getByRole("button", { name: "Show the change" }).click();
   const diff = offer.getByLabel(/^The change for/);
   await expect(diff).toContainText("-    image: postgres:14-alpine # the version we started with");
   await expect(diff).toContainText("+    image: postgres:16-alpine # the version we started with");

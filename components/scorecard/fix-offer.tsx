@@ -1,6 +1,6 @@
 import { WandSparkles } from "lucide-react";
 import type { FixScores, OfferedFix, OfferedFixes } from "@/lib/parity/fixes/index";
-import { FixDiff } from "./fix-diff";
+import { FixChangeToggle } from "./fix-change-toggle";
 import { OpenFixPullRequest } from "./open-fix-pull-request";
 
 /**
@@ -39,12 +39,7 @@ export function FixOffer({ fix, before, target }: { fix: OfferedFix; before: Fix
         <span className="font-medium">Proven fix:</span> {fix.summary}
         <span className="text-xs text-neutral-600 dark:text-neutral-400">({scoreChange(before, fix.after)})</span>
       </p>
-      <details>
-        <summary className="cursor-pointer text-sm underline underline-offset-2">Show the change</summary>
-        <div className="mt-2">
-          <FixDiff diff={fix.diff} label={`The change for ${fix.summary}`} />
-        </div>
-      </details>
+      <FixChangeToggle diff={fix.diff} label={`The change for ${fix.summary}`} />
       {target.writable ? (
         <OpenFixPullRequest
           owner={target.owner}
