@@ -47,6 +47,16 @@ export const repositories = pgTable(
     /** Disconnected with its history kept: hidden from the overview, its pages and the API, not
      *  swept; connecting it again clears this and brings the history back. */
     disconnectedAt: timestamptz("disconnected_at"),
+    /**
+     * A hash of what the overview shows of this row, kept by PostgreSQL itself (a stored generated
+     * column), so the dashboard's version token sums one integer per repository instead of hashing
+     * every row's text on every request (lib/db/queries/dashboard-cache.ts).
+     */
+    versionHash: integer("version_hash")
+      .notNull()
+      .generatedAlwaysAs(
+        sql`hashtext(id::text || ':' || full_name || ':' || coalesce(latest_audit_id::text, '') || ':' || coalesce(last_audit_id::text, '') || ':' || history_status || ':' || history_done::text || ':' || history_total::text || ':' || (disconnected_at is null)::text || ':' || is_private::text)`,
+      ),
   },
   (table) => [uniqueIndex("repositories_full_name_lower_idx").on(sql`lower(${table.fullName})`)],
 );

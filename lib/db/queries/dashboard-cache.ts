@@ -72,14 +72,15 @@ export function createTokenMemo<T>(maxEntries: number, maxAgeMs = MAX_AGE_MS): T
  * succeeds (`latest_audit_id`; a backfilled point moves `history_done` instead), a backfill
  * starts, ends or fails, or an audit starts or stops being active (queued or running: the
  * partial index `audits_active_idx` answers that). A hash per repository summed, rather than a
- * digest of the ordered list, because the digest cost 30 ms on PGlite: about 1 ms on PostgreSQL,
- * 2 ms on PGlite for 1,000 repositories.
+ * digest of the ordered list (30 ms on PGlite). Each row's hash is a stored generated column
+ * (`repositories.version_hash`), so the token sums one integer per row: 1.6 ms on PGlite for
+ * 10,000 repositories, where hashing each row's text on every request cost 6.7 ms.
  */
 export async function overviewVersion(db: Database): Promise<string> {
   const [row] = await db
     .select({
       repositories: count(),
-      hash: sql<string>`coalesce(sum(hashtext(concat_ws(':', ${repositories.id}, ${repositories.fullName}, ${repositories.latestAuditId}, ${repositories.lastAuditId}, ${repositories.historyStatus}, ${repositories.historyDone}, ${repositories.historyTotal}, ${repositories.disconnectedAt}, ${repositories.isPrivate}))::bigint), 0)::text`,
+      hash: sql<string>`coalesce(sum(${repositories.versionHash}), 0)::text`,
       active: sql<string>`(select concat_ws(':', count(*), count(${audits.startedAt}), max(${audits.id})) from ${audits} where ${audits.status} in ('queued', 'running'))`,
     })
     .from(repositories);

@@ -1,0 +1,1 @@
+ALTER TABLE "repositories" ADD COLUMN "version_hash" integer GENERATED ALWAYS AS (hashtext(id::text || ':' || full_name || ':' || coalesce(latest_audit_id::text, '') || ':' || coalesce(last_audit_id::text, '') || ':' || history_status || ':' || history_done::text || ':' || history_total::text || ':' || (disconnected_at is null)::text || ':' || is_private::text)) STORED NOT NULL;
