@@ -1,10 +1,13 @@
 import { getDatabaseHandle } from "./lib/db/client";
 import { env } from "./lib/env";
+import { quietClientAborts } from "./lib/security/client-aborts";
 import { installPeerHeaders } from "./lib/security/peer-headers";
 
 // First: every request from now on carries its socket's addresses for the proxy (rate limits,
 // local mode's loopback check); see lib/security/peer-headers.ts.
 installPeerHeaders();
+// A client that disconnects mid-upload is not a server error (lib/security/client-aborts.ts).
+quietClientAborts();
 
 // Validate the environment first: a bad value stops start-up with a sentence naming it.
 env();

@@ -35,3 +35,22 @@ describe("Disconnect is a mutation like any other", () => {
     expect(proxy(request("http://127.0.0.1:3000")).status).toBe(200);
   });
 });
+
+describe("Opening a fix's pull request is a mutation like any other", () => {
+  it("refuses POST /api/repos/{owner}/{repo}/fixes from another site (CSRF)", () => {
+    const request = (origin: string) =>
+      new NextRequest("http://127.0.0.1:3000/api/repos/acme/shop/fixes", {
+        method: "POST",
+        headers: {
+          host: "127.0.0.1:3000",
+          origin,
+          "content-type": "application/json",
+          [PEER_ADDRESS_HEADER]: "127.0.0.1",
+          [LOCAL_ADDRESS_HEADER]: "127.0.0.1",
+        },
+        body: JSON.stringify({ all: true }),
+      });
+    expect(proxy(request("https://evil.example")).status).toBe(403);
+    expect(proxy(request("http://127.0.0.1:3000")).status).toBe(200);
+  });
+});
