@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { getAudit } from "../db/queries/audits";
 import { getAuditProgress, getLatestReport, listAuditHistory } from "../db/queries/dashboard";
-import { cachedRepositorySummaries } from "../db/queries/dashboard-cache";
 import { disconnectRepository, findRepository } from "../db/queries/repositories";
 import { addRepository, enqueueAudit } from "../jobs/queue";
 import { toJson } from "../parity/audit/index";
