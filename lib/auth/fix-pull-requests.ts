@@ -9,8 +9,8 @@ import type { RepoParams } from "../http/handlers";
 import type { OfferedFix, OfferedFixes } from "../parity/fixes/index";
 import { createGitHubClient, type GitHubClient } from "../sources/github/client";
 import { apiViewer } from "./api";
+import { appPullRequestClients, type PullRequestClients } from "./app-installation-client";
 import { authSettings } from "./config";
-import { appPullRequestClients, type PullRequestClients } from "./suppressions";
 import type { Viewer } from "./viewer";
 
 /**

@@ -1,14 +1,11 @@
-import { appSettings, installationClients } from "../bot/app-client";
-import type { Database } from "../db/client";
-import { installationOf, recordPullRequest } from "../db/queries/suppressions";
-import { env } from "../env";
+import { recordPullRequest } from "../db/queries/suppressions";
 import { jsonBodyOnce } from "../http/body";
 import { apiContext } from "../http/context";
 import type { RepoParams } from "../http/handlers";
 import { requestSuppression, suppressionResponse } from "../http/suppressions";
-import type { GitHubClient } from "../sources/github/client";
 import { openSuppressionPullRequest } from "../suppressions/pull-request";
 import { apiViewer } from "./api";
+import { appPullRequestClients, type PullRequestClients } from "./app-installation-client";
 
 /**
  * `POST /api/repos/{owner}/{repo}/suppressions`, behind withRepositoryAccess: records who asked
@@ -16,20 +13,6 @@ import { apiViewer } from "./api";
  * installed on the repository, opens a pull request with the lines. A pull request that fails
  * leaves the lines and the pending request as they are, with the reason in `pullRequestError`.
  */
-
-/** The App's client for a repository it is installed on; null without the App or an installation. */
-export type PullRequestClients = (db: Database, fullName: string) => Promise<GitHubClient | null>;
-
-let clientsForApp: ReturnType<typeof installationClients> | null = null;
-
-export const appPullRequestClients: PullRequestClients = async (db, fullName) => {
-  const app = appSettings();
-  if (!app) return null;
-  const installationId = await installationOf(db, fullName);
-  if (installationId === null) return null;
-  clientsForApp ??= installationClients(env().GITHUB_API_URL, app);
-  return clientsForApp(installationId);
-};
 
 export function postSuppressionWith(clients: PullRequestClients) {
   return async (request: Request, params: RepoParams): Promise<Response> => {
