@@ -39,7 +39,7 @@ export function routeRest(world: World, req: RestRequest): RestAnswer {
       body: {
         token: `ghs_double${id}x${Math.random().toString(36).slice(2, 12)}`,
         expires_at: new Date(Date.now() + 3600_000).toISOString(),
-        permissions: { contents: "read", pull_requests: "write", checks: "write", metadata: "read" },
+        permissions: { contents: "write", pull_requests: "write", checks: "write", metadata: "read" },
         repository_selection: "selected",
       },
     };

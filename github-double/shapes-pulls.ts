@@ -60,7 +60,7 @@ export function checkRunJson(api: string, r: WorldRepo, c: WorldCheckRun, app: A
       html_url: `${HTML}/apps/${app.login.replace(/\[bot\]$/, "")}`,
       created_at: "2024-01-01T00:00:00Z",
       updated_at: "2024-01-01T00:00:00Z",
-      permissions: { checks: "write", contents: "read", pull_requests: "write", metadata: "read" },
+      permissions: { checks: "write", contents: "write", pull_requests: "write", metadata: "read" },
       events: ["pull_request"],
     },
     pull_requests: [],

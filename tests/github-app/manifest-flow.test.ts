@@ -54,7 +54,7 @@ describe("the Settings page's GitHub App section", () => {
       Object.values(posted.default_permissions)
         .filter((p) => p === "write")
         .sort(),
-    ).toEqual(["write", "write"]);
+    ).toEqual(["write", "write", "write"]);
     expect(html).toContain("Not configured");
     expect(html).toContain("No webhook received yet.");
   });
