@@ -1,4 +1,4 @@
-import { ChevronRight, Clock, EyeOff, WandSparkles } from "lucide-react";
+import { ChevronRight, Clock, EyeOff, type LucideIcon, WandSparkles } from "lucide-react";
 import type { OfferedFix, OfferedFixes } from "@/lib/parity/fixes/index";
 import type { Finding, Report } from "@/lib/parity/types";
 import type { SuppressionView } from "@/lib/suppressions/status";
@@ -95,6 +95,16 @@ export function FindingsList({
   );
 }
 
+/** A word beside a finding's message (suppressed, fix ready, suppression pending), with its icon. */
+function FindingMark({ icon: Icon, label, tone = "" }: { icon: LucideIcon; label: string; tone?: string }) {
+  return (
+    <span className={`ml-2 inline-flex items-center gap-1 text-xs ${tone}`}>
+      <Icon className="size-3" aria-hidden />
+      {label}
+    </span>
+  );
+}
+
 function FindingItem({
   finding,
   report,
@@ -130,23 +140,12 @@ function FindingItem({
           <SeverityBadge severity={finding.severity} />
           <span className="min-w-0 flex-1">
             <span className="font-medium">{finding.message || finding.title}</span>
-            {finding.suppressed ? (
-              <span className="ml-2 inline-flex items-center gap-1 text-xs">
-                <EyeOff className="size-3" aria-hidden />
-                suppressed
-              </span>
-            ) : null}
+            {finding.suppressed ? <FindingMark icon={EyeOff} label="suppressed" /> : null}
             {fix ? (
-              <span className="ml-2 inline-flex items-center gap-1 text-xs text-emerald-800 dark:text-emerald-300">
-                <WandSparkles className="size-3" aria-hidden />
-                fix ready
-              </span>
+              <FindingMark icon={WandSparkles} label="fix ready" tone="text-emerald-800 dark:text-emerald-300" />
             ) : null}
             {pending ? (
-              <span className="ml-2 inline-flex items-center gap-1 text-xs text-amber-800 dark:text-amber-300">
-                <Clock className="size-3" aria-hidden />
-                suppression pending
-              </span>
+              <FindingMark icon={Clock} label="suppression pending" tone="text-amber-800 dark:text-amber-300" />
             ) : null}
             {located.length > 0 ? (
               <span className="block truncate font-mono text-xs text-neutral-600 dark:text-neutral-400">
