@@ -9,6 +9,51 @@ describe("fnv1a64", () => {
   ])("matches the published FNV-1a 64 vector for %j", (input, expected) => {
     expect(fnv1a64(input)).toBe(expected);
   });
+
+  /** The BigInt implementation fnv1a64 replaced: stored fingerprints were made with it. */
+  function reference(text: string): string {
+    let hash = 0xcbf29ce484222325n;
+    for (const byte of new TextEncoder().encode(text)) {
+      hash ^= BigInt(byte);
+      hash = (hash * 0x100000001b3n) & 0xffffffffffffffffn;
+    }
+    return hash.toString(16).padStart(16, "0");
+  }
+
+  it("gives the digits of the BigInt implementation on many strings, non-ASCII and lone surrogates too", () => {
+    const pieces = [
+      "a",
+      "Z",
+      "0",
+      "\u0000",
+      "\u007f",
+      "\u0080",
+      "é",
+      "\u07ff",
+      "\u0800",
+      "€",
+      "\uffff",
+      "😀",
+      "\ud800",
+      "\udc00",
+      "\udbff\udfff",
+    ];
+    let seed = 42;
+    const random = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed % n;
+    };
+    const inputs = ["v1\u0000db-engine\u0000database:postgres\u0000dev,prod\u0000"];
+    for (let i = 0; i < 5000; i++) {
+      let text = "";
+      const length = random(16);
+      for (let j = 0; j < length; j++) {
+        text += random(3) === 0 ? String.fromCharCode(random(0x10000)) : (pieces[random(pieces.length)] as string);
+      }
+      inputs.push(text);
+    }
+    for (const input of inputs) expect(fnv1a64(input), JSON.stringify(input)).toBe(reference(input));
+  });
 });
 
 describe("fingerprint", () => {

@@ -26,8 +26,28 @@ const MAX_TEXT = 300;
 /** All shapes in one pattern: one scan tells whether any replacement is needed (most text: none). */
 const ANY_TOKEN_SHAPE = new RegExp(TOKEN_SHAPES.map((shape) => `(?:${shape.source})`).join("|"));
 
+/**
+ * Recent results, by input: an audit scrubs the same few strings again and again (engine names,
+ * image refs, `DATABASE_URL` once per file that sets it) and each scrub runs several regexes.
+ * Bounded (cleared when full) and keyed by the whole text, so a hit returns exactly what the
+ * scrub would: only the time changes. Short texts only, so the cache stays small.
+ */
+const recent = new Map<string, string>();
+const RECENT_MAX = 4096;
+const RECENT_MAX_LENGTH = 200;
+
 /** Redacts URL credentials, `secret=...` pairs and known token shapes; caps the length. */
 export function scrub(text: string): string {
+  if (text.length > RECENT_MAX_LENGTH) return scrubUncached(text);
+  const known = recent.get(text);
+  if (known !== undefined) return known;
+  const result = scrubUncached(text);
+  if (recent.size >= RECENT_MAX) recent.clear();
+  recent.set(text, result);
+  return result;
+}
+
+function scrubUncached(text: string): string {
   let result = redactText(text);
   if (ANY_TOKEN_SHAPE.test(result)) {
     for (const shape of TOKEN_SHAPES) {
